@@ -1,0 +1,49 @@
+// Import boundaries (DEVELOPERS.md): core ← forecast, optimizer ← api, cli; core does no I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noIo = [
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'core does no I/O: pass data in, return data out.' },
+  { group: ['pg', 'postgres', '@electric-sql/*', 'hono', 'hono/*'], message: 'no database or HTTP client in core.' },
+  { group: ['@fundladder/*'], message: 'core depends on no sibling package.' },
+  { group: ['../../*/src/*', '../../../*/src/*'], message: "never import another package's src/: use its index." },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: noIo }],
+      'no-restricted-globals': ['error',
+        { name: 'Date', message: 'core never reads the clock: callers pass asOf (STYLE.md, Dates).' },
+        { name: 'fetch', message: 'core does no I/O.' },
+        { name: 'process', message: 'core does no I/O.' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'pass a seed.' }],
+    },
+  },
+  {
+    files: ['packages/forecast/src/**/*.ts', 'packages/optimizer/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@fundladder/api', '@fundladder/cli', '@fundladder/web', '@fundladder/forecast', '@fundladder/optimizer'].filter(Boolean), message: 'forecast and optimizer depend only on core (and optimizer may read forecast types through core).' },
+        { group: ['node:fs', 'fs'], message: 'no file I/O in a library package.' },
+      ] }],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@fundladder/core', '@fundladder/forecast', '@fundladder/optimizer', '@fundladder/cli'], message: 'web reaches the API over HTTP only.' },
+      ] }],
+    },
+  },
+);

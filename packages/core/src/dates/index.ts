@@ -1,0 +1,3 @@
+export * from './monthKey';
+export * from './isoDate';
+export * from './dayCount';

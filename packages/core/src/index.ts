@@ -1,0 +1,9 @@
+/**
+ * @fundladder/core — exact money, dates, interest rules, schemas, the ledger and KPIs. No I/O.
+ */
+export * from './money/index';
+export * from './dates/index';
+export * from './issues';
+export * from './interest/index';
+export * from './schemas/index';
+export * from './rules/index';

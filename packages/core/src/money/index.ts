@@ -1,0 +1,4 @@
+export * from './decimal';
+export * from './rounding';
+export * from './units';
+export * from './allocate';

@@ -1,0 +1,6 @@
+export * from './primitives';
+export * from './enums';
+export * from './scenario';
+export * from './plan';
+export * from './zodIssues';
+export * from './validateScenario';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { annualRate, idSchema, monthKeySchema, moneyString, termMonthsSchema } from './primitives';
+import { bondKindSchema, fundTypeSchema, placeableKindSchema } from './enums';
+
+/** One placement: on the month's placement day, put `amount` into a product and term at a bank. */
+export const placementSchema = z.object({
+  month: monthKeySchema,
+  product: placeableKindSchema,
+  termMonths: termMonthsSchema,
+  /** Required for deposits; bonds are not held at a bank. */
+  bankId: idSchema.optional(),
+  /** Whose money; omitted = drawn from every fund type's cash in proportion to its balance. */
+  fundType: fundTypeSchema.optional(),
+  amount: moneyString,
+  /** The agreed rate; omitted = the bank's quote (or the bond yield) in force on the placement day. */
+  annualRate: annualRate.optional(),
+  couponFrequency: z.number().int().min(0).max(12).optional(),
+  bondKind: bondKindSchema.optional(),
+  note: z.string().optional(),
+});
+
+export const planSchema = z.object({
+  schemaVersion: z.literal(1),
+  name: z.string().min(1),
+  placements: z.array(placementSchema),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+export type Placement = z.output<typeof placementSchema>;

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { DAY_BASES } from '../dates/dayCount';
+import { annualRate, idSchema, isoDateSchema, monthKeySchema, moneyString, shareFraction, termMonthsSchema } from './primitives';
+import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, placeableKindSchema, productKindSchema, vintageSchema } from './enums';
+
+const ratePoint = z.object({ effectiveFrom: isoDateSchema, annualRate });
+
+/** A bank's interest conventions where banks differ (domain.md §0.3). Defaults: the Chinese 30/360 rule, segmented accrual. */
+export const bankConventionsSchema = z
+  .object({
+    /** 30/360 with whole months (F1/F4) by default; `actual365` for banks that use it [R40]. */
+    dayBasis: z.enum(DAY_BASES).default('thirty360'),
+    /** BOC splits at rate changes [R33] (default); CIB applies the settlement-date rate [R34]. */
+    rateChangeMethod: z.enum(['segmented', 'settlementDateRate']).default('segmented'),
+  })
+  .default({ dayBasis: 'thirty360', rateChangeMethod: 'segmented' });
+
+/** A bank's quoted rate for a product and term, in force from a date. */
+export const quoteSchema = z.object({
+  product: productKindSchema,
+  termMonths: termMonthsSchema.optional(),
+  annualRate,
+  effectiveFrom: isoDateSchema,
+});
+
+export const bankSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  type: bankTypeSchema,
+  /** Regulator's rating or the tender score, as text (e.g. CBIRC composite 2, PBOC rating A). */
+  rating: z.string().optional(),
+  /** The bank's general deposits in the area (一般性存款), the base of cap B [004]. */
+  localGeneralDeposits: moneyString,
+  status: z.enum(['eligible', 'suspended']),
+  suspendedReason: z.string().optional(),
+  conventions: bankConventionsSchema,
+  quotes: z.array(quoteSchema),
+});
+
+/** An account at a bank, with its dated contract demand rate (domain.md §0.2: a per-bank input). */
+export const accountSchema = z.object({
+  id: idSchema,
+  kind: accountKindSchema,
+  fundType: fundTypeSchema,
+  bankId: idSchema,
+  openingBalance: moneyString,
+  /** Medical-fund money only: this year's, carried over, or settled in the 财政专户 [R6]. */
+  vintage: vintageSchema.optional(),
+  /** The rate the bank contracted to pay on this account's demand balance, dated. */
+  contractRates: z.array(ratePoint).min(1, { error: 'an account needs at least one contract rate' }),
+  /** An agreed-deposit (协定) contract on this account: base at the demand rate, excess at the agreed rate. */
+  agreed: z.object({ baseAmount: moneyString, agreedRates: z.array(ratePoint).min(1) }).optional(),
+  /** The account that receives the fund type's flows and funds its placements (one per fund type). */
+  settlement: z.boolean().default(false),
+});
+
+/** A deposit or bond the fund already holds at the start. */
+export const holdingSchema = z.object({
+  id: idSchema,
+  fundType: fundTypeSchema,
+  product: placeableKindSchema,
+  bankId: idSchema.optional(),
+  principal: moneyString,
+  annualRate,
+  startDate: isoDateSchema,
+  termMonths: termMonthsSchema,
+  couponFrequency: z.number().int().min(0).max(12).optional(),
+  bondKind: bondKindSchema.optional(),
+});
+
+const DEFAULT_TIME_TERMS = [3, 6, 12, 24, 36, 60];
+/** Large-CD terms: 9 standard terms from 1 month to 5 years; the exact list is unconfirmed (domain.md §2, U). */
+const DEFAULT_CD_TERMS = [1, 3, 6, 9, 12, 18, 24, 36, 60];
+const DEFAULT_BOND_TERMS = [12, 24, 36, 60, 84, 120];
+
+/** Product parameters, with defaults from domain.md §2. */
+export const productsSchema = z
+  .object({
+    timeDeposit: z
+      .object({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_TIME_TERMS), minimumAmount: moneyString.prefault('10000') })
+      .prefault({}),
+    largeCd: z
+      .object({
+        termsMonths: z.array(termMonthsSchema).default(DEFAULT_CD_TERMS),
+        /** Institutions: at least 10,000,000 per CD (PBOC interim measures 2015 [R41][R42]). */
+        minimumLot: moneyString.prefault('10000000'),
+        /** Increment above the minimum, if the bank sets one (U: not in domain.md); omitted = any amount. */
+        lotIncrement: moneyString.optional(),
+      })
+      .prefault({}),
+    callDeposit: z
+      .object({
+        /** Corporate minimum 500,000 (PSBC, CIB [R27][R28]). */
+        minimumAmount: moneyString.prefault('500000'),
+        /** Minimum withdrawal 100,000 [R27]. */
+        minimumWithdrawal: moneyString.prefault('100000'),
+      })
+      .prefault({}),
+    agreedDeposit: z
+      .object({ minimumBase: moneyString.prefault('10000') })
+      .prefault({}),
+    govBond: z
+      .object({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_BOND_TERMS) })
+      .default({ termsMonths: DEFAULT_BOND_TERMS }),
+  })
+  .prefault({});
+
+/** Book-entry bond yields at par, by term (domain.md §3.5), with the coupon frequency of that term. */
+export const bondYieldSchema = z.object({
+  termMonths: termMonthsSchema,
+  annualRate,
+  couponFrequency: z.number().int().min(0).max(12),
+  effectiveFrom: isoDateSchema,
+});
+
+export const reserveRuleSchema = z.discriminatedUnion('rule', [
+  /** Keep liquid at least the payouts of the next N months (国发〔1997〕26号: 2 months [R9]). */
+  z.object({ rule: z.literal('monthsOfPayouts'), months: z.number().int().min(0).max(36) }),
+  /** Keep liquid at least a fixed amount. */
+  z.object({ rule: z.literal('fixedAmount'), amount: moneyString }),
+]);
+
+/** Policy: reserve rule, the three bank caps of [004], and eligibility. Defaults as domain.md §4. */
+export const policySchema = z.object({
+  reserve: reserveRuleSchema.default({ rule: 'monthsOfPayouts', months: 2 }),
+  caps: z
+    .object({
+      /** Cap A: one bank's share of a month's new time deposits (tranche) ≤ 25% [004]. */
+      trancheShare: shareFraction.prefault('0.25'),
+      /** Cap B: one bank's outstanding time deposits ≤ 20% of its local general deposits [004]. */
+      bankLocalDepositShare: shareFraction.prefault('0.20'),
+      /** Cap C: one bank's outstanding time deposits ≤ 20% of the fund's outstanding time deposits [004]. */
+      fundTimeDepositShare: shareFraction.prefault('0.20'),
+    })
+    .prefault({}),
+  /** Minimum number of banks holding time deposits whenever any are held ([004] implies 5 under cap C). */
+  minBanks: z.number().int().min(0).max(100).default(5),
+  /** Lowest quote eligible for new money (起存利率 [004], value not stated: none by default). */
+  minQuoteRate: annualRate.optional(),
+  allowedProducts: z.array(placeableKindSchema).default(['agreedDeposit', 'callDeposit1d', 'callDeposit7d', 'timeDeposit', 'largeCd', 'govBond']),
+  maxTermMonths: termMonthsSchema.default(60),
+  /** Largest share of bonds in all placed money (none by default). */
+  maxBondShare: shareFraction.prefault('1'),
+  /** Keep each fund type's cash apart (a placement must name its fund type). */
+  keepFundTypesApart: z.boolean().default(false),
+});
+
+/** A month of flows of one fund type: money in and money out, in yuan. */
+export const monthlyFlowSchema = z.object({
+  month: monthKeySchema,
+  fundType: fundTypeSchema,
+  inflow: moneyString,
+  outflow: moneyString,
+});
+
+/** Benchmark rates (PBOC, effective 2015-10-24 [R14][R15]), the base of the statutory preferential rates. */
+export const benchmarkSchema = z.object({
+  demand: annualRate,
+  time3m: annualRate,
+  time6m: annualRate,
+  time1y: annualRate,
+  time2y: annualRate,
+  time3y: annualRate,
+  installment1y: annualRate,
+  installment3y: annualRate,
+  agreed: annualRate,
+  call1d: annualRate,
+  call7d: annualRate,
+});
+
+/** The PBOC benchmark table of 2015-10-24 (domain.md §3.1 [R14][R15]), in fractions. */
+export const BENCHMARK_2015 = {
+  demand: '0.0035',
+  time3m: '0.011',
+  time6m: '0.013',
+  time1y: '0.015',
+  time2y: '0.021',
+  time3y: '0.0275',
+  installment1y: '0.011',
+  installment3y: '0.013',
+  agreed: '0.0115',
+  call1d: '0.008',
+  call7d: '0.0135',
+} as const;
+
+export const statutorySchema = z
+  .object({
+    benchmark: benchmarkSchema.prefault(BENCHMARK_2015),
+    /** 记账利率 by year (U: no official notice seen, domain.md §3.6); none by default. */
+    creditingRates: z.array(z.object({ year: z.number().int(), annualRate })).default([]),
+    /** Which reading of "the 3-month rate" applies: the frozen benchmark or the bank's listed rate (domain.md §0.2). */
+    reading: z.enum(['benchmark', 'listed']).default('benchmark'),
+  })
+  .prefault({});
+
+/** When inside a month the ledger posts what the plan and the flows say (docs/ledger.md). */
+export const timingSchema = z
+  .object({
+    /** Day of month on which the month's inflows and outflows post (1–28). */
+    flowDay: z.number().int().min(1).max(28).default(1),
+    /** Day of month on which the month's placements are made (1–28); they mature on the same day. */
+    placementDay: z.number().int().min(1).max(28).default(1),
+  })
+  .default({ flowDay: 1, placementDay: 1 });
+
+export const scenarioSchema = z.object({
+  schemaVersion: z.literal(1),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** The day the figures are as of; the ledger never reads a clock. */
+  asOf: isoDateSchema,
+  startMonth: monthKeySchema,
+  horizonMonths: z.number().int().min(1).max(240),
+  fundTypes: z.array(fundTypeSchema).min(1),
+  banks: z.array(bankSchema).min(1),
+  accounts: z.array(accountSchema).min(1),
+  holdings: z.array(holdingSchema).default([]),
+  products: productsSchema,
+  bondYields: z.array(bondYieldSchema).default([]),
+  policy: policySchema.prefault({}),
+  statutory: statutorySchema,
+  timing: timingSchema,
+  /** Monthly history per fund type (for forecasting). */
+  history: z.array(monthlyFlowSchema).default([]),
+  /** Expected flows over the horizon (a budget or a forecast), used when no flow path is given. */
+  flows: z.array(monthlyFlowSchema).default([]),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Bank = z.output<typeof bankSchema>;
+export type Account = z.output<typeof accountSchema>;
+export type Holding = z.output<typeof holdingSchema>;
+export type Policy = z.output<typeof policySchema>;
+export type MonthlyFlow = z.output<typeof monthlyFlowSchema>;
+export type Benchmark = z.output<typeof benchmarkSchema>;
+export type BankConventions = z.output<typeof bankConventionsSchema>;
