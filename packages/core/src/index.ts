@@ -7,3 +7,4 @@ export * from './issues';
 export * from './interest/index';
 export * from './schemas/index';
 export * from './rules/index';
+export * from './ledger/index';

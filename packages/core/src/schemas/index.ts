@@ -4,3 +4,5 @@ export * from './scenario';
 export * from './plan';
 export * from './zodIssues';
 export * from './validateScenario';
+export * from './lookup';
+export * from './resolvePlan';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './positions';
+export * from './runLedger';
+export * from './checks/placementChecks';
+export * from './checks/monthEndChecks';
+export * from './checks/contractRateFindings';

@@ -1,0 +1,333 @@
+import { type Decimal, ZERO, sum } from '../money/decimal';
+import { LEDGER_ROUNDING, type RoundingRule } from '../money/rounding';
+import { allocateFen } from '../money/allocate';
+import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, isoDateOf, monthOfDate } from '../dates/isoDate';
+import { type MonthKey, addMonthsToKey, monthKeyRange, monthParts } from '../dates/monthKey';
+import type { DomainIssue, Result } from '../issues';
+import type { MonthlyFlow, Scenario } from '../schemas/scenario';
+import type { FundType, PlaceableKind, ProductKind } from '../schemas/enums';
+import { TERM_DEPOSIT_KINDS } from '../schemas/enums';
+import { indexScenario } from '../schemas/lookup';
+import type { ResolvedPlacement } from '../rules/types';
+import { cashNotNegative } from '../rules/cashNotNegative';
+import { reserveRequirement } from '../rules/reserveRequirement';
+import { DEMAND_SETTLEMENT_DAY, DEMAND_SETTLEMENT_MONTHS } from '../interest/demandSettlementDates';
+import { CashAccount } from './cashAccount';
+import { accruedOn, interestDue, lifetimeInterest, paymentDates, positionFromHolding, positionFromPlacement } from './positions';
+import { checkPlacements } from './checks/placementChecks';
+import { checkMonthEnd } from './checks/monthEndChecks';
+import { contractRateFindings } from './checks/contractRateFindings';
+import type { FundTypeMonth, HoldingLine, InterestPosting, LedgerMonth, LedgerReport, Position } from './types';
+
+const LIQUID_PLACED: readonly PlaceableKind[] = ['callDeposit1d', 'callDeposit7d', 'agreedDeposit'];
+
+/** Options of a ledger run. */
+export interface LedgerOptions {
+  /** How each posting is rounded to the fen (default {@link LEDGER_ROUNDING}). */
+  readonly rounding?: RoundingRule;
+}
+
+function addTo<K>(map: Map<K, Decimal>, key: K, amount: Decimal): void {
+  map.set(key, (map.get(key) ?? ZERO).plus(amount));
+}
+
+/**
+ * Checks that the flow path covers every month of the horizon for every fund type, and returns it
+ * indexed by month and fund type.
+ */
+export function indexFlows(scenario: Scenario, flows: readonly MonthlyFlow[]): Result<Map<string, MonthlyFlow>> {
+  const byKey = new Map<string, MonthlyFlow>();
+  for (const f of flows) byKey.set(`${f.month}/${f.fundType}`, f);
+  const months = monthKeyRange(scenario.startMonth, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
+  const issues: DomainIssue[] = [];
+  for (const ft of scenario.fundTypes) {
+    const missing = months.filter((m) => !byKey.has(`${m}/${ft}`));
+    if (missing.length) {
+      issues.push({ code: 'missing', path: ['flows'], rule: 'flowsCoverHorizon', message: `no flows for ${ft} in ${missing.length} month(s) of the horizon: ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ', …' : ''}`, received: `${months.length - missing.length} of ${months.length} months`, fundType: ft });
+    }
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value: byKey };
+}
+
+/**
+ * Runs the fund month by month over the horizon, given a scenario, a resolved plan and a path of
+ * realised monthly flows, and returns per month the opening and closing money, inflows, outflows,
+ * placements, maturities, interest by product, bank and fund type, and holdings by bank and product;
+ * plus every rule the plan breaks. It never stops at the first problem and never fixes a plan.
+ *
+ * Timing inside a month (docs/ledger.md): positions mature and coupons pay on their own dates; demand
+ * interest is settled on the 20th of Mar/Jun/Sep/Dec and credited on the 21st [R32]; the month's
+ * flows post on `timing.flowDay`; the plan's placements are made on `timing.placementDay` (after
+ * the flows of that day) and mature on the same day `termMonths` later. Every posting is rounded
+ * to the fen once, with a named rounding rule; everything else is exact.
+ *
+ * @returns the report, or the issues that make the run impossible (flows missing for a month)
+ */
+export function runLedger(input: { scenario: Scenario; placements: readonly ResolvedPlacement[]; flows: readonly MonthlyFlow[] }, options: LedgerOptions = {}): Result<LedgerReport> {
+  const { scenario, placements } = input;
+  const round = (options.rounding ?? LEDGER_ROUNDING).apply;
+  const flowIndex = indexFlows(scenario, input.flows);
+  if (!flowIndex.ok) return flowIndex;
+  const flows = flowIndex.value;
+  const lookup = indexScenario(scenario);
+  const months = monthKeyRange(scenario.startMonth, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
+  const horizonStart = firstDayOfMonth(scenario.startMonth);
+  const horizonEnd = firstDayOfMonth(addMonthsToKey(scenario.startMonth, scenario.horizonMonths));
+  const fundTypes = scenario.fundTypes;
+
+  const issues: DomainIssue[] = checkPlacements(placements, scenario);
+  const findings: DomainIssue[] = contractRateFindings(scenario, horizonStart);
+
+  // Cash accounts: each fund type's accounts pooled into its settlement account.
+  const cash = new Map<FundType, CashAccount>();
+  for (const ft of fundTypes) {
+    const account = lookup.settlementAccount.get(ft)!;
+    const opening = sum(scenario.accounts.filter((a) => a.fundType === ft).map((a) => a.openingBalance));
+    cash.set(ft, new CashAccount(account, lookup.banks.get(account.bankId), opening, horizonStart));
+  }
+
+  // Positions and their payment schedule.
+  const open = new Map<string, Position>();
+  const payments = new Map<IsoDate, Position[]>();
+  const schedule = (pos: Position) => {
+    for (const d of paymentDates(pos)) {
+      if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
+      const list = payments.get(d);
+      if (list) list.push(pos);
+      else payments.set(d, [pos]);
+    }
+  };
+  let accruedAtStart = ZERO;
+  for (const h of scenario.holdings) {
+    const pos = positionFromHolding(h, scenario);
+    if (compareDates(pos.maturityDate, horizonStart) < 0) {
+      findings.push({ code: 'stale_holding', path: ['scenario', 'holdings', scenario.holdings.indexOf(h)], rule: 'holdingMaturedBeforeStart', message: `holding ${h.id} matured on ${pos.maturityDate}, before the horizon starts; it is ignored (its money should be in an account balance)`, received: pos.maturityDate });
+      continue;
+    }
+    open.set(pos.id, pos);
+    schedule(pos);
+    accruedAtStart = accruedAtStart.plus(round(accruedOn(pos, horizonStart)));
+  }
+  const placementsByMonth = new Map<MonthKey, ResolvedPlacement[]>();
+  for (const p of placements) {
+    const list = placementsByMonth.get(p.month);
+    if (list) list.push(p);
+    else placementsByMonth.set(p.month, [p]);
+  }
+
+  const closed: Array<{ position: Position; interest: Decimal; endDate: IsoDate }> = [];
+  const paidSoFar = new Map<string, Decimal>();
+  const interestByProduct = new Map<ProductKind, Decimal>();
+  const interestByBank = new Map<string, Decimal>();
+  const interestByFundType = new Map<FundType, Decimal>();
+  const monthsOut: LedgerMonth[] = [];
+  let placedEver = ZERO;
+
+  const positionsTotal = (ft?: FundType) => sum([...open.values()].filter((p) => !ft || p.fundType === ft).map((p) => p.principal));
+  const cashTotal = () => sum([...cash.values()].map((c) => c.cash));
+
+  for (const [monthIndex, month] of months.entries()) {
+    const { year, month: m1 } = monthParts(month);
+    const openingCash = cashTotal();
+    const openingTotal = openingCash.plus(positionsTotal());
+    const perFt = new Map<FundType, { openingCash: Decimal; inflow: Decimal; outflow: Decimal; placed: Decimal; matured: Decimal; interest: Decimal }>();
+    for (const ft of fundTypes) perFt.set(ft, { openingCash: cash.get(ft)!.cash, inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
+    const postings: InterestPosting[] = [];
+    const tranche = new Map<string, Decimal>();
+    let inflows = ZERO;
+    let outflows = ZERO;
+    let placed = ZERO;
+    let matured = ZERO;
+
+    const creditInterest = (posting: InterestPosting) => {
+      if (posting.amount.isZero()) return;
+      postings.push(posting);
+      cash.get(posting.fundType)!.post(posting.date, posting.amount);
+      perFt.get(posting.fundType)!.interest = perFt.get(posting.fundType)!.interest.plus(posting.amount);
+      addTo(interestByProduct, posting.product, posting.amount);
+      if (posting.bankId) addTo(interestByBank, posting.bankId, posting.amount);
+      addTo(interestByFundType, posting.fundType, posting.amount);
+    };
+
+    // The days of this month on which something happens.
+    const flowDate = dayOfMonth(month, scenario.timing.flowDay);
+    const placementDate = dayOfMonth(month, scenario.timing.placementDay);
+    const creditDate = (DEMAND_SETTLEMENT_MONTHS as readonly number[]).includes(m1) ? isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY + 1) : undefined;
+    const days = new Set<IsoDate>([flowDate, placementDate]);
+    if (creditDate) days.add(creditDate);
+    for (const d of payments.keys()) if (monthOfDate(d) === month) days.add(d);
+
+    for (const date of [...days].sort(compareDates)) {
+      // 1. Maturities and coupons.
+      for (const pos of payments.get(date) ?? []) {
+        if (!open.has(pos.id)) continue;
+        const due = interestDue(pos, date, scenario);
+        const amount = round(due.interest);
+        creditInterest({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id, formula: due.formula });
+        paidSoFar.set(pos.id, (paidSoFar.get(pos.id) ?? ZERO).plus(amount));
+        if (compareDates(date, pos.maturityDate) === 0) {
+          cash.get(pos.fundType)!.post(date, pos.principal);
+          perFt.get(pos.fundType)!.matured = perFt.get(pos.fundType)!.matured.plus(pos.principal);
+          matured = matured.plus(pos.principal);
+          open.delete(pos.id);
+          closed.push({ position: pos, interest: paidSoFar.get(pos.id)!, endDate: date });
+        }
+      }
+      // 2. Demand (and agreed) interest, settled on the 20th and credited on the 21st.
+      if (date === creditDate) {
+        const settlementDate = isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY);
+        for (const ft of fundTypes) {
+          const acct = cash.get(ft)!;
+          const due = acct.settle(date, settlementDate);
+          creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, formula: due.formula });
+        }
+      }
+      // 3. The month's flows.
+      if (date === flowDate) {
+        for (const ft of fundTypes) {
+          const f = flows.get(`${month}/${ft}`)!;
+          const acct = cash.get(ft)!;
+          acct.post(date, f.inflow.minus(f.outflow));
+          perFt.get(ft)!.inflow = f.inflow;
+          perFt.get(ft)!.outflow = f.outflow;
+          inflows = inflows.plus(f.inflow);
+          outflows = outflows.plus(f.outflow);
+        }
+      }
+      // 4. The plan's placements: a placement without a fund type draws on every fund's cash pro rata.
+      if (date === placementDate) {
+        for (const p of placementsByMonth.get(month) ?? []) {
+          const shares: Array<[FundType, Decimal]> = p.fundType
+            ? [[p.fundType, p.amount]]
+            : (() => {
+                const weights = fundTypes.map((ft) => {
+                  const c = cash.get(ft)!.cash;
+                  return c.gt(0) ? c : ZERO;
+                });
+                const split = allocateFen(p.amount, weights);
+                return fundTypes.map((ft, k) => [ft, split[k]!] as [FundType, Decimal]).filter(([, a]) => a.gt(0));
+              })();
+          for (const [ft, amount] of shares) {
+            const pos = positionFromPlacement(p, ft, amount, scenario);
+            cash.get(ft)!.post(date, amount.negated());
+            perFt.get(ft)!.placed = perFt.get(ft)!.placed.plus(amount);
+            open.set(pos.id, pos);
+            schedule(pos);
+          }
+          placed = placed.plus(p.amount);
+          placedEver = placedEver.plus(p.amount);
+          if (p.bankId && TERM_DEPOSIT_KINDS.includes(p.product)) addTo(tranche, p.bankId, p.amount);
+        }
+      }
+      for (const ft of fundTypes) {
+        const issue = cashNotNegative(month, date, ft, cash.get(ft)!.cash);
+        if (issue) issues.push(issue);
+      }
+    }
+
+    // Month end.
+    const monthEnd = firstDayOfMonth(addMonthsToKey(month, 1));
+    const holdingsMap = new Map<string, HoldingLine>();
+    const timeDepositsByBank = new Map<string, Decimal>();
+    const liquidPlacedByFt = new Map<FundType, Decimal>();
+    let callAndAgreed = ZERO;
+    let timeDeposits = ZERO;
+    let bonds = ZERO;
+    for (const pos of open.values()) {
+      const key = `${pos.bankId ?? ''}|${pos.product}`;
+      const line = holdingsMap.get(key);
+      holdingsMap.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount: (line?.amount ?? ZERO).plus(pos.principal) });
+      if (TERM_DEPOSIT_KINDS.includes(pos.product)) {
+        timeDeposits = timeDeposits.plus(pos.principal);
+        if (pos.bankId) addTo(timeDepositsByBank, pos.bankId, pos.principal);
+      } else if (pos.product === 'govBond') bonds = bonds.plus(pos.principal);
+      else if (LIQUID_PLACED.includes(pos.product)) {
+        callAndAgreed = callAndAgreed.plus(pos.principal);
+        addTo(liquidPlacedByFt, pos.fundType, pos.principal);
+      }
+    }
+    const closingCash = cashTotal();
+    const nextOutflows = (ft?: FundType) => {
+      const out: Decimal[] = [];
+      for (let k = monthIndex + 1; k < months.length; k++) {
+        const mk = months[k]!;
+        out.push(ft ? flows.get(`${mk}/${ft}`)!.outflow : sum(fundTypes.map((f) => flows.get(`${mk}/${f}`)!.outflow)));
+      }
+      if (out.length === 0) out.push(ft ? flows.get(`${month}/${ft}`)!.outflow : outflows);
+      return out;
+    };
+    const reserve = scenario.policy.keepFundTypesApart
+      ? fundTypes.map((ft) => ({ scope: ft as string, liquid: cash.get(ft)!.cash.plus(liquidPlacedByFt.get(ft) ?? ZERO), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ft)) }))
+      : [{ scope: 'total', liquid: closingCash.plus(callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
+    const reserveRequired = sum(reserve.map((r) => r.required));
+    issues.push(...checkMonthEnd({ month, trancheByBank: tranche, timeDepositsByBank, reserve, bonds, placedTotal: timeDeposits.plus(bonds).plus(callAndAgreed) }, scenario));
+
+    let demandBalanceDays = ZERO;
+    for (const acct of cash.values()) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(monthEnd));
+    const byFundType: Partial<Record<FundType, FundTypeMonth>> = {};
+    for (const ft of fundTypes) {
+      const f = perFt.get(ft)!;
+      const c = cash.get(ft)!.cash;
+      byFundType[ft] = { ...f, closingCash: c, closingLiquid: c.plus(liquidPlacedByFt.get(ft) ?? ZERO), closingTotal: c.plus(positionsTotal(ft)) };
+    }
+    monthsOut.push({
+      month,
+      openingCash,
+      openingTotal,
+      inflows,
+      outflows,
+      placed,
+      matured,
+      interestReceived: sum(postings.map((p) => p.amount)),
+      closingCash,
+      closingCallAndAgreed: callAndAgreed,
+      closingTimeDeposits: timeDeposits,
+      closingBonds: bonds,
+      closingLiquid: closingCash.plus(callAndAgreed),
+      closingTotal: closingCash.plus(timeDeposits).plus(bonds).plus(callAndAgreed),
+      reserveRequired,
+      demandBalanceDays,
+      interest: postings,
+      byFundType,
+      holdings: [...holdingsMap.values()],
+      timeDepositsByBank,
+      trancheByBank: tranche,
+    });
+  }
+
+  // Horizon end: what has been earned but not yet paid.
+  let accruedAtEnd = ZERO;
+  let realisable = ZERO;
+  for (const pos of open.values()) {
+    accruedAtEnd = accruedAtEnd.plus(round(accruedOn(pos, horizonEnd)));
+    realisable = realisable.plus(round(lifetimeInterest(pos)));
+  }
+  for (const acct of cash.values()) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
+  const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
+  const first = monthsOut[0];
+  const last = monthsOut.at(-1);
+  return {
+    ok: true,
+    value: {
+      months: monthsOut,
+      issues,
+      findings,
+      openPositions: [...open.values()],
+      closedPositions: closed,
+      totals: {
+        openingTotal: first?.openingTotal ?? ZERO,
+        closingTotal: last?.closingTotal ?? ZERO,
+        inflows: sum(monthsOut.map((m) => m.inflows)),
+        outflows: sum(monthsOut.map((m) => m.outflows)),
+        interestReceived,
+        accruedAtEnd,
+        accruedAtStart,
+        interestEarned: interestReceived.plus(accruedAtEnd).minus(accruedAtStart),
+        realisableOnOpenPositions: realisable,
+        interestByProduct,
+        interestByBank,
+        interestByFundType,
+      },
+    },
+  };
+}

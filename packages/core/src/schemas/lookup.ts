@@ -1,0 +1,66 @@
+import type { Decimal } from '../money/decimal';
+import { type IsoDate, compareDates } from '../dates/isoDate';
+import type { Account, Bank, Scenario } from './scenario';
+import type { FundType, ProductKind } from './enums';
+
+/** Indexes a validated scenario for lookups the ledger and rules make many times. */
+export interface ScenarioLookup {
+  readonly scenario: Scenario;
+  readonly banks: ReadonlyMap<string, Bank>;
+  /** The account that receives a fund type's flows and funds its placements. */
+  readonly settlementAccount: ReadonlyMap<FundType, Account>;
+}
+
+/**
+ * The settlement account of each fund type: the one flagged `settlement`, else its 财政专户
+ * (fiscal special account: it makes the time deposits [R2][R13]), else its first account.
+ */
+export function indexScenario(scenario: Scenario): ScenarioLookup {
+  const banks = new Map(scenario.banks.map((b) => [b.id, b] as const));
+  const settlementAccount = new Map<FundType, Account>();
+  for (const ft of scenario.fundTypes) {
+    const mine = scenario.accounts.filter((a) => a.fundType === ft);
+    const chosen = mine.find((a) => a.settlement) ?? mine.find((a) => a.kind === 'fiscalSpecial') ?? mine[0];
+    if (chosen) settlementAccount.set(ft, chosen);
+  }
+  return { scenario, banks, settlementAccount };
+}
+
+/**
+ * A bank's quote for a product and term in force on `date` (the latest quote effective on or before it).
+ * Quotes for products without a term (demand, agreed, call) match any term.
+ */
+export function quotedRate(bank: Bank, product: ProductKind, termMonths: number | undefined, date: IsoDate): Decimal | undefined {
+  let best: { effectiveFrom: IsoDate; annualRate: Decimal } | undefined;
+  for (const q of bank.quotes) {
+    if (q.product !== product) continue;
+    if (q.termMonths !== undefined && termMonths !== undefined && q.termMonths !== termMonths) continue;
+    if (compareDates(q.effectiveFrom, date) > 0) continue;
+    if (!best || compareDates(q.effectiveFrom, best.effectiveFrom) > 0) best = q;
+  }
+  return best?.annualRate;
+}
+
+/** The book-entry bond yield for a term in force on `date`, with its coupon frequency. */
+export function bondYieldOn(scenario: Scenario, termMonths: number, date: IsoDate): { annualRate: Decimal; couponFrequency: number } | undefined {
+  let best: Scenario['bondYields'][number] | undefined;
+  for (const y of scenario.bondYields) {
+    if (y.termMonths !== termMonths || compareDates(y.effectiveFrom, date) > 0) continue;
+    if (!best || compareDates(y.effectiveFrom, best.effectiveFrom) > 0) best = y;
+  }
+  return best ? { annualRate: best.annualRate, couponFrequency: best.couponFrequency } : undefined;
+}
+
+/** The terms a product is offered at, from the scenario's product parameters. */
+export function offeredTerms(scenario: Scenario, product: ProductKind): readonly number[] | undefined {
+  switch (product) {
+    case 'timeDeposit':
+      return scenario.products.timeDeposit.termsMonths;
+    case 'largeCd':
+      return scenario.products.largeCd.termsMonths;
+    case 'govBond':
+      return scenario.products.govBond.termsMonths;
+    default:
+      return undefined;
+  }
+}
