@@ -8,3 +8,5 @@ export * from './interest/index';
 export * from './schemas/index';
 export * from './rules/index';
 export * from './ledger/index';
+export * from './kpi/index';
+export * from './evaluatePlan';

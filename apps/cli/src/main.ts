@@ -1,0 +1,43 @@
+import { type Command, EXIT_OK, EXIT_USAGE, nodeIo } from './io';
+import { interestCommand } from './commands/interest';
+import { schemaCommand } from './commands/schema';
+import { validateCommand } from './commands/validate';
+import { evaluateCommand } from './commands/evaluate';
+
+/** The commands, with one line of help each (zh, en). */
+export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> = {
+  validate: { run: validateCommand, zh: '检查情景或计划文件，逐条列出问题', en: 'check a scenario or plan file, listing every problem' },
+  schema: { run: schemaCommand, zh: '打印情景与计划文件的 JSON Schema', en: 'print the JSON Schema of scenario and plan files' },
+  interest: { run: interestCommand, zh: '利息计算器：按规则算到分并给出公式', en: 'interest calculator: to the fen, with the formula' },
+  evaluate: { run: evaluateCommand, zh: '用精确账本运行计划：逐月账本、KPI、违规', en: 'run a plan through the exact ledger: months, KPIs, rule breaks' },
+};
+
+function help(lang: 'zh' | 'en'): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${lang === 'zh' ? `${c.zh}  (${c.en})` : c.en}`);
+  return lang === 'zh'
+    ? `fundladder — 社保基金资金存放与流动性管理\n\n用法: fundladder <命令> [参数]   （--lang en 显示英文；每个命令有 --help）\n\n命令:\n${lines.join('\n')}`
+    : `fundladder — liquidity and deposit laddering for social-insurance funds\n\nUsage: fundladder <command> [options]   (--lang zh for Chinese; every command has --help)\n\nCommands:\n${lines.join('\n')}`;
+}
+
+/** Picks the language: --lang wins, then FUNDLADDER_LANG, then Chinese. */
+export function pickLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): 'zh' | 'en' {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? env.FUNDLADDER_LANG : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+/** Entry point: returns the exit code (0 ok, 1 problems found, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  const io = nodeIo(pickLang(argv));
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help' || name === '--lang') {
+    io.out(help(io.lang));
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`fundladder: unknown command '${name}'\n\n${help(io.lang)}`);
+    return EXIT_USAGE;
+  }
+  return command.run(rest, io);
+}

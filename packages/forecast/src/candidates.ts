@@ -1,0 +1,46 @@
+import { holtWinters } from './models/holtWinters';
+import { linearTrendSeasonal } from './models/linearTrendSeasonal';
+import { seasonalNaive } from './models/seasonalNaive';
+import type { Forecaster } from './types';
+
+/** The candidates compared per series, and the pair averaged into the simple combination. */
+export interface CandidateSet {
+  /** The baseline every MASE is scaled by: seasonal naive (naive for annual series). */
+  readonly baseline: Forecaster;
+  readonly models: readonly Forecaster[];
+  /** Names of the two models whose forecasts are averaged as the `combination` candidate. */
+  readonly combination: readonly [string, string];
+}
+
+/**
+ * The fixed candidate list for a season length. Monthly: seasonal naive, Holt–Winters additive
+ * (trend, damped trend), multiplicative with damped trend, linear trend + month effects. Annual:
+ * naive, simple exponential smoothing, Holt (trend, damped trend), linear trend. The combination is
+ * fixed in advance (damped additive ETS with the regression), so choosing it is not data snooping.
+ *
+ * @param period - 12 monthly, 1 annual
+ * @returns the candidate set
+ * @example candidatesFor(1).models.map((m) => m.name) //=> ['naive', 'ets(N,N)', 'ets(A,N)', 'ets(Ad,N)', 'linearTrend']
+ * @see Hyndman & Athanasopoulos FPP3 §13.4 (forecast combinations); statsforecast `fallback_model`.
+ */
+export function candidatesFor(period: number): CandidateSet {
+  const baseline = seasonalNaive(period);
+  if (period === 1) {
+    return {
+      baseline,
+      models: [baseline, holtWinters({ period, seasonal: 'none', trend: 'none' }), holtWinters({ period, seasonal: 'none', trend: 'additive' }), holtWinters({ period, seasonal: 'none', trend: 'damped' }), linearTrendSeasonal(period)],
+      combination: ['ets(Ad,N)', 'linearTrend'],
+    };
+  }
+  return {
+    baseline,
+    models: [
+      baseline,
+      holtWinters({ period, seasonal: 'additive', trend: 'additive' }),
+      holtWinters({ period, seasonal: 'additive', trend: 'damped' }),
+      holtWinters({ period, seasonal: 'multiplicative', trend: 'damped' }),
+      linearTrendSeasonal(period),
+    ],
+    combination: ['ets(Ad,A)', 'linearTrend+months'],
+  };
+}

@@ -1,0 +1,195 @@
+import type { DomainIssue } from '@fundladder/core';
+import { type BacktestOptions, backtestSeries, defaultBacktestOptions, scaledErrors, seriesScale } from './backtest';
+import { empiricalBands } from './bands';
+import { candidatesFor } from './candidates';
+import type { FlowTable } from './input/flowTable';
+import { addPeriods } from './input/periodOrdinal';
+import { type ModelScore, scoreRun } from './metrics';
+import { selectModel } from './selectModel';
+import type { Band, Prediction } from './types';
+
+/** Options of {@link forecastFlows}. */
+export interface ForecastOptions {
+  /** Periods ahead (default 24 monthly, 5 annual). */
+  readonly horizon?: number;
+  /** Band levels in percent (default [50, 80, 95]). */
+  readonly levels?: readonly number[];
+  /** Backtest options (defaults per frequency, see `defaultBacktestOptions`). */
+  readonly backtest?: Partial<BacktestOptions>;
+  /** Horizons reported in the backtest table (default 1, 3, 6, 12 monthly; 1, 2, 3 annual). */
+  readonly reportHorizons?: readonly number[];
+  /** External forecasts that replace a series' time-series mean (e.g. the cohort model), keyed `fundType/inflow`. */
+  readonly overrides?: Readonly<Record<string, { readonly model: string; readonly mean: readonly number[] }>>;
+}
+
+/** Which side of the cash flow. */
+export type FlowSide = 'inflow' | 'outflow';
+
+/** One series' forecast with its model choice. */
+export interface SeriesForecast {
+  readonly fundType: string;
+  readonly side: FlowSide;
+  /** The chosen model (or 'zero' for an all-zero series). */
+  readonly model: string;
+  /** Every candidate's backtest score, baseline first. */
+  readonly scores: ModelScore[];
+  readonly mean: number[];
+  readonly bands: Record<number, Band>;
+  /** Scale of the errors now (mean |y| over the last season). */
+  readonly scale: number;
+  /** errors[w][k]: scaled backtest error of the chosen model, extended past the backtest horizon by √(k/H). */
+  readonly errors: number[][];
+}
+
+/** Mean and bands of a derived quantity (net flow, totals). */
+export interface DerivedForecast {
+  readonly mean: number[];
+  readonly bands: Record<number, Band>;
+}
+
+/** The forecast of a whole flow table. */
+export interface FlowForecast {
+  readonly frequency: 'monthly' | 'annual';
+  /** The forecast periods, labels like the input's. */
+  readonly periods: string[];
+  readonly levels: number[];
+  readonly backtest: BacktestOptions;
+  readonly series: SeriesForecast[];
+  /** Net flow (inflow − outflow) per fund type. */
+  readonly net: Record<string, DerivedForecast>;
+  /** Totals over fund types, from the joint scenarios (coherent, not the sum of the parts' bands). */
+  readonly total: Record<'inflow' | 'outflow' | 'net', DerivedForecast>;
+  /** windows[k]: indices of the backtest windows that supply scenarios at step k. */
+  readonly windows: number[][];
+  /** Findings the user must see: bands that fall back to model residuals, overrides used. */
+  readonly notes: DomainIssue[];
+}
+
+function errorAt(errors: readonly (readonly number[])[], w: number, k: number, horizon: number): number {
+  const row = errors[w]!;
+  if (k < horizon) return row[k]!;
+  // Past the backtest horizon: the last horizon's error, widened like a random walk (√(k/H)).
+  return row[horizon - 1]! * Math.sqrt((k + 1) / horizon);
+}
+
+/**
+ * Forecasts every fund type's inflow and outflow: a rolling-origin backtest of every candidate per
+ * series, the lowest-MASE model chosen and refitted on the whole history, and bands from the chosen
+ * model's own backtest errors. The errors are kept per backtest window and the same window is used for
+ * every series at once, so totals and nets are computed from joint scenarios and stay coherent.
+ * Amounts that cannot be negative are clipped at zero in the mean, the bands and every scenario.
+ *
+ * @param table - checked flows (see `parseFlowsCsv`, `flowTableFromScenario`)
+ * @param options - horizon, levels, backtest options
+ * @returns the forecast, with every candidate's score and notes
+ * @example forecastFlows(table, { horizon: 12 }).series[0]!.model //=> e.g. 'ets(A,A)'
+ * @see issue 4 §1–3; Nixtla/statsforecast `cross_validation` and `ConformalIntervals`.
+ */
+export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): FlowForecast {
+  const period = table.period;
+  const defaults = defaultBacktestOptions(period);
+  const backtest: BacktestOptions = { ...defaults, ...options.backtest };
+  const horizon = options.horizon ?? (period === 1 ? 5 : 24);
+  const levels = [...(options.levels ?? [50, 80, 95])].sort((a, b) => a - b);
+  const reportHorizons = options.reportHorizons ?? (period === 1 ? [1, 2, 3] : [1, 3, 6, 12]);
+  const candidates = candidatesFor(period);
+  const notes: DomainIssue[] = [];
+  const lastPeriod = table.periods[table.periods.length - 1]!;
+  const periods = Array.from({ length: horizon }, (_, k) => addPeriods(lastPeriod, k + 1));
+
+  const drafts = table.series.flatMap((s) =>
+    (['inflow', 'outflow'] as const).map((side) => {
+      const y = s[side];
+      const bt = backtestSeries(y, period, candidates, backtest);
+      const baseline = bt.runs[0]!;
+      const scores = bt.runs.map((run) => scoreRun(bt, run, baseline, reportHorizons));
+      const allZero = y.every((v) => v === 0);
+      const chosen = allZero ? undefined : selectModel(scores);
+      const chosenRun = chosen ? bt.runs.find((r) => r.model === chosen.model)! : undefined;
+      const errors = chosenRun ? scaledErrors(bt, chosenRun) : bt.origins.map(() => new Array<number>(bt.horizon).fill(0));
+      let prediction: Prediction = { mean: new Array<number>(horizon).fill(0), bands: {} };
+      let model = 'zero';
+      if (chosen) {
+        const members = chosen.model === 'combination' ? candidates.combination : [chosen.model];
+        const fits = members.map((name) => candidates.models.find((m) => m.name === name)!.fit(y));
+        const ok = fits.flatMap((f) => (f.ok ? [f.value.predict(horizon, { levels, nonNegative: true })] : []));
+        if (ok.length === members.length) {
+          model = chosen.model;
+          prediction = { mean: ok[0]!.mean.map((_, k) => ok.reduce((acc, p) => acc + p.mean[k]!, 0) / ok.length), bands: averageBands(ok, levels) };
+        } else {
+          notes.push({ code: 'fit_failed', path: [s.fundType, side], rule: 'fallbackModel', message: `${chosen.model} could not be refitted on the whole history; the baseline is used`, fundType: s.fundType });
+          const base = candidates.baseline.fit(y);
+          if (base.ok) prediction = base.value.predict(horizon, { levels, nonNegative: true });
+          model = candidates.baseline.name;
+        }
+      }
+      const override = options.overrides?.[`${s.fundType}/${side}`];
+      if (override) {
+        notes.push({ code: 'override', path: [s.fundType, side], rule: 'cohortModel', message: `mean from ${override.model}; bands from the backtest errors of ${model}`, fundType: s.fundType });
+        model = override.model;
+        prediction = { mean: [...override.mean].slice(0, horizon), bands: prediction.bands };
+      }
+      return { fundType: s.fundType, side, model, scores, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon };
+    }),
+  );
+
+  const windowCount = drafts[0]?.rawErrors.length ?? 0;
+  const btHorizon = drafts[0]?.btHorizon ?? backtest.horizon;
+  const windows = periods.map((_, k) =>
+    Array.from({ length: windowCount }, (_, w) => w).filter((w) => drafts.every((d) => Number.isFinite(errorAt(d.rawErrors, w, k, btHorizon)))),
+  );
+  const scenario = (d: (typeof drafts)[number], w: number, k: number): number => Math.max(0, d.prediction.mean[k]! + errorAt(d.rawErrors, w, k, btHorizon) * d.scale);
+  const enough = (k: number): boolean => windows[k]!.length >= 2;
+  if (periods.some((_, k) => !enough(k))) {
+    notes.push({ code: 'few_backtest_windows', path: ['bands'], rule: 'bandsFromBacktest', message: 'too few backtest windows for empirical bands at some steps: those bands are the models\' residual bands and the totals there are sums of the parts\' bounds (not coherent)', received: String(windowCount), limit: '2' });
+  }
+
+  const series: SeriesForecast[] = drafts.map((d) => {
+    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => scenario(d, w, k)) : [0])), levels);
+    const bands: Record<number, Band> = {};
+    for (const level of levels) {
+      const model = d.prediction.bands[level];
+      bands[level] = {
+        lo: periods.map((_, k) => (enough(k) ? empirical[level]!.lo[k]! : (model?.lo[k] ?? d.prediction.mean[k]!))),
+        hi: periods.map((_, k) => (enough(k) ? empirical[level]!.hi[k]! : (model?.hi[k] ?? d.prediction.mean[k]!))),
+      };
+    }
+    const errors = Array.from({ length: windowCount }, (_, w) => periods.map((_, k) => errorAt(d.rawErrors, w, k, btHorizon)));
+    return { fundType: d.fundType, side: d.side, model: d.model, scores: d.scores, mean: d.prediction.mean, bands, scale: d.scale, errors };
+  });
+
+  const derive = (parts: { sign: number; d: (typeof drafts)[number]; s: SeriesForecast }[]): DerivedForecast => {
+    const mean = periods.map((_, k) => parts.reduce((acc, p) => acc + p.sign * p.d.prediction.mean[k]!, 0));
+    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => parts.reduce((acc, p) => acc + p.sign * scenario(p.d, w, k), 0)) : [0])), levels);
+    const bands: Record<number, Band> = {};
+    for (const level of levels) {
+      bands[level] = {
+        lo: periods.map((_, k) => (enough(k) ? empirical[level]!.lo[k]! : parts.reduce((acc, p) => acc + p.sign * (p.sign > 0 ? p.s.bands[level]!.lo[k]! : p.s.bands[level]!.hi[k]!), 0))),
+        hi: periods.map((_, k) => (enough(k) ? empirical[level]!.hi[k]! : parts.reduce((acc, p) => acc + p.sign * (p.sign > 0 ? p.s.bands[level]!.hi[k]! : p.s.bands[level]!.lo[k]!), 0))),
+      };
+    }
+    return { mean, bands };
+  };
+  const part = (fundType: string | undefined, side: FlowSide, sign: number) =>
+    drafts.flatMap((d, i) => (d.side === side && (fundType === undefined || d.fundType === fundType) ? [{ sign, d, s: series[i]! }] : []));
+  const net: Record<string, DerivedForecast> = {};
+  for (const s of table.series) net[s.fundType] = derive([...part(s.fundType, 'inflow', 1), ...part(s.fundType, 'outflow', -1)]);
+  const total = {
+    inflow: derive(part(undefined, 'inflow', 1)),
+    outflow: derive(part(undefined, 'outflow', 1)),
+    net: derive([...part(undefined, 'inflow', 1), ...part(undefined, 'outflow', -1)]),
+  };
+  return { frequency: table.frequency, periods, levels, backtest, series, net, total, windows, notes };
+}
+
+function averageBands(predictions: readonly Prediction[], levels: readonly number[]): Record<number, Band> {
+  const bands: Record<number, Band> = {};
+  for (const level of levels) {
+    const first = predictions[0]!.bands[level]!;
+    bands[level] = {
+      lo: first.lo.map((_, k) => predictions.reduce((acc, p) => acc + p.bands[level]!.lo[k]!, 0) / predictions.length),
+      hi: first.hi.map((_, k) => predictions.reduce((acc, p) => acc + p.bands[level]!.hi[k]!, 0) / predictions.length),
+    };
+  }
+  return bands;
+}
