@@ -1,1 +1,32 @@
-export {};
+/**
+ * @fundladder/forecast — monthly and annual inflow/outflow forecasts per fund type: baseline,
+ * Holt–Winters (ETS), regression and cohort models behind one interface; rolling-origin backtests,
+ * automatic choice, empirical bands and joint seeded paths. Floats inside; yuan strings at the edge.
+ */
+export type { Band, Forecaster, FittedForecaster, Prediction, PredictOptions } from './types';
+export { forecast } from './forecast';
+export { seasonalNaive } from './models/seasonalNaive';
+export { holtWinters, holtWintersName, type HoltWintersParams, type HoltWintersSpec } from './models/holtWinters';
+export { holtWintersStart, type HoltWintersStart } from './models/holtWintersStart';
+export { linearTrendSeasonal } from './models/linearTrendSeasonal';
+export { projectCohort, cohortInputFromSeries, type CohortInput } from './models/cohort';
+export { residualBands } from './models/residualBands';
+export { candidatesFor, type CandidateSet } from './candidates';
+export { backtestSeries, defaultBacktestOptions, scaledErrors, seriesScale, type BacktestOptions, type ModelRun, type SeriesBacktest } from './backtest';
+export { scoreRun, MIN_CALIBRATION, type HorizonScore, type ModelScore } from './metrics';
+export { selectModel } from './selectModel';
+export { empiricalBands } from './bands';
+export { forecastFlows, type DerivedForecast, type FlowForecast, type FlowSide, type ForecastOptions, type SeriesForecast } from './forecastFlows';
+export { simulatePaths, type Shock, type SimulatedPaths, type SimulateOptions } from './simulate';
+export { forecastToJson, yuanString, type ForecastJson, type WireValue } from './output';
+export { parseFlowsCsv } from './input/parseFlowsCsv';
+export { flowTableFromScenario } from './input/flowTableFromScenario';
+export { buildFlowTable } from './input/buildFlowTable';
+export { addPeriods, periodOrdinal } from './input/periodOrdinal';
+export { COHORT_FIELDS, type CohortField, type FlowRow, type FlowSeries, type FlowTable } from './input/flowTable';
+export { mulberry32, type Rng } from './rng/mulberry32';
+export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './optim/nelderMead';
+export { conformalQuantile } from './stats/conformalQuantile';
+export { normalQuantile } from './stats/normalQuantile';
+export { solveLinearSystem } from './stats/solveLinearSystem';
+export { syntheticFundFlows, type SyntheticOptions } from './synthetic';
