@@ -17,6 +17,8 @@ function describeInput(input: unknown): string | undefined {
   if (input === undefined) return 'nothing (the field is missing)';
   if (typeof input === 'string') return JSON.stringify(input);
   if (typeof input === 'number' || typeof input === 'boolean' || input === null) return String(input);
+  // A refinement after a transform sees the Decimal; show the number as typed.
+  if (typeof input === 'object' && 'toFixed' in input && 'plus' in input) return String(input);
   const text = JSON.stringify(input);
   return text && text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
