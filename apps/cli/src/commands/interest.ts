@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   type DayBasis, type Decimal, type InterestComputation, DAY_BASES, LEDGER_ROUNDING, ZERO, accrueAgreedDeposit, accrueCallDeposit, accrueDemandDeposit,
-  accrueTimeDeposit, bondAccruedInterest, bondCoupon, bondCouponDates, compareDates, parseDecimal, parseIsoDate, wholeMonthsAndOddDays, type IsoDate,
+  accrueTimeDeposit, bondAccruedInterest, bondCoupon, bondCouponDates, compareDates, parseDecimal, parseIsoDate, wholeMonthsAndOddDays, actualDaysBetween, type IsoDate,
 } from '@fundladder/core';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
 
@@ -103,7 +103,10 @@ export const interestCommand: Command = (args, io) => {
   let result: InterestComputation & { notes?: string[] };
   switch (o.product) {
     case 'demand':
-      result = accrueDemandDeposit({ spans: [{ from, to, balance: principal }], rates: [{ effectiveFrom: from, annualRate }], basis, rateChangeMethod: 'segmented', settlementDate: to });
+      result = {
+        ...accrueDemandDeposit({ spans: [{ from, to, balance: principal }], rates: [{ effectiveFrom: from, annualRate }], basis, rateChangeMethod: 'segmented', settlementDate: to }),
+        notes: [`积数 balance-days = ${principal.toFixed()} × ${actualDaysBetween(from, to)} days`],
+      };
       break;
     case 'time':
     case 'cd': {

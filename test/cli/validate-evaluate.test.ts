@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './harness';
+
+const SCENARIO = 'examples/county-fund/scenario.json';
+const PLAN = 'examples/county-fund/plan.json';
+
+function writeTemp(name: string, value: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fundladder-'));
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+  return path;
+}
+
+describe('fundladder validate', () => {
+  it('accepts the sample scenario and plan', async () => {
+    expect((await runCli(['validate', SCENARIO])).code).toBe(0);
+    expect((await runCli(['validate', PLAN, '--scenario', SCENARIO])).code).toBe(0);
+  });
+  it('exits 1 and lists every problem of a broken scenario with path, rule and value', async () => {
+    const { readFileSync } = await import('node:fs');
+    const json = JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8'));
+    json.startMonth = '2025-13';
+    json.accounts[0].openingBalance = '-1.00';
+    json.banks[0].quotes[0].annualRate = '1.35';
+    const r = await runCli(['validate', writeTemp('s.json', json)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('3 problem(s)');
+    expect(r.err).toMatch(/rateAsFraction; received 1\.35.*→ at banks\[0\]\.quotes\[0\]\.annualRate/);
+    expect(r.err).toMatch(/monthKey; received "2025-13".*→ at startMonth/);
+    expect(r.err).toMatch(/nonNegativeAmount; received "-1\.00".*→ at accounts\[0\]\.openingBalance/);
+  });
+  it('names an unknown bank and a CD below its minimum lot in a plan', async () => {
+    const plan = { schemaVersion: 1, name: 'bad', placements: [
+      { month: '2026-03', product: 'timeDeposit', termMonths: 12, bankId: 'nosuchbank', amount: '1000000.00' },
+    ] };
+    const r = await runCli(['validate', writeTemp('p.json', plan), '--scenario', SCENARIO, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).issues).toEqual([expect.objectContaining({ path: ['placements', 0, 'bankId'], rule: 'knownBank', received: 'nosuchbank' })]);
+    const { readFileSync } = await import('node:fs');
+    const sample = JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8'));
+    const cdBank = sample.banks.find((b: { status: string; quotes: Array<{ product: string }> }) => b.status === 'eligible' && b.quotes.some((q) => q.product === 'largeCd'));
+    const cdTerm = cdBank.quotes.find((q: { product: string }) => q.product === 'largeCd').termMonths;
+    const cd = { schemaVersion: 1, name: 'small cd', placements: [{ month: '2026-03', product: 'largeCd', termMonths: cdTerm, bankId: cdBank.id, amount: '2000000.00' }] };
+    const r2 = await runCli(['validate', writeTemp('p2.json', cd), '--scenario', SCENARIO, '--json']);
+    expect(r2.code).toBe(1);
+    expect(JSON.parse(r2.out).issues).toEqual([expect.objectContaining({ path: ['placements', 0, 'amount'], rule: 'largeCdMinimumLot', received: '2000000.00', limit: '10000000.00' })]);
+  });
+  it('answers a file that is not JSON with an issue, not a stack trace', async () => {
+    const r = await runCli(['validate', writeTemp('x.json', '{ not json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('parseJson');
+  });
+});
+
+describe('fundladder evaluate', () => {
+  it('prints the ledger summary, the KPIs and the rule check for the sample', async () => {
+    const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Ledger by month');
+    expect(r.out).toContain('annual value-added rate');
+    expect(r.out).toContain('months payable at end');
+    expect(r.out).toMatch(/The plan breaks no rule|The plan breaks rules/);
+  });
+  it('--json gives the interest as a decimal string and the months of the ledger', async () => {
+    const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN, '--json']);
+    const json = JSON.parse(r.out);
+    expect(json.interest).toMatch(/^\d+\.\d{2}$/);
+    expect(json.months).toHaveLength(36);
+    expect(json.months[0].closingTotal).toMatch(/^\d+(\.\d{1,2})?$/);
+  });
+});
