@@ -102,7 +102,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
         const c = coverage(backtest, errors, k, level);
         return c.scored ? c.hits / c.scored : Number.NaN;
       };
-      return { horizon: h, mape: apeCount ? (100 * ape) / apeCount : Number.NaN, mase: ratio(sm, sb), coverage80: cover(80), coverage95: cover(95), windows };
+      return { horizon: h, mape: apeCount ? (100 * ape) / apeCount : Number.NaN, mase: windows ? ratio(sm, sb) : Number.NaN, coverage80: cover(80), coverage95: cover(95), windows };
     });
   const pooled = (level: number): number => {
     let hits = 0;

@@ -11,7 +11,7 @@
 export function solveLinearSystem(matrix: readonly (readonly number[])[], rhs: readonly number[]): number[] | undefined {
   const n = rhs.length;
   const a = matrix.map((row, i) => [...row, rhs[i]!]);
-  const scale = Math.max(1e-300, ...a.flat().map(Math.abs));
+  const scale = Math.max(1e-300, ...matrix.flat().map(Math.abs));
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { forecastFlows } from '../forecastFlows';
+import { parseFlowsCsv } from './parseFlowsCsv';
+
+function months(n: number, from = 2020): string[] {
+  return Array.from({ length: n }, (_, t) => `${from + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`);
+}
+const csv = (rows: string[]) => ['period,fundType,inflow,outflow', ...rows].join('\n');
+const good = months(24).map((m, t) => `${m},employeePension,${1000 + t}.00,${900 + t}.50`);
+
+// 来源: issue 4 "Bad input": each case names the row/field and what was expected.
+describe('parseFlowsCsv', () => {
+  it('reads a good file', () => {
+    const r = parseFlowsCsv(csv(good));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.series[0]!.outflow[1]).toBe(901.5);
+  });
+
+  it('a wrong column: names it and lists the expected ones', () => {
+    const r = parseFlowsCsv(['period,fund,inflow,outflow', ...good].join('\n'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['unknown_column', 'line.1.fund'],
+      ['missing_column', 'line.1'],
+    ]);
+  });
+
+  it('a negative payout: line and field', () => {
+    const rows = [...good];
+    rows[5] = rows[5]!.replace(/,[\d.]+$/, ',-5.00');
+    const r = parseFlowsCsv(csv(rows));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'negative_amount', path: ['line', 7, 'outflow'], limit: '0' });
+  });
+
+  it('a gap: says which month is missing', () => {
+    const rows = good.filter((_, i) => i !== 10);
+    const r = parseFlowsCsv(csv(rows));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'gap', path: ['line', 12, 'period'], limit: '2020-11' });
+  });
+
+  it('a month out of order', () => {
+    const rows = [...good];
+    [rows[3], rows[4]] = [rows[4]!, rows[3]!];
+    const r = parseFlowsCsv(csv(rows));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.some((i) => i.code === 'out_of_order' && i.path[1] === 6)).toBe(true);
+  });
+
+  it('fewer than two seasons', () => {
+    const r = parseFlowsCsv(csv(good.slice(0, 23)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'too_short', received: '23', limit: '24' });
+  });
+
+  it('a malformed period and a non-decimal amount', () => {
+    const rows = [...good];
+    rows[0] = '2020-13,employeePension,1e3,5';
+    const r = parseFlowsCsv(csv(rows));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.code)).toEqual(['invalid_format']);
+  });
+
+  it('annual periods (YYYY) are accepted', () => {
+    const r = parseFlowsCsv(csv(['2019,employeePension,10,8', '2020,employeePension,11,9']));
+    expect(r.ok && r.value.frequency).toBe('annual');
+  });
+
+  it('an all-zero fund type is forecast as zero, not an error', () => {
+    const zeros = months(36).map((m) => `${m},maternity,0,0`);
+    const busy = months(36).map((m, t) => `${m},employeePension,${1000 + 10 * t + (t % 12 === 6 ? 300 : 0)},${800 + 5 * t}`);
+    const r = parseFlowsCsv(csv([...busy, ...zeros]));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const fc = forecastFlows(r.value, { horizon: 6 });
+    const maternity = fc.series.filter((s) => s.fundType === 'maternity');
+    for (const s of maternity) {
+      expect(s.model).toBe('zero');
+      expect(s.mean).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(s.bands[95]!.hi).toEqual([0, 0, 0, 0, 0, 0]);
+    }
+  });
+});
