@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ScenarioInput, addMonthsToKey, evaluatePlan, monthKey, monthKeyRange, scenarioSchema } from '@fundladder/core';
+import { type BenchRow, measure } from './measure';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * The sample county fund stretched to 60 months with 500 holdings: 300 existing deposits spread over
+ * the eligible banks and 200 plan placements. Flows after month 36 repeat the sample's last year.
+ */
+export function sixtyMonthSample(): { scenario: ReturnType<typeof scenarioSchema.parse>; plan: { schemaVersion: 1; name: string; placements: unknown[] } } {
+  const input = JSON.parse(readFileSync(join(ROOT, 'examples/county-fund/scenario.json'), 'utf8')) as ScenarioInput & { flows: Array<{ month: string; fundType: string; inflow: string; outflow: string }> };
+  const start = monthKey(input.startMonth as string);
+  const months = monthKeyRange(start, addMonthsToKey(start, 59));
+  const byKey = new Map(input.flows.map((f) => [`${f.month}/${f.fundType}`, f]));
+  const flows = months.flatMap((m, k) => (input.fundTypes as string[]).map((ft) => {
+    const src = byKey.get(`${k < 36 ? m : addMonthsToKey(m, -12 * Math.ceil((k - 35) / 12))}/${ft}`)!;
+    return { ...src, month: m };
+  }));
+  const banks = (input.banks as Array<{ id: string; status: string }>).filter((b) => b.status === 'eligible').map((b) => b.id);
+  const fundTypes = input.fundTypes as string[];
+  const holdings = Array.from({ length: 300 }, (_, i) => ({
+    id: `bench-h${i}`,
+    fundType: fundTypes[i % fundTypes.length],
+    product: 'timeDeposit',
+    bankId: banks[i % banks.length],
+    principal: `${1_000_000 + (i % 7) * 250_000}.00`,
+    annualRate: '0.0125',
+    startDate: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+    termMonths: [12, 24, 36, 60][i % 4],
+  }));
+  const scenario = scenarioSchema.parse({ ...input, horizonMonths: 60, flows, holdings: [...((input.holdings as unknown[]) ?? []), ...holdings] });
+  const plan = {
+    schemaVersion: 1 as const,
+    name: 'bench plan',
+    placements: Array.from({ length: 200 }, (_, i) => ({
+      month: months[(i * 3) % 60],
+      product: 'timeDeposit',
+      termMonths: [3, 6, 12][i % 3],
+      bankId: banks[i % banks.length],
+      fundType: 'employeePension',
+      amount: '100000.00',
+      annualRate: '0.0095',
+    })),
+  };
+  return { scenario, plan };
+}
+
+export async function benchLedger(): Promise<BenchRow[]> {
+  const { scenario, plan } = sixtyMonthSample();
+  const positions = scenario.holdings.length + plan.placements.length;
+  const row = measure('ledger: sample × 60 months, ' + positions + ' holdings (evaluatePlan)', 30, 5, () => {
+    const r = evaluatePlan(scenario, plan);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    return r.value.report.totals.interestEarned;
+  });
+  return [{ ...row, target: '< 50 ms' }];
+}
