@@ -65,6 +65,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
   }
   let totalModel = 0;
   let totalBase = 0;
+  let pairs = 0;
   for (let k = 0; k < backtest.horizon; k++) {
     const m = absErrors(backtest, run, k);
     const b = absErrors(backtest, baseline, k);
@@ -72,6 +73,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
       if (Number.isFinite(e) && Number.isFinite(b[w]!)) {
         totalModel += e;
         totalBase += b[w]!;
+        pairs++;
       }
     });
   }
@@ -114,7 +116,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
     }
     return scored ? hits / scored : Number.NaN;
   };
-  return { model: run.model, mase: ratio(totalModel, totalBase), byHorizon, coverage80: pooled(80), coverage95: pooled(95) };
+  return { model: run.model, mase: pairs ? ratio(totalModel, totalBase) : Number.NaN, byHorizon, coverage80: pooled(80), coverage95: pooled(95) };
 }
 
 function coverage(backtest: SeriesBacktest, errors: readonly (readonly number[])[], k: number, level: number): { hits: number; scored: number } {
