@@ -74,6 +74,18 @@ describe('runLedger', () => {
     expect(report.issues.some((i) => i.rule === 'pensionDemandAtThreeMonth')).toBe(false);
   });
 
+  it('keeps a 支出户 at its own balance and rate, and sends its interest to the 财政专户 [R2]', () => {
+    const base = tinyScenario();
+    const scenario = { ...base, accounts: [...(base.accounts as object[]), { id: 'injury-exp', kind: 'expenditure', fundType: 'workInjury', bankId: 'psbc', openingBalance: '2400000.00', contractRates: [{ effectiveFrom: '2025-05-20', annualRate: '0.0005' }] }] };
+    const report = run({ schemaVersion: 1, name: 'none', placements: [] }, scenario as never);
+    const march = report.months[2]!;
+    const exp = march.interest.find((p) => p.sourceId === 'injury-exp')!;
+    // 2,400,000 × 79 days × 0.05% / 360 = 263.33
+    expect(exp.amount.toFixed(2)).toBe('263.33');
+    expect(exp.bankId).toBe('psbc');
+    expect(march.byFundType.workInjury!.closingCash.minus(march.byFundType.workInjury!.openingCash).minus(march.byFundType.workInjury!.inflow).plus(march.byFundType.workInjury!.outflow).toFixed(2)).toBe(march.byFundType.workInjury!.interest.toFixed(2));
+  });
+
   it('refuses to run when the flow path misses a month, naming the fund type and months', () => {
     const scenario = scenarioSchema.parse(tinyScenario());
     const r = runLedger({ scenario, placements: [], flows: scenario.flows.filter((f) => f.month !== '2026-03') });

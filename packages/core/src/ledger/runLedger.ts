@@ -21,6 +21,55 @@ import type { FundTypeMonth, HoldingLine, InterestPosting, LedgerMonth, LedgerRe
 
 const LIQUID_PLACED: readonly PlaceableKind[] = ['callDeposit1d', 'callDeposit7d', 'agreedDeposit'];
 
+/**
+ * Running totals of the open positions, updated as positions open and close, so the month end does
+ * not walk every position (the ledger bench has 500).
+ */
+class Book {
+  private readonly byKey = new Map<string, HoldingLine>();
+  private readonly timeDepositsByBank = new Map<string, Decimal>();
+  private readonly liquidByFt = new Map<FundType, Decimal>();
+  private readonly byFt = new Map<FundType, Decimal>();
+  private callAndAgreed = ZERO;
+  private timeDeposits = ZERO;
+  private bonds = ZERO;
+  private all = ZERO;
+
+  add(pos: Position, amount: Decimal): void {
+    const key = `${pos.bankId ?? ''}|${pos.product}`;
+    const line = this.byKey.get(key);
+    this.byKey.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount: (line?.amount ?? ZERO).plus(amount) });
+    addTo(this.byFt, pos.fundType, amount);
+    this.all = this.all.plus(amount);
+    if (TERM_DEPOSIT_KINDS.includes(pos.product)) {
+      this.timeDeposits = this.timeDeposits.plus(amount);
+      if (pos.bankId) addTo(this.timeDepositsByBank, pos.bankId, amount);
+    } else if (pos.product === 'govBond') this.bonds = this.bonds.plus(amount);
+    else if (LIQUID_PLACED.includes(pos.product)) {
+      this.callAndAgreed = this.callAndAgreed.plus(amount);
+      addTo(this.liquidByFt, pos.fundType, amount);
+    }
+  }
+
+  total(): Decimal {
+    return this.all;
+  }
+
+  /** Copies of the totals at a month end (zero lines dropped). */
+  snapshot() {
+    const nonZero = <K>(m: Map<K, Decimal>) => new Map([...m].filter(([, v]) => !v.isZero()));
+    return {
+      holdings: [...this.byKey.values()].filter((l) => !l.amount.isZero()),
+      timeDepositsByBank: nonZero(this.timeDepositsByBank),
+      liquidPlacedByFt: nonZero(this.liquidByFt),
+      byFundType: new Map(this.byFt),
+      callAndAgreed: this.callAndAgreed,
+      timeDeposits: this.timeDeposits,
+      bonds: this.bonds,
+    };
+  }
+}
+
 /** Options of a ledger run. */
 export interface LedgerOptions {
   /** How each posting is rounded to the fen (default {@link LEDGER_ROUNDING}). */
@@ -78,24 +127,45 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   const issues: DomainIssue[] = checkPlacements(placements, scenario);
   const findings: DomainIssue[] = contractRateFindings(scenario, horizonStart);
 
-  // Cash accounts: each fund type's accounts pooled into its settlement account.
+  // Cash accounts. Each fund type's settlement account (its 财政专户) takes the flows, funds the
+  // placements and receives maturities and interest. Its other accounts (支出户's 周转金, 收入户) keep
+  // their balance: they are topped up as they pay out, so their level is what the scenario says; they
+  // earn their own contract rate, and that interest goes to the settlement account [R2].
   const cash = new Map<FundType, CashAccount>();
+  const sideAccounts: Array<{ ft: FundType; acct: CashAccount }> = [];
   for (const ft of fundTypes) {
     const account = lookup.settlementAccount.get(ft)!;
-    const opening = sum(scenario.accounts.filter((a) => a.fundType === ft).map((a) => a.openingBalance));
-    cash.set(ft, new CashAccount(account, lookup.banks.get(account.bankId), opening, horizonStart));
+    cash.set(ft, new CashAccount(account, lookup.banks.get(account.bankId), account.openingBalance, horizonStart));
+    for (const a of scenario.accounts) {
+      if (a.fundType === ft && a !== account) sideAccounts.push({ ft, acct: new CashAccount(a, lookup.banks.get(a.bankId), a.openingBalance, horizonStart) });
+    }
   }
+  const sideTotal = sum(sideAccounts.map((s) => s.acct.cash));
+  const sideByFt = new Map<FundType, Decimal>();
+  for (const s of sideAccounts) addTo(sideByFt, s.ft, s.acct.cash);
 
   // Positions and their payment schedule.
   const open = new Map<string, Position>();
+  const book = new Book();
   const payments = new Map<IsoDate, Position[]>();
-  const schedule = (pos: Position) => {
+  const paymentDaysByMonth = new Map<MonthKey, Set<IsoDate>>();
+  const openPosition = (pos: Position) => {
+    open.set(pos.id, pos);
+    book.add(pos, pos.principal);
     for (const d of paymentDates(pos)) {
       if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
       const list = payments.get(d);
       if (list) list.push(pos);
       else payments.set(d, [pos]);
+      const mk = monthOfDate(d);
+      const daysOfMonth = paymentDaysByMonth.get(mk);
+      if (daysOfMonth) daysOfMonth.add(d);
+      else paymentDaysByMonth.set(mk, new Set([d]));
     }
+  };
+  const closePosition = (pos: Position) => {
+    open.delete(pos.id);
+    book.add(pos, pos.principal.negated());
   };
   let accruedAtStart = ZERO;
   for (const h of scenario.holdings) {
@@ -104,8 +174,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       findings.push({ code: 'stale_holding', path: ['scenario', 'holdings', scenario.holdings.indexOf(h)], rule: 'holdingMaturedBeforeStart', message: `holding ${h.id} matured on ${pos.maturityDate}, before the horizon starts; it is ignored (its money should be in an account balance)`, received: pos.maturityDate });
       continue;
     }
-    open.set(pos.id, pos);
-    schedule(pos);
+    openPosition(pos);
     accruedAtStart = accruedAtStart.plus(round(accruedOn(pos, horizonStart)));
   }
   const placementsByMonth = new Map<MonthKey, ResolvedPlacement[]>();
@@ -123,15 +192,14 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   const monthsOut: LedgerMonth[] = [];
   let placedEver = ZERO;
 
-  const positionsTotal = (ft?: FundType) => sum([...open.values()].filter((p) => !ft || p.fundType === ft).map((p) => p.principal));
-  const cashTotal = () => sum([...cash.values()].map((c) => c.cash));
+  const cashTotal = () => sum([...cash.values()].map((c) => c.cash)).plus(sideTotal);
 
   for (const [monthIndex, month] of months.entries()) {
     const { year, month: m1 } = monthParts(month);
     const openingCash = cashTotal();
-    const openingTotal = openingCash.plus(positionsTotal());
+    const openingTotal = openingCash.plus(book.total());
     const perFt = new Map<FundType, { openingCash: Decimal; inflow: Decimal; outflow: Decimal; placed: Decimal; matured: Decimal; interest: Decimal }>();
-    for (const ft of fundTypes) perFt.set(ft, { openingCash: cash.get(ft)!.cash, inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
+    for (const ft of fundTypes) perFt.set(ft, { openingCash: cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO), inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
     const postings: InterestPosting[] = [];
     const tranche = new Map<string, Decimal>();
     let inflows = ZERO;
@@ -155,7 +223,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     const creditDate = (DEMAND_SETTLEMENT_MONTHS as readonly number[]).includes(m1) ? isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY + 1) : undefined;
     const days = new Set<IsoDate>([flowDate, placementDate]);
     if (creditDate) days.add(creditDate);
-    for (const d of payments.keys()) if (monthOfDate(d) === month) days.add(d);
+    for (const d of paymentDaysByMonth.get(month) ?? []) days.add(d);
 
     for (const date of [...days].sort(compareDates)) {
       // 1. Maturities and coupons.
@@ -169,15 +237,14 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
           cash.get(pos.fundType)!.post(date, pos.principal);
           perFt.get(pos.fundType)!.matured = perFt.get(pos.fundType)!.matured.plus(pos.principal);
           matured = matured.plus(pos.principal);
-          open.delete(pos.id);
+          closePosition(pos);
           closed.push({ position: pos, interest: paidSoFar.get(pos.id)!, endDate: date });
         }
       }
       // 2. Demand (and agreed) interest, settled on the 20th and credited on the 21st.
       if (date === creditDate) {
         const settlementDate = isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY);
-        for (const ft of fundTypes) {
-          const acct = cash.get(ft)!;
+        for (const { ft, acct } of [...fundTypes.map((ft) => ({ ft, acct: cash.get(ft)! })), ...sideAccounts]) {
           const due = acct.settle(date, settlementDate);
           creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, formula: due.formula });
         }
@@ -211,8 +278,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
             const pos = positionFromPlacement(p, ft, amount, scenario);
             cash.get(ft)!.post(date, amount.negated());
             perFt.get(ft)!.placed = perFt.get(ft)!.placed.plus(amount);
-            open.set(pos.id, pos);
-            schedule(pos);
+            openPosition(pos);
           }
           placed = placed.plus(p.amount);
           placedEver = placedEver.plus(p.amount);
@@ -227,29 +293,13 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
 
     // Month end.
     const monthEnd = firstDayOfMonth(addMonthsToKey(month, 1));
-    const holdingsMap = new Map<string, HoldingLine>();
-    const timeDepositsByBank = new Map<string, Decimal>();
-    const liquidPlacedByFt = new Map<FundType, Decimal>();
-    let callAndAgreed = ZERO;
-    let timeDeposits = ZERO;
-    let bonds = ZERO;
-    for (const pos of open.values()) {
-      const key = `${pos.bankId ?? ''}|${pos.product}`;
-      const line = holdingsMap.get(key);
-      holdingsMap.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount: (line?.amount ?? ZERO).plus(pos.principal) });
-      if (TERM_DEPOSIT_KINDS.includes(pos.product)) {
-        timeDeposits = timeDeposits.plus(pos.principal);
-        if (pos.bankId) addTo(timeDepositsByBank, pos.bankId, pos.principal);
-      } else if (pos.product === 'govBond') bonds = bonds.plus(pos.principal);
-      else if (LIQUID_PLACED.includes(pos.product)) {
-        callAndAgreed = callAndAgreed.plus(pos.principal);
-        addTo(liquidPlacedByFt, pos.fundType, pos.principal);
-      }
-    }
+    const snapshot = book.snapshot();
+    const { timeDepositsByBank, liquidPlacedByFt, callAndAgreed, timeDeposits, bonds } = snapshot;
     const closingCash = cashTotal();
     const nextOutflows = (ft?: FundType) => {
       const out: Decimal[] = [];
-      for (let k = monthIndex + 1; k < months.length; k++) {
+      const needed = scenario.policy.reserve.rule === 'monthsOfPayouts' ? scenario.policy.reserve.months : 0;
+      for (let k = monthIndex + 1; k < months.length && out.length < needed; k++) {
         const mk = months[k]!;
         out.push(ft ? flows.get(`${mk}/${ft}`)!.outflow : sum(fundTypes.map((f) => flows.get(`${mk}/${f}`)!.outflow)));
       }
@@ -257,18 +307,18 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       return out;
     };
     const reserve = scenario.policy.keepFundTypesApart
-      ? fundTypes.map((ft) => ({ scope: ft as string, liquid: cash.get(ft)!.cash.plus(liquidPlacedByFt.get(ft) ?? ZERO), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ft)) }))
+      ? fundTypes.map((ft) => ({ scope: ft as string, liquid: cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO).plus(liquidPlacedByFt.get(ft) ?? ZERO), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ft)) }))
       : [{ scope: 'total', liquid: closingCash.plus(callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
     const reserveRequired = sum(reserve.map((r) => r.required));
     issues.push(...checkMonthEnd({ month, trancheByBank: tranche, timeDepositsByBank, reserve, bonds, placedTotal: timeDeposits.plus(bonds).plus(callAndAgreed) }, scenario));
 
     let demandBalanceDays = ZERO;
-    for (const acct of cash.values()) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(monthEnd));
+    for (const acct of [...cash.values(), ...sideAccounts.map((x) => x.acct)]) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(monthEnd));
     const byFundType: Partial<Record<FundType, FundTypeMonth>> = {};
     for (const ft of fundTypes) {
       const f = perFt.get(ft)!;
-      const c = cash.get(ft)!.cash;
-      byFundType[ft] = { ...f, closingCash: c, closingLiquid: c.plus(liquidPlacedByFt.get(ft) ?? ZERO), closingTotal: c.plus(positionsTotal(ft)) };
+      const c = cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO);
+      byFundType[ft] = { ...f, closingCash: c, closingLiquid: c.plus(liquidPlacedByFt.get(ft) ?? ZERO), closingTotal: c.plus(snapshot.byFundType.get(ft) ?? ZERO) };
     }
     monthsOut.push({
       month,
@@ -289,7 +339,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       demandBalanceDays,
       interest: postings,
       byFundType,
-      holdings: [...holdingsMap.values()],
+      holdings: snapshot.holdings,
       timeDepositsByBank,
       trancheByBank: tranche,
     });
@@ -302,7 +352,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     accruedAtEnd = accruedAtEnd.plus(round(accruedOn(pos, horizonEnd)));
     realisable = realisable.plus(round(lifetimeInterest(pos)));
   }
-  for (const acct of cash.values()) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
+  for (const acct of [...cash.values(), ...sideAccounts.map((x) => x.acct)]) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
   const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
   const first = monthsOut[0];
   const last = monthsOut.at(-1);

@@ -60,7 +60,7 @@ export interface HoldingLine {
 /** One month of the ledger. Every amount is yuan to the fen. */
 export interface LedgerMonth {
   readonly month: MonthKey;
-  /** Cash in settlement accounts at the start of the month. */
+  /** Cash in all accounts (settlement and 周转金 accounts) at the start of the month. */
   readonly openingCash: Decimal;
   /** Everything owned at the start (cash + positions at principal). */
   readonly openingTotal: Decimal;

@@ -6,6 +6,10 @@ import { bondKindSchema, fundTypeSchema, placeableKindSchema } from './enums';
 export const placementSchema = z.object({
   month: monthKeySchema,
   product: placeableKindSchema,
+  /**
+   * Term in months. For call (通知) and agreed (协定) deposits, which have no term, it is how long the
+   * plan keeps the money there before withdrawing it on the same day that many months later.
+   */
   termMonths: termMonthsSchema,
   /** Required for deposits; bonds are not held at a bank. */
   bankId: idSchema.optional(),

@@ -3,7 +3,9 @@ import { DAY_BASES } from '../dates/dayCount';
 import { annualRate, idSchema, isoDateSchema, monthKeySchema, moneyString, shareFraction, termMonthsSchema } from './primitives';
 import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, placeableKindSchema, productKindSchema, vintageSchema } from './enums';
 
-const ratePoint = z.object({ effectiveFrom: isoDateSchema, annualRate });
+/** Where a figure comes from (a notice, a bank's rate sheet, a contract), carried with the data. */
+const source = z.string().optional();
+const ratePoint = z.object({ effectiveFrom: isoDateSchema, annualRate, source });
 
 /** A bank's interest conventions where banks differ (domain.md §0.3). Defaults: the Chinese 30/360 rule, segmented accrual. */
 export const bankConventionsSchema = z
@@ -21,6 +23,7 @@ export const quoteSchema = z.object({
   termMonths: termMonthsSchema.optional(),
   annualRate,
   effectiveFrom: isoDateSchema,
+  source,
 });
 
 export const bankSchema = z.object({
@@ -48,7 +51,11 @@ export const accountSchema = z.object({
   vintage: vintageSchema.optional(),
   /** The rate the bank contracted to pay on this account's demand balance, dated. */
   contractRates: z.array(ratePoint).min(1, { error: 'an account needs at least one contract rate' }),
-  /** An agreed-deposit (协定) contract on this account: base at the demand rate, excess at the agreed rate. */
+  /**
+   * An agreed-deposit (协定) contract on this account: base at the demand rate, excess at the agreed
+   * rate. These rates price this account's balance; a bank's `agreedDeposit` quote prices new
+   * agreed-deposit placements the plan makes.
+   */
   agreed: z.object({ baseAmount: moneyString, agreedRates: z.array(ratePoint).min(1) }).optional(),
   /** The account that receives the fund type's flows and funds its placements (one per fund type). */
   settlement: z.boolean().default(false),
@@ -111,6 +118,7 @@ export const bondYieldSchema = z.object({
   annualRate,
   couponFrequency: z.number().int().min(0).max(12),
   effectiveFrom: isoDateSchema,
+  source,
 });
 
 export const reserveRuleSchema = z.discriminatedUnion('rule', [
