@@ -3,6 +3,8 @@ import { interestCommand } from './commands/interest';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 import { evaluateCommand } from './commands/evaluate';
+import { forecastCommand } from './commands/forecast';
+import { backtestCommand } from './commands/backtest';
 
 /** The commands, with one line of help each (zh, en). */
 export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> = {
@@ -10,6 +12,8 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   schema: { run: schemaCommand, zh: '打印情景与计划文件的 JSON Schema', en: 'print the JSON Schema of scenario and plan files' },
   interest: { run: interestCommand, zh: '利息计算器：按规则算到分并给出公式', en: 'interest calculator: to the fen, with the formula' },
   evaluate: { run: evaluateCommand, zh: '用精确账本运行计划：逐月账本、KPI、违规', en: 'run a plan through the exact ledger: months, KPIs, rule breaks' },
+  forecast: { run: forecastCommand, zh: '预测各险种逐月收支及不确定区间、模拟路径', en: 'forecast monthly inflows/outflows per fund type with bands and paths' },
+  backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },
 };
 
 function help(lang: 'zh' | 'en'): string {
