@@ -64,6 +64,12 @@ describe('fundladder evaluate', () => {
     expect(r.out).toContain('months payable at end');
     expect(r.out).toMatch(/The plan breaks no rule|The plan breaks rules/);
   });
+  it('speaks Chinese by default: 逐月账本, KPI and findings worded in Chinese', async () => {
+    const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN], 'zh');
+    expect(r.out).toContain('逐月账本（万元）');
+    expect(r.out).toContain('年增殖率');
+    expect(r.out).toMatch(/账户 \S+（\S+，\S+）执行利率 [\d.]+%，低于法定 [\d.]+%/);
+  });
   it('--json gives the interest as a decimal string and the months of the ledger', async () => {
     const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN, '--json']);
     const json = JSON.parse(r.out);

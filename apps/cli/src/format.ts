@@ -1,5 +1,6 @@
 import { type Decimal, type DomainIssue, formatPath, formatWan, formatYuan, formatPercent } from '@fundladder/core';
 import { ruleLabel } from './i18n/rules';
+import { issueMessage } from './i18n/messages';
 
 /** One issue per line, zod-style: `✖ message (rule; received X; limit Y) → at path`. */
 export function printIssue(issue: DomainIssue, lang: 'zh' | 'en'): string {
@@ -8,7 +9,7 @@ export function printIssue(issue: DomainIssue, lang: 'zh' | 'en'): string {
     issue.received !== undefined ? `${lang === 'zh' ? '收到' : 'received'} ${issue.received}` : undefined,
     issue.limit !== undefined ? `${lang === 'zh' ? '限值' : 'limit'} ${issue.limit}` : undefined,
   ].filter(Boolean);
-  return `✖ ${issue.message} (${facts.join('; ')}) → ${lang === 'zh' ? '位置' : 'at'} ${formatPath(issue.path)}`;
+  return `✖ ${issueMessage(issue, lang)} (${facts.join('; ')}) → ${lang === 'zh' ? '位置' : 'at'} ${formatPath(issue.path)}`;
 }
 
 /** Pads a table: first column left, others right. Counts CJK characters as two columns. */

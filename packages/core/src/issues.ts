@@ -19,6 +19,8 @@ export interface DomainIssue {
   /** The month concerned, for ledger findings. */
   readonly monthKey?: string;
   readonly bankId?: string;
+  /** The account or holding concerned, by id. */
+  readonly subject?: string;
   readonly fundType?: string;
   /** Amount involved, yuan, as a decimal string. */
   readonly amount?: string;

@@ -4,6 +4,7 @@ import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '..
 import { readFlows, readJson, readScenario } from '../readInput';
 import { pct, printIssue, table, wan, yuan } from '../format';
 import { ruleLabel } from '../i18n/rules';
+import { issueMessage } from '../i18n/messages';
 
 const HELP_ZH = `用法: fundladder evaluate 情景文件 --plan 计划文件 [--flows 现金流.csv|.json] [--json]
 用精确账本逐月运行计划：期初、收入、支出、存放、到期、利息（按产品、银行、险种）、期末与持仓，
@@ -76,7 +77,7 @@ export function printEvaluation(io: CliIo, scenario: Scenario, ev: Evaluation): 
   if (report.findings.length) {
     io.out('');
     io.out(zh ? '发现（不是计划违规，供核对）：' : 'Findings (not plan errors; to check):');
-    for (const f of report.findings) io.out(`  • ${f.message}`);
+    for (const f of report.findings) io.out(`  • ${issueMessage(f, io.lang)}${zh ? `（${ruleLabel(f.rule, 'zh')}）` : ''}`);
   }
 }
 

@@ -30,7 +30,7 @@ export function contractRateFindings(scenario: Scenario, onDate: IsoDate): Domai
     const { governing } = statutoryDemandRate({ fundType: a.fundType, accountKind: a.kind, ...(a.vintage ? { vintage: a.vintage } : {}), reference: referenceFor(scenario, a.bankId, onDate) });
     if (contract.lt(governing.annualRate)) {
       const gapBp = governing.annualRate.minus(contract).times(10_000);
-      out.push({ code: 'below_statutory_rate', path: ['scenario', 'accounts', i, 'contractRates'], rule: governing.rule, message: `account ${a.id} at ${a.bankId} earns ${contract.times(100).toFixed(2)}%, ${gapBp.toFixed(0)} bp below the statutory ${governing.annualRate.times(100).toFixed(2)}% (${governing.source}${governing.confirmed ? '' : '; unconfirmed'})`, received: contract.toString(), limit: governing.annualRate.toString(), bankId: a.bankId, fundType: a.fundType });
+      out.push({ code: 'below_statutory_rate', path: ['scenario', 'accounts', i, 'contractRates'], rule: governing.rule, message: `account ${a.id} at ${a.bankId} earns ${contract.times(100).toFixed(2)}%, ${gapBp.toFixed(0)} bp below the statutory ${governing.annualRate.times(100).toFixed(2)}% (${governing.source}${governing.confirmed ? '' : '; unconfirmed'})`, received: contract.toString(), limit: governing.annualRate.toString(), bankId: a.bankId, fundType: a.fundType, subject: a.id });
     }
   });
   return out;

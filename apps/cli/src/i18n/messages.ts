@@ -1,0 +1,45 @@
+import type { DomainIssue } from '@fundladder/core';
+
+/**
+ * Chinese wording for the issues core emits (core gives codes and facts; wording lives in the apps).
+ * An issue without a Chinese template falls back to core's English message.
+ */
+const ZH: Record<string, (i: DomainIssue) => string | undefined> = {
+  bank_cap_exceeded: (i) =>
+    i.rule === 'trancheShareCap'
+      ? `${i.monthKey} 批次中 ${i.bankId} 新增定期 ${i.received} 元，超过单笔上限 ${i.limit} 元（超出 ${i.amount} 元）`
+      : i.rule === 'bankLocalDepositCap'
+        ? `${i.monthKey} 末 ${i.bankId} 存放基金定期 ${i.received} 元，超过其一般性存款上限 ${i.limit} 元（超出 ${i.amount} 元）`
+        : `${i.monthKey} 末 ${i.bankId} 存放基金定期 ${i.received} 元，超过基金定期总额上限 ${i.limit} 元（超出 ${i.amount} 元）`,
+  reserve_breached: (i) => `${i.monthKey} 末流动资金 ${i.received} 元，低于储备要求 ${i.limit} 元（短缺 ${i.amount} 元）${i.fundType ? `（${i.fundType}）` : ''}`,
+  cash_negative: (i) => `${i.monthKey} ${i.fundType} 现金为 ${i.received} 元：计划动用了不存在的 ${i.amount} 元`,
+  suspended_bank: (i) => `${i.monthKey} 向暂停新增存款的银行 ${i.bankId} 存放 ${i.amount} 元`,
+  too_few_banks: (i) => `${i.monthKey} 末只有 ${i.received} 家银行持有定期存款，政策要求至少 ${i.limit} 家`,
+  too_long: (i) => `期限 ${i.received} 个月超过政策最长期限 ${i.limit} 个月`,
+  forbidden: (i) => (i.rule === 'noSavingsBonds' ? '机构不得购买储蓄国债，只能购买记账式国债' : `政策不允许该产品：${i.received}`),
+  below_minimum: (i) => (i.rule === 'minQuoteRate' ? `利率 ${i.received} 低于起存利率 ${i.limit}` : `金额 ${i.received} 元低于起存金额 ${i.limit} 元`),
+  below_statutory_rate: (i) => `账户 ${i.subject ?? ''}（${i.bankId}，${i.fundType}）执行利率 ${pctText(i.received)}，低于法定 ${pctText(i.limit)}，差 ${gapBp(i.received, i.limit)} 个基点`,
+  unknown_reference: (i) => `找不到引用的对象：${i.received}`,
+  out_of_range: (i) => `超出范围：${i.received}`,
+  missing_rate: () => '没有可用利率：银行无此产品期限的报价，计划也未给出利率',
+  duplicate: (i) => `重复：${i.received}`,
+};
+
+function gapBp(received: string | undefined, limit: string | undefined): string {
+  return received === undefined || limit === undefined ? '—' : ((Number(limit) - Number(received)) * 10_000).toFixed(0);
+}
+
+function pctText(rate: string | undefined): string {
+  if (rate === undefined) return '—';
+  const n = Number(rate) * 100;
+  return `${n.toFixed(2)}%`;
+}
+
+/** The issue's message in the chosen language. */
+export function issueMessage(issue: DomainIssue, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') {
+    const text = ZH[issue.code]?.(issue);
+    if (text) return text;
+  }
+  return issue.message;
+}
