@@ -2,16 +2,21 @@ import { type DomainIssue, type MonthlyFlow, type Result, type Scenario, monthly
 import { z } from 'zod';
 import type { CliIo } from './io';
 
-/** Reads and parses a JSON file; a missing file or bad JSON comes back as an issue, not a throw. */
-export function readJson(io: CliIo, path: string): Result<unknown> {
-  let text: string;
+/** Reads a text file; a missing or unreadable file comes back as an issue, not a throw. */
+export function readTextFile(io: CliIo, path: string): Result<string> {
   try {
-    text = io.readText(path);
+    return { ok: true, value: io.readText(path) };
   } catch (e) {
     return { ok: false, issues: [{ code: 'unreadable', path: [], rule: 'readable', message: `cannot read ${path}: ${(e as Error).message}`, received: path }] };
   }
+}
+
+/** Reads and parses a JSON file; a missing file or bad JSON comes back as an issue, not a throw. */
+export function readJson(io: CliIo, path: string): Result<unknown> {
+  const text = readTextFile(io, path);
+  if (!text.ok) return text;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text.value) as unknown };
   } catch (e) {
     return { ok: false, issues: [{ code: 'invalid_json', path: [], rule: 'parseJson', message: `${path} is not valid JSON: ${(e as Error).message}`, received: path }] };
   }
@@ -31,13 +36,9 @@ const flowsFileSchema = z.union([z.array(monthlyFlowSchema), z.object({ flows: z
  */
 export function readFlows(io: CliIo, path: string): Result<MonthlyFlow[]> {
   if (path.endsWith('.csv')) {
-    let text: string;
-    try {
-      text = io.readText(path);
-    } catch (e) {
-      return { ok: false, issues: [{ code: 'unreadable', path: [], rule: 'readable', message: `cannot read ${path}: ${(e as Error).message}`, received: path }] };
-    }
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const file = readTextFile(io, path);
+    if (!file.ok) return file;
+    const lines = file.value.split(/\r?\n/).filter((l) => l.trim() !== '');
     const header = (lines[0] ?? '').split(',').map((h) => h.trim());
     const expected = ['month', 'fundType', 'inflow', 'outflow'];
     if (expected.some((h, i) => header[i] !== h)) {

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { type BacktestOptions, type ModelScore, defaultBacktestOptions, forecastFlows } from '@fundladder/forecast';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
+import { parseCommandArgs } from '../args';
 import { table } from '../format';
 import { fundLabel, readFlowTable, reportIssues } from './forecast';
 
@@ -16,18 +16,9 @@ const num = (v: number, places = 2): string => (Number.isFinite(v) ? v.toFixed(p
 
 /** `fundladder backtest FILE`: the backtest table per fund type, side and model. */
 export const backtestCommand: Command = (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { horizon: { type: 'string' }, windows: { type: 'string' }, 'refit-every': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    io.err(`fundladder backtest: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(io, 'backtest', args, { horizon: { type: 'string' }, windows: { type: 'string' }, 'refit-every': { type: 'string' }, json: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  if (values.help || positionals.length !== 1) {
-    io.out(io.lang === 'en' ? HELP_EN : `${HELP_ZH}\n\n${HELP_EN}`);
-    return values.help ? EXIT_OK : EXIT_USAGE;
-  }
   const file = positionals[0]!;
   const flows = readFlowTable(io, file);
   if (!flows.ok) return reportIssues(io, file, flows.issues);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { type Evaluation, type DomainIssue, type Scenario, FUND_TYPE_NAMES_ZH, evaluatePlan, toWire, ZERO } from '@fundladder/core';
 import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
+import { parseCommandArgs } from '../args';
 import { readFlows, readJson, readScenario } from '../readInput';
 import { pct, printIssue, table, wan, yuan } from '../format';
 import { ruleLabel } from '../i18n/rules';
@@ -83,17 +83,12 @@ export function printEvaluation(io: CliIo, scenario: Scenario, ev: Evaluation): 
 
 /** `fundladder evaluate SCENARIO --plan PLAN`: the ledger summary and KPIs. */
 export const evaluateCommand: Command = (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { plan: { type: 'string' }, flows: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    io.err(`fundladder evaluate: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(io, 'evaluate', args, { plan: { type: 'string' }, flows: { type: 'string' }, json: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  if (values.help || positionals.length !== 1 || !values.plan) {
-    io.out(io.lang === 'en' ? HELP_EN : `${HELP_ZH}\n\n${HELP_EN}`);
-    return values.help ? EXIT_OK : EXIT_USAGE;
+  if (!values.plan) {
+    io.err(io.lang === 'zh' ? 'fundladder evaluate: 需要 --plan 计划文件' : 'fundladder evaluate: --plan PLAN is required');
+    return EXIT_USAGE;
   }
   const fail = (issues: readonly DomainIssue[]) => {
     for (const i of issues) io.err(printIssue(i, io.lang));

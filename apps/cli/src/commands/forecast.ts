@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { type DomainIssue, type Result, FUND_TYPE_NAMES_ZH, validateScenario } from '@fundladder/core';
 import {
   type FlowForecast,
@@ -15,7 +14,8 @@ import {
   yuanString,
 } from '@fundladder/forecast';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
-import { readJson } from '../readInput';
+import { parseCommandArgs } from '../args';
+import { readJson, readTextFile } from '../readInput';
 import { printIssue, table } from '../format';
 
 const HELP_ZH = `用法: fundladder forecast 情景.json|流量.csv [--horizon 24] [--levels 80,95] [--paths 1000] [--seed 1] [--json|--csv]
@@ -30,13 +30,9 @@ backtest errors, totals from joint scenarios. CSV columns: period,fundType,inflo
 /** Reads a scenario (JSON, validated by core) or a flows CSV into a checked flow table. */
 export function readFlowTable(io: CliIo, file: string): Result<FlowTable> {
   if (file.endsWith('.csv')) {
-    let text: string;
-    try {
-      text = io.readText(file);
-    } catch (e) {
-      return { ok: false, issues: [{ code: 'unreadable', path: [], rule: 'readable', message: `cannot read ${file}: ${(e as Error).message}`, received: file }] };
-    }
-    return parseFlowsCsv(text);
+    const text = readTextFile(io, file);
+    if (!text.ok) return text;
+    return parseFlowsCsv(text.value);
   }
   const json = readJson(io, file);
   if (!json.ok) return json;
@@ -128,37 +124,28 @@ function printText(io: CliIo, fc: FlowForecast): void {
  * (text in 万元, `--json`/`--csv` in yuan strings to the fen), optional seeded paths with shocks.
  */
 export const forecastCommand: Command = (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        horizon: { type: 'string' },
-        levels: { type: 'string' },
-        paths: { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        'paths-out': { type: 'string' },
-        'shock-payout-growth': { type: 'string' },
-        'shock-base-freeze': { type: 'string' },
-        'shock-outflow': { type: 'string' },
-        'shock-rate-cut': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        lang: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    io.err(`fundladder forecast: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    io,
+    'forecast',
+    args,
+    {
+      horizon: { type: 'string' },
+      levels: { type: 'string' },
+      paths: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      'paths-out': { type: 'string' },
+      'shock-payout-growth': { type: 'string' },
+      'shock-base-freeze': { type: 'string' },
+      'shock-outflow': { type: 'string' },
+      'shock-rate-cut': { type: 'string' },
+    },
+    { zh: HELP_ZH, en: HELP_EN },
+    { min: 1, max: 1 },
+  );
+  if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  if (values.help || positionals.length !== 1) {
-    io.out(io.lang === 'en' ? HELP_EN : `${HELP_ZH}\n\n${HELP_EN}`);
-    return values.help ? EXIT_OK : EXIT_USAGE;
-  }
   const int = (text: string | undefined, fallback: number): number | undefined => (text === undefined ? fallback : /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined);
   const levels = (values.levels ?? '50,80,95').split(',').map(Number);
   const pathCount = int(values.paths, 0);

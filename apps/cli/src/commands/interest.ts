@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import {
   type DayBasis, type Decimal, type InterestComputation, DAY_BASES, LEDGER_ROUNDING, ZERO, accrueAgreedDeposit, accrueCallDeposit, accrueDemandDeposit,
   accrueTimeDeposit, bondAccruedInterest, bondCoupon, bondCouponDates, compareDates, parseDecimal, parseIsoDate, wholeMonthsAndOddDays, actualDaysBetween, type IsoDate,
 } from '@fundladder/core';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
+import { parseCommandArgs } from '../args';
 
 const HELP_ZH = `用法: fundladder interest --product demand|time|agreed|notice|cd|bond --principal 金额 --annual-rate 年利率
         --from 起息日 --to 到期日/止息日 [--term-months 月数] [--withdraw-on 支取日] [--base-amount 基本额度]
@@ -42,25 +42,20 @@ function fail(io: Parameters<Command>[1], message: string): number {
 
 /** `fundladder interest`: the interest calculator of issue 3, one rule per product. */
 export const interestCommand: Command = (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        product: { type: 'string' }, principal: { type: 'string' }, 'annual-rate': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-        'term-months': { type: 'string' }, 'withdraw-on': { type: 'string' }, 'base-amount': { type: 'string' }, 'demand-rate': { type: 'string' },
-        'coupon-frequency': { type: 'string' }, 'day-basis': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' },
-      },
-      strict: true,
-    });
-  } catch (e) {
-    return fail(io, (e as Error).message);
-  }
+  const parsed = parseCommandArgs(
+    io,
+    'interest',
+    args,
+    {
+      product: { type: 'string' }, principal: { type: 'string' }, 'annual-rate': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+      'term-months': { type: 'string' }, 'withdraw-on': { type: 'string' }, 'base-amount': { type: 'string' }, 'demand-rate': { type: 'string' },
+      'coupon-frequency': { type: 'string' }, 'day-basis': { type: 'string' }, json: { type: 'boolean' },
+    },
+    { zh: HELP_ZH, en: HELP_EN },
+    { min: 0, max: 0 },
+  );
+  if (!parsed.ok) return parsed.code;
   const o = parsed.values;
-  if (o.help) {
-    io.out(io.lang === 'en' ? HELP_EN : `${HELP_ZH}\n\n${HELP_EN}`);
-    return EXIT_OK;
-  }
   type Problem = { problem: string };
   const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'problem' in v;
   const money = (name: string, v: string | undefined, required = true): Decimal | undefined | Problem => {

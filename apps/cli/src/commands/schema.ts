@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { planSchema, scenarioSchema } from '@fundladder/core';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
+import { parseCommandArgs } from '../args';
 
 /** JSON Schema (draft 2020-12) of the input files, from the zod schemas (input side: what a file contains). */
 export function jsonSchemas(): { scenario: unknown; plan: unknown } {
@@ -14,11 +14,12 @@ export function jsonSchemas(): { scenario: unknown; plan: unknown } {
 
 /** `fundladder schema [scenario|plan]`: prints the JSON Schema of the scenario and plan files. */
 export const schemaCommand: Command = (args, io) => {
-  const { positionals, values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.out(io.lang === 'en' ? 'Usage: fundladder schema [scenario|plan]\nPrints the JSON Schema of the scenario and plan files (money as decimal strings, months YYYY-MM).' : '用法: fundladder schema [scenario|plan]\n打印情景文件与计划文件的 JSON Schema（金额为十进制字符串，月份 YYYY-MM）。');
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs(io, 'schema', args, {}, {
+    zh: '用法: fundladder schema [scenario|plan]\n打印情景文件与计划文件的 JSON Schema（金额为十进制字符串，月份 YYYY-MM）。',
+    en: 'Usage: fundladder schema [scenario|plan]\nPrints the JSON Schema of the scenario and plan files (money as decimal strings, months YYYY-MM).',
+  }, { min: 0, max: 1 });
+  if (!parsed.ok) return parsed.code;
+  const { positionals } = parsed;
   const schemas = jsonSchemas();
   const which = positionals[0];
   if (which === undefined) io.out(JSON.stringify(schemas, null, 2));

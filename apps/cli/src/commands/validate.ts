@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { type DomainIssue, type Scenario, checkPlacements, resolvePlan, validateScenario, planSchema, fromZodIssues } from '@fundladder/core';
-import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
+import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
+import { parseCommandArgs } from '../args';
 import { readJson, readScenario } from '../readInput';
 import { printIssue } from '../format';
 
@@ -17,18 +17,9 @@ function looksLikePlan(json: unknown): boolean {
 
 /** `fundladder validate FILE`: every problem with its JSON path, rule and value; exit 1 when there are any. */
 export const validateCommand: Command = (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { scenario: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    io.err(`fundladder validate: ${(e as Error).message}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(io, 'validate', args, { scenario: { type: 'string' }, json: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  if (values.help || positionals.length !== 1) {
-    io.out(io.lang === 'en' ? HELP_EN : `${HELP_ZH}\n\n${HELP_EN}`);
-    return values.help ? EXIT_OK : EXIT_USAGE;
-  }
   const file = positionals[0]!;
   const json = readJson(io, file);
   let issues: DomainIssue[] = [];
