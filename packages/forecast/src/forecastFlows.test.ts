@@ -5,7 +5,8 @@ import type { FlowTable } from './input/flowTable';
 import { simulatePaths } from './simulate';
 import { syntheticFundFlows } from './synthetic';
 
-const RUNS = Number(process.env.FL_PROPERTY_RUNS ?? 4);
+// Each case fits and backtests every model, so these use their own, smaller count (FL_FORECAST_PROPERTY_RUNS).
+const RUNS = Number(process.env.FL_FORECAST_PROPERTY_RUNS ?? 4);
 
 function table(seed: number, months: number, fundTypes = ['employeePension', 'unemployment']): FlowTable {
   const series = fundTypes.map((fundType, i) => {
