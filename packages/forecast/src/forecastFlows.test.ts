@@ -35,6 +35,15 @@ describe('forecastFlows on synthetic monthly flows', () => {
     expect(mean).toBeLessThanOrEqual(1);
   });
 
+  it('coverage of the 95% band pooled over every window and horizon of the chosen models lies in [85%, 100%]', () => {
+    const counts = fixed.series.map((s) => s.scores.find((c) => c.model === s.model)!.coverageCounts);
+    const scored = counts.reduce((a, c) => a + c.scored, 0);
+    const hits95 = counts.reduce((a, c) => a + c.hits95, 0);
+    expect(scored).toBeGreaterThan(0);
+    expect(hits95 / scored).toBeGreaterThanOrEqual(0.85);
+    expect(counts.every((c) => c.hits80 <= c.hits95)).toBe(true);
+  });
+
   it('the total mean is the sum of the parts', () => {
     fixed.periods.forEach((_, k) => {
       const parts = fixed.series.filter((s) => s.side === 'inflow').reduce((a, s) => a + s.mean[k]!, 0);

@@ -145,7 +145,7 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
   }
 
   const series: SeriesForecast[] = drafts.map((d) => {
-    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => scenario(d, w, k)) : [0])), levels);
+    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => scenario(d, w, k)) : [0])), levels, { floor: 0 });
     const bands: Record<number, Band> = {};
     for (const level of levels) {
       const model = d.prediction.bands[level];
@@ -160,7 +160,7 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
 
   const derive = (parts: { sign: number; d: (typeof drafts)[number]; s: SeriesForecast }[]): DerivedForecast => {
     const mean = periods.map((_, k) => parts.reduce((acc, p) => acc + p.sign * p.d.prediction.mean[k]!, 0));
-    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => parts.reduce((acc, p) => acc + p.sign * scenario(p.d, w, k), 0)) : [0])), levels);
+    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => parts.reduce((acc, p) => acc + p.sign * scenario(p.d, w, k), 0)) : [0])), levels, parts.every((p) => p.sign > 0) ? { floor: 0 } : {});
     const bands: Record<number, Band> = {};
     for (const level of levels) {
       bands[level] = {

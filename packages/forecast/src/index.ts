@@ -13,9 +13,9 @@ export { projectCohort, cohortInputFromSeries, type CohortInput } from './models
 export { residualBands } from './models/residualBands';
 export { candidatesFor, type CandidateSet } from './candidates';
 export { backtestSeries, defaultBacktestOptions, scaledErrors, seriesScale, type BacktestOptions, type ModelRun, type SeriesBacktest } from './backtest';
-export { scoreRun, MIN_CALIBRATION, type HorizonScore, type ModelScore } from './metrics';
+export { scoreRun, MIN_CALIBRATION, type CoverageCounts, type HorizonScore, type ModelScore } from './metrics';
 export { selectModel } from './selectModel';
-export { empiricalBands } from './bands';
+export { empiricalBands, type EmpiricalBandOptions } from './bands';
 export { forecastFlows, type DerivedForecast, type FlowForecast, type FlowSide, type ForecastOptions, type SeriesForecast } from './forecastFlows';
 export { simulatePaths, type Shock, type SimulatedPaths, type SimulateOptions } from './simulate';
 export { forecastToJson, yuanString, type ForecastJson, type WireValue } from './output';
@@ -27,6 +27,8 @@ export { COHORT_FIELDS, type CohortField, type FlowRow, type FlowSeries, type Fl
 export { mulberry32, type Rng } from './rng/mulberry32';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './optim/nelderMead';
 export { conformalQuantile } from './stats/conformalQuantile';
+export { predictionBounds, type PredictionBounds } from './stats/predictionBounds';
+export { studentTQuantile } from './stats/studentTQuantile';
 export { normalQuantile } from './stats/normalQuantile';
 export { solveLinearSystem } from './stats/solveLinearSystem';
 export { syntheticFundFlows, type SyntheticOptions } from './synthetic';

@@ -1,5 +1,5 @@
 import { type ModelRun, type SeriesBacktest, scaledErrors } from './backtest';
-import { conformalQuantile } from './stats/conformalQuantile';
+import { predictionBounds } from './stats/predictionBounds';
 
 /** Accuracy of one model at one horizon. */
 export interface HorizonScore {
@@ -24,8 +24,17 @@ export interface ModelScore {
   /** Coverage of the 80% / 95% bands pooled over every horizon 1..H and window; NaN when too few. */
   readonly coverage80: number;
   readonly coverage95: number;
+  /** The counts behind `coverage80`/`coverage95` (window × horizon pairs scored and inside each band), so coverage can be pooled across series. */
+  readonly coverageCounts: CoverageCounts;
   /** Why it could not be scored, if so. */
   readonly failure?: string;
+}
+
+/** Window × horizon pairs whose band could be scored, and how many actuals fell inside the 80% and 95% bands. */
+export interface CoverageCounts {
+  readonly scored: number;
+  readonly hits80: number;
+  readonly hits95: number;
 }
 
 /** Minimum earlier errors before a window's band is scored for coverage. */
@@ -56,12 +65,12 @@ function ratio(num: number, den: number): number {
  * @param horizons - horizons to report, e.g. [1, 3, 6, 12]
  * @returns the score
  * @example scoreRun(bt, bt.runs[0]!, bt.runs[0]!, [1]).mase //=> 1
- * @see Hyndman & Koehler, "Another look at measures of forecast accuracy", IJF 22 (2006) (MASE; here scaled by the seasonal-naive backtest MAE); Angelopoulos & Bates (2021) for split-conformal bands.
+ * @see Hyndman & Koehler, "Another look at measures of forecast accuracy", IJF 22 (2006) (MASE; here scaled by the seasonal-naive backtest MAE); Angelopoulos & Bates (2021) for split-conformal bands; Hahn & Meeker (1991) §4.7 where the calibration set is too small for the conformal rank (see `predictionBounds`).
  */
 export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: ModelRun, horizons: readonly number[]): ModelScore {
   if (run.forecasts.some((f) => f === undefined)) {
     // A model that cannot forecast at every origin is not scored on fewer windows than the others.
-    return { model: run.model, mase: Number.POSITIVE_INFINITY, byHorizon: [], coverage80: Number.NaN, coverage95: Number.NaN, failure: run.issues[0]?.message ?? 'no forecast at some origins' };
+    return { model: run.model, mase: Number.POSITIVE_INFINITY, byHorizon: [], coverage80: Number.NaN, coverage95: Number.NaN, coverageCounts: { scored: 0, hits80: 0, hits95: 0 }, failure: run.issues[0]?.message ?? 'no forecast at some origins' };
   }
   let totalModel = 0;
   let totalBase = 0;
@@ -106,7 +115,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
       };
       return { horizon: h, mape: apeCount ? (100 * ape) / apeCount : Number.NaN, mase: windows ? ratio(sm, sb) : Number.NaN, coverage80: cover(80), coverage95: cover(95), windows };
     });
-  const pooled = (level: number): number => {
+  const pooled = (level: number): { hits: number; scored: number } => {
     let hits = 0;
     let scored = 0;
     for (let k = 0; k < backtest.horizon; k++) {
@@ -114,15 +123,24 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
       hits += c.hits;
       scored += c.scored;
     }
-    return scored ? hits / scored : Number.NaN;
+    return { hits, scored };
   };
-  return { model: run.model, mase: pairs ? ratio(totalModel, totalBase) : Number.NaN, byHorizon, coverage80: pooled(80), coverage95: pooled(95) };
+  const c80 = pooled(80);
+  const c95 = pooled(95);
+  const share = (c: { hits: number; scored: number }): number => (c.scored ? c.hits / c.scored : Number.NaN);
+  return {
+    model: run.model,
+    mase: pairs ? ratio(totalModel, totalBase) : Number.NaN,
+    byHorizon,
+    coverage80: share(c80),
+    coverage95: share(c95),
+    coverageCounts: { scored: c95.scored, hits80: c80.hits, hits95: c95.hits },
+  };
 }
 
 function coverage(backtest: SeriesBacktest, errors: readonly (readonly number[])[], k: number, level: number): { hits: number; scored: number } {
   let hits = 0;
   let scored = 0;
-  const tail = (1 - level / 100) / 2;
   // Origins ascend one period apart, so the calibration set of window w is a prefix of the windows:
   // keep it sorted incrementally instead of re-sorting per window.
   const calibration: number[] = [];
@@ -144,7 +162,8 @@ function coverage(backtest: SeriesBacktest, errors: readonly (readonly number[])
     const e = errors[w]![k]!;
     if (!Number.isFinite(e) || calibration.length < MIN_CALIBRATION) return;
     scored++;
-    if (e >= conformalQuantile(calibration, tail) && e <= conformalQuantile(calibration, 1 - tail)) hits++;
+    const band = predictionBounds(calibration, level);
+    if (e >= band.lo && e <= band.hi) hits++;
   });
   return { hits, scored };
 }

@@ -6,10 +6,11 @@ import { fundLabel, readFlowTable, reportIssues } from './forecast';
 
 const HELP_ZH = `用法: fundladder backtest 情景.json|流量.csv [--horizon 12] [--windows 48] [--refit-every 12] [--json]
 滚动起点回测：每个基金类型的收入和支出、每个候选模型，列出 MAPE、相对季节朴素法的 MASE、80%/95% 区间覆盖率
-（按预测步长 1、3、6、12），并标出自动选中的模型。`;
+（按预测步长 1、3、6、12），并标出自动选中的模型；最后给出选中模型的合并覆盖率。`;
 const HELP_EN = `Usage: fundladder backtest SCENARIO.json|FLOWS.csv [--horizon 12] [--windows 48] [--refit-every 12] [--json]
 Rolling-origin backtest: for each fund type's inflow and outflow and every candidate model, MAPE, MASE against
-seasonal naive and the coverage of the 80%/95% bands per horizon (1, 3, 6, 12), with the automatic choice marked.`;
+seasonal naive and the coverage of the 80%/95% bands per horizon (1, 3, 6, 12), with the automatic choice marked;
+last, the chosen models' coverage pooled over every window.`;
 
 const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '—');
 const num = (v: number, places = 2): string => (Number.isFinite(v) ? v.toFixed(places) : v === Number.POSITIVE_INFINITY ? '∞' : '—');
@@ -45,6 +46,7 @@ export const backtestCommand: Command = (args, io) => {
   );
   const header = [zh ? '模型' : 'model', 'MASE', zh ? '80%覆盖' : 'cov80', zh ? '95%覆盖' : 'cov95', ...reportHorizons.map((h) => `h=${h}${unit} MAPE/MASE/80/95`)];
   const chosenCoverage: number[] = [];
+  const pooled = { scored: 0, hits80: 0, hits95: 0 };
   for (const s of fc.series) {
     io.out(`\n${fundLabel(s.fundType, io.lang)} · ${s.side === 'inflow' ? (zh ? '收入' : 'inflow') : zh ? '支出' : 'outflow'}  → ${zh ? '选中' : 'chosen'}: ${s.model}`);
     const rows = s.scores.map((score: ModelScore) => [
@@ -60,6 +62,11 @@ export const backtestCommand: Command = (args, io) => {
     io.out(table([header, ...rows]));
     const chosen = s.scores.find((c) => c.model === s.model);
     if (chosen && Number.isFinite(chosen.coverage95)) chosenCoverage.push(chosen.coverage95);
+    if (chosen) {
+      pooled.scored += chosen.coverageCounts.scored;
+      pooled.hits80 += chosen.coverageCounts.hits80;
+      pooled.hits95 += chosen.coverageCounts.hits95;
+    }
     for (const failed of s.scores.filter((c) => c.failure)) io.out(`  ${failed.model}: ${failed.failure}`);
   }
   const chosenMase = fc.series.map((s) => s.scores.find((c) => c.model === s.model)?.mase ?? Number.NaN).filter(Number.isFinite);
@@ -67,6 +74,12 @@ export const backtestCommand: Command = (args, io) => {
     zh
       ? `\n汇总: ${fc.series.length} 个序列；选中模型 MASE 中位数 ${num(median(chosenMase))}（最差 ${num(Math.max(...chosenMase))}）；选中模型 95% 区间覆盖率 中位数 ${pct(median(chosenCoverage))}（最低 ${pct(Math.min(...chosenCoverage))}）`
       : `\nSummary: ${fc.series.length} series; chosen models' MASE median ${num(median(chosenMase))} (worst ${num(Math.max(...chosenMase))}); chosen models' 95% coverage median ${pct(median(chosenCoverage))} (lowest ${pct(Math.min(...chosenCoverage))})`,
+  );
+  const share = (hits: number): string => (pooled.scored ? pct(hits / pooled.scored) : '—');
+  io.out(
+    zh
+      ? `合并覆盖率（全部选中模型的全部窗口×步长，共 ${pooled.scored} 个）: 95% 区间 ${share(pooled.hits95)}（${pooled.hits95}/${pooled.scored}），80% 区间 ${share(pooled.hits80)}（${pooled.hits80}/${pooled.scored}）`
+      : `Pooled coverage (every window × horizon of every chosen model, ${pooled.scored} in all): 95% band ${share(pooled.hits95)} (${pooled.hits95}/${pooled.scored}), 80% band ${share(pooled.hits80)} (${pooled.hits80}/${pooled.scored})`,
   );
   return EXIT_OK;
 };
