@@ -33,8 +33,17 @@ export const backtestCommand: Command = (args, io) => {
   const monthly = flows.value.period > 1;
   const reportHorizons = (monthly ? [1, 3, 6, 12] : [1, 2, 3]).filter((h) => h <= options.horizon);
   const fc = forecastFlows(flows.value, { horizon: options.horizon, backtest: options, reportHorizons });
+  // Coverage pooled over every scored window × horizon of every chosen model (not a mean of per-series shares).
+  const pooled = { scored: 0, hits80: 0, hits95: 0 };
+  for (const s of fc.series) {
+    const counts = s.scores.find((c) => c.model === s.model)?.coverageCounts;
+    if (!counts) continue;
+    pooled.scored += counts.scored;
+    pooled.hits80 += counts.hits80;
+    pooled.hits95 += counts.hits95;
+  }
   if (values.json) {
-    io.out(JSON.stringify({ file, backtest: options, series: fc.series.map((s) => ({ fundType: s.fundType, side: s.side, chosen: s.model, scores: s.scores })) }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
+    io.out(JSON.stringify({ file, backtest: options, pooledCoverage: pooled, series: fc.series.map((s) => ({ fundType: s.fundType, side: s.side, chosen: s.model, scores: s.scores })) }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2));
     return EXIT_OK;
   }
   const zh = io.lang === 'zh';
@@ -46,7 +55,6 @@ export const backtestCommand: Command = (args, io) => {
   );
   const header = [zh ? '模型' : 'model', 'MASE', zh ? '80%覆盖' : 'cov80', zh ? '95%覆盖' : 'cov95', ...reportHorizons.map((h) => `h=${h}${unit} MAPE/MASE/80/95`)];
   const chosenCoverage: number[] = [];
-  const pooled = { scored: 0, hits80: 0, hits95: 0 };
   for (const s of fc.series) {
     io.out(`\n${fundLabel(s.fundType, io.lang)} · ${s.side === 'inflow' ? (zh ? '收入' : 'inflow') : zh ? '支出' : 'outflow'}  → ${zh ? '选中' : 'chosen'}: ${s.model}`);
     const rows = s.scores.map((score: ModelScore) => [
@@ -62,11 +70,6 @@ export const backtestCommand: Command = (args, io) => {
     io.out(table([header, ...rows]));
     const chosen = s.scores.find((c) => c.model === s.model);
     if (chosen && Number.isFinite(chosen.coverage95)) chosenCoverage.push(chosen.coverage95);
-    if (chosen) {
-      pooled.scored += chosen.coverageCounts.scored;
-      pooled.hits80 += chosen.coverageCounts.hits80;
-      pooled.hits95 += chosen.coverageCounts.hits95;
-    }
     for (const failed of s.scores.filter((c) => c.failure)) io.out(`  ${failed.model}: ${failed.failure}`);
   }
   const chosenMase = fc.series.map((s) => s.scores.find((c) => c.model === s.model)?.mase ?? Number.NaN).filter(Number.isFinite);
