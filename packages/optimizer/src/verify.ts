@@ -89,7 +89,8 @@ export function verifySolution(model: LpModel, columnValues: ArrayLike<number>, 
     const value = columnValues[j]!;
     objective += variable.cost * value;
     const finiteBound = Math.max(Number.isFinite(variable.lower) ? Math.abs(variable.lower) : 0, Number.isFinite(variable.upper) ? Math.abs(variable.upper) : 0);
-    const by = outside(value, variable.lower, variable.upper, absTol + relTol * Math.max(Math.abs(value), finiteBound));
+    const atZero = variable.semiContinuous === true && Math.abs(value) <= absTol;
+    const by = atZero ? 0 : outside(value, variable.lower, variable.upper, absTol + relTol * Math.max(Math.abs(value), finiteBound));
     if (by !== 0) violations.push({ kind: 'bound', name: variable.name, rule: 'variableBound', value, lower: variable.lower, upper: variable.upper, by });
     else if (variable.integer && Math.abs(value - Math.round(value)) > integralityTol) {
       violations.push({ kind: 'integrality', name: variable.name, rule: 'integrality', value, lower: Math.floor(value), upper: Math.ceil(value), by: Math.abs(value - Math.round(value)) });

@@ -102,8 +102,8 @@ export function toHighsModelData(highs: Highs, model: LpModel): ModelData {
     matrix: { format: 'csr', numRows, numCols, starts, indices, values },
   };
   if (!isMip(model)) return data;
-  const { continuous, integer } = highs.constants.variableType;
-  return { ...data, integrality: Int32Array.from(model.variables, (variable) => (variable.integer ? integer : continuous)) };
+  const { continuous, integer, semiContinuous } = highs.constants.variableType;
+  return { ...data, integrality: Int32Array.from(model.variables, (variable) => (variable.semiContinuous ? semiContinuous : variable.integer ? integer : continuous)) };
 }
 
 const MODEL_STATUS_NAMES: Readonly<Record<ModelStatusCode, string>> = {

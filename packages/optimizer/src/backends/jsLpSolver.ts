@@ -128,6 +128,9 @@ export function solveWithJsLpSolver(model: LpModel, options: SolveOptions = {}):
   const started = performance.now();
   let result: SolveResult;
   let translation: JsLpTranslation;
+  if (model.variables.some((v) => v.semiContinuous)) {
+    return noPoint('otherError', 0, { error: 'javascript-lp-solver has no semi-continuous variables (minimum lots); use HiGHS' });
+  }
   try {
     translation = toJsLpModel(model);
     const jsModel: JsLpModel = options.timeLimitSeconds === undefined ? translation.jsModel : { ...translation.jsModel, timeout: options.timeLimitSeconds * 1000 };

@@ -1,0 +1,77 @@
+import { type Evaluation, type MonthlyFlow, type Scenario, Decimal, addMonthsToKey, evaluatePlan, monthKey as monthKey_ } from '@fundladder/core';
+import type { WirePlacement } from './planFromSolution';
+
+const CAP_RULES = new Set(['trancheShareCap', 'fundTimeDepositShareCap', 'bankLocalDepositCap']);
+/**
+ * A cap broken by no more than this (yuan) is an effect of turning the LP's floats into a plan (amounts
+ * cut to the fen; a fund type's piece below the 10,000-yuan time-deposit minimum left in its cash) at a
+ * bank the LP left exactly at its cap.
+ */
+const ROUNDING_YUAN = new Decimal(10_000);
+
+/**
+ * Rounding LP amounts down to the fen can tip a bank over a cap by a few fen when the LP left it
+ * exactly at the cap (and the cap's safety margin is smaller than a fen, as when the month's total is
+ * small). This trims the bank's latest placement still outstanding by the excess plus one fen and
+ * re-checks with the ledger, a few times at most. Anything larger is not rounding and is left for the
+ * ledger to report.
+ * @returns the repaired placements and their evaluation, or undefined when nothing needed repair
+ */
+export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[]): { placements: WirePlacement[]; evaluation: Evaluation } | undefined {
+  let placements = plan.placements.map((p) => ({ ...p }));
+  let changed = false;
+  for (let round = 0; round < 20; round++) {
+    const ev = evaluatePlan(scenario, { ...plan, placements }, flows);
+    if (!ev.ok) return undefined;
+    const breaks = ev.value.report.issues.filter((i) => CAP_RULES.has(i.rule) && i.amount !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
+    if (!breaks.length) return changed ? { placements, evaluation: ev.value } : undefined;
+    // How much each bank must give up, month by month: for cap C the water level S' = Σ min(O_k, c·S')
+    // (several banks at the cap at once must come down together); for caps A and B the excess.
+    const trims = new Map<string, { bankId: string; monthKey: string; yuan: Decimal }>();
+    const addTrim = (bankId: string, monthKey: string, yuan: Decimal) => {
+      const key = `${bankId}|${monthKey}`;
+      const prev = trims.get(key);
+      if (!prev || prev.yuan.lt(yuan)) trims.set(key, { bankId, monthKey, yuan });
+    };
+    for (const issue of breaks) {
+      if (issue.rule !== 'fundTimeDepositShareCap') {
+        addTrim(issue.bankId!, issue.monthKey!, new Decimal(issue.amount!));
+        continue;
+      }
+      const month = ev.value.report.months.find((m) => m.month === issue.monthKey)!;
+      const share = scenario.policy.caps.fundTimeDepositShare;
+      const held = [...month.timeDepositsByBank];
+      // The largest total S' with Σ min(O_k, c·S') ≥ S' (bisection; yuan floats are fine for finding a level).
+      const c = share.toNumber();
+      const amounts = held.map(([, o]) => o.toNumber());
+      let lo = 0;
+      let hi = amounts.reduce((acc, o) => acc + o, 0);
+      for (let k = 0; k < 100; k++) {
+        const mid = (lo + hi) / 2;
+        if (amounts.reduce((acc, o) => acc + Math.min(o, c * mid), 0) >= mid) lo = mid;
+        else hi = mid;
+      }
+      const level = new Decimal(lo.toFixed(2)).minus('0.01');
+      for (const [bankId, o] of held) if (o.gt(level.times(share))) addTrim(bankId, issue.monthKey!, o.minus(level.times(share)));
+    }
+    for (const { bankId, monthKey, yuan } of trims.values()) {
+      const candidates = placements
+        .map((p, k) => ({ p, k }))
+        .filter(({ p }) => p.bankId === bankId && (p.product === 'timeDeposit' || p.product === 'largeCd') && p.month <= monthKey && addMonthsToKey(monthKey_(p.month), p.termMonths) > monthKey)
+        .sort((a, b) => Number(a.p.product === 'largeCd') - Number(b.p.product === 'largeCd') || (a.p.month < b.p.month ? 1 : -1));
+      let left = yuan.toDecimalPlaces(2, Decimal.ROUND_UP).plus('0.01');
+      for (const { p, k } of candidates) {
+        if (left.lte(0)) break;
+        // A CD is cut only as far as it stays a whole lot.
+        const room = p.product === 'largeCd' ? new Decimal(p.amount).minus(scenario.products.largeCd.minimumLot) : new Decimal(p.amount);
+        if (room.lte(0)) continue;
+        const cut = Decimal.min(left, room);
+        placements[k] = { ...p, amount: new Decimal(p.amount).minus(cut).toFixed(2) };
+        left = left.minus(cut);
+        changed = true;
+      }
+    }
+    placements = placements.filter((p) => new Decimal(p.amount).gte(scenario.products.timeDeposit.minimumAmount) || p.product !== 'timeDeposit');
+  }
+  return undefined;
+}

@@ -1,0 +1,156 @@
+import type { LpBuilder } from './lp';
+import type { LadderData } from './data';
+import type { LadderVariables } from './variables';
+
+/**
+ * Caps are enforced 1% tighter than the rule (a 20% cap as 19.8%), so that turning the LP into a plan
+ * (amounts cut to the fen; a fund type's piece below the time-deposit minimum left in its cash) never tips
+ * a bank over. Measured on the sample: 0.1% was not enough when the LP kept only a few million yuan in
+ * time deposits. With cap C at exactly 1/minBanks this needs one eligible bank more than the minimum.
+ */
+export const CAP_MARGIN = 1e-2;
+
+/**
+ * Adds the rows (docs/optimizer.md §Rows), each named and tagged with the rule it encodes:
+ * cash balance per fund type and month, the split of each term's placements among fund types, the
+ * reserve, the three Shenzhen caps (A tranche share, B local deposits, C fund share; C also carries the
+ * minimum bank count), and the bond share.
+ */
+export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariables): void {
+  const T = data.months.length;
+  const { scenario } = data;
+  const caps = scenario.policy.caps;
+
+  // Cash balance: cash[f][t] = cash[f][t−1] + net flow + existing maturities + returns of earlier placements − placements.
+  for (const ft of data.fundTypes) {
+    const cash = v.cash.get(ft)!;
+    const share = v.share.get(ft)!;
+    const net = data.netFlow.get(ft)!;
+    const existing = data.existingCash.get(ft)!;
+    for (let t = 0; t < T; t++) {
+      const terms: Array<[number, number]> = [[cash[t]!, 1]];
+      if (t > 0) terms.push([cash[t - 1]!, -1]);
+      for (const term of v.terms) {
+        terms.push([share.get(term)![t]!, 1]);
+        const s = t - term;
+        if (s >= 0) {
+          // Principal back, plus the lowest interest any option of that term pays at maturity: the fund's own
+          // cash is then never overstated, whichever bank the placement went to.
+          const ids = v.optionsByTerm.get(term)!;
+          const paid = ids.map((i) => (data.options[i]!.rateByMonth[s] ? data.options[i]!.paidAtMaturityPerWan[s]! : Infinity));
+          // A lot that no fund type can take whole may stay in cash (docs/optimizer.md): its term then returns principal only.
+          const tdTerms = scenario.products.timeDeposit.termsMonths;
+          const mayStayInCash = ids.some((i) => data.options[i]!.product === 'callDeposit7d' || (data.options[i]!.product === 'largeCd' && !tdTerms.includes(term)));
+          const minPaid = mayStayInCash ? 0 : Math.min(...paid);
+          terms.push([share.get(term)![s]!, -(1 + (Number.isFinite(minPaid) ? minPaid : 0))]);
+        }
+      }
+      const rhs = net[t]! + existing[t]! + (t === 0 ? data.openingCash.get(ft)! : 0);
+      lp.addRow({ name: `cash[${ft}][${data.months[t]}]`, lower: rhs, upper: rhs, terms, rule: 'cashBalance', meta: { monthKey: data.months[t]!, fundType: ft } });
+    }
+  }
+
+  // Each term's placements are exactly what the fund types put in for that term.
+  for (const term of v.terms) {
+    for (let t = 0; t < T; t++) {
+      const terms: Array<[number, number]> = [];
+      for (const ft of data.fundTypes) terms.push([v.share.get(ft)!.get(term)![t]!, 1]);
+      for (const i of v.optionsByTerm.get(term)!) {
+        const j = v.place[i]![t];
+        if (j !== undefined) terms.push([j, -1]);
+      }
+      lp.addRow({ name: `split[${term}][${data.months[t]}]`, lower: 0, upper: 0, terms, rule: 'fundTypeSplit', meta: { monthKey: data.months[t]! } });
+    }
+  }
+
+  const outstanding = (i: number, t: number): Array<[number, number]> => {
+    const o = data.options[i]!;
+    const out: Array<[number, number]> = [];
+    for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) {
+      const j = v.place[i]![s];
+      if (j !== undefined) out.push([j, 1]);
+    }
+    return out;
+  };
+  const tdOptions = data.options.flatMap((o, i) => (o.isTimeDeposit ? [i] : []));
+  const bankIds = [...new Set([...tdOptions.map((i) => data.options[i]!.bankId!), ...data.existingTimeDeposits.keys()])];
+  const capC = Math.min(caps.fundTimeDepositShare.toNumber(), scenario.policy.minBanks > 0 ? 1 / scenario.policy.minBanks : 1) * (1 - CAP_MARGIN);
+  const capA = caps.trancheShare.toNumber() * (1 - CAP_MARGIN);
+  const capB = caps.bankLocalDepositShare.toNumber() * (1 - CAP_MARGIN);
+
+  // Auxiliary totals keep the cap rows short (each cap row then has 2 terms, not hundreds).
+  const aux = (name: string) => lp.addVariable({ name, lower: -Infinity, upper: Infinity, cost: 0 });
+  const outVarByBank = new Map<string, number>();
+  for (let t = 0; t < T; t++) {
+    const m = data.months[t]!;
+    // Reserve: settlement cash + call deposits + 周转金 accounts ≥ the requirement.
+    const liquidTerms: Array<[number, number]> = data.fundTypes.map((ft) => [v.cash.get(ft)![t]!, 1]);
+    data.options.forEach((o, i) => {
+      if (o.isLiquid) liquidTerms.push(...outstanding(i, t));
+    });
+    const reserveRhs = data.reserve[t]! - data.sideBalance - data.existingLiquid[t]!;
+    lp.addRow({ name: `reserve[${m}]`, lower: reserveRhs, upper: Infinity, terms: liquidTerms, rule: 'liquidityReserve', meta: { monthKey: m } });
+
+    const existingTotal = [...data.existingTimeDeposits.values()].reduce((sum, row) => sum + row[t]!, 0);
+    const trancheVar = aux(`tranche[${m}]`);
+    const totalVar = aux(`timeDeposits[${m}]`);
+    const trancheTerms: Array<[number, number]> = [[trancheVar, -1]];
+    const totalTerms: Array<[number, number]> = [[totalVar, -1]];
+    for (const b of bankIds) {
+      const mine = tdOptions.filter((i) => data.options[i]!.bankId === b);
+      const existing = data.existingTimeDeposits.get(b)?.[t] ?? 0;
+      // new[b][t] and out[b][t] (placed part only; existing is a constant on the right-hand side).
+      const newTerms: Array<[number, number]> = [];
+      for (const i of mine) {
+        const j = v.place[i]![t];
+        if (j !== undefined) newTerms.push([j, 1]);
+      }
+      // Stock and flow: out[b][t] = out[b][t−1] + placed now − placed τ months ago (short rows, whatever the terms).
+      const outTerms: Array<[number, number]> = [...newTerms.map(([j]) => [j, -1] as [number, number])];
+      for (const i of mine) {
+        const s0 = t - data.options[i]!.termMonths;
+        const j = s0 >= 0 ? v.place[i]![s0] : undefined;
+        if (j !== undefined) outTerms.push([j, 1]);
+      }
+      const previousOut = outVarByBank.get(b);
+      if (previousOut !== undefined) outTerms.push([previousOut, -1]);
+      let newVar: number | undefined;
+      let outVar: number | undefined;
+      if (newTerms.length) {
+        newVar = aux(`new[${b}][${m}]`);
+        lp.addRow({ name: `newDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...newTerms, [newVar, -1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
+        trancheTerms.push([newVar, 1]);
+      }
+      if (mine.length) {
+        outVar = aux(`out[${b}][${m}]`);
+        outVarByBank.set(b, outVar);
+        lp.addRow({ name: `outDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...outTerms, [outVar, 1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
+        totalTerms.push([outVar, 1]);
+        // Cap B: placed + existing ≤ share × local general deposits.
+        lp.addRow({ name: `capB[${b}][${m}]`, lower: -Infinity, upper: capB * data.localDeposits.get(b)! - existing, terms: [[outVar, 1]], rule: 'bankLocalDepositCap', meta: { monthKey: m, bankId: b } });
+      }
+      if (newVar !== undefined) {
+        // Cap A: new[b] ≤ share × tranche.
+        lp.addRow({ name: `capA[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[newVar, 1], [trancheVar, -capA]], rule: 'trancheShareCap', meta: { monthKey: m, bankId: b } });
+      }
+      // Cap C: out[b] + existing ≤ share × (all placed + all existing).
+      const capCTerms: Array<[number, number]> = [[totalVar, -capC]];
+      if (outVar !== undefined) capCTerms.push([outVar, 1]);
+      lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: capC * existingTotal - existing, terms: capCTerms, rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+    }
+    lp.addRow({ name: `trancheDef[${m}]`, lower: 0, upper: 0, terms: trancheTerms, rule: 'definition', meta: { monthKey: m } });
+    lp.addRow({ name: `timeDepositsDef[${m}]`, lower: 0, upper: 0, terms: totalTerms, rule: 'definition', meta: { monthKey: m } });
+
+    // Bond share of placed money.
+    const maxBond = scenario.policy.maxBondShare.toNumber();
+    if (maxBond < 1) {
+      const terms: Array<[number, number]> = [];
+      data.options.forEach((o, i) => {
+        for (const [j] of outstanding(i, t)) terms.push([j, (o.product === 'govBond' ? 1 : 0) - maxBond]);
+      });
+      const existingPlaced = existingTotal + data.existingBonds[t]! + data.existingLiquid[t]!;
+      void trancheVar;
+      lp.addRow({ name: `bondShare[${m}]`, lower: -Infinity, upper: maxBond * existingPlaced - data.existingBonds[t]!, terms, rule: 'maxBondShare', meta: { monthKey: m } });
+    }
+  }
+}

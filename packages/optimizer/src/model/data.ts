@@ -1,0 +1,284 @@
+import {
+  type Decimal, type FundType, type IsoDate, type MonthKey, type MonthlyFlow, type PlaceableKind, type Position, type Scenario, type ResolvedPlacement,
+  TERM_DEPOSIT_KINDS, ZERO, accruedOn, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
+  monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
+} from '@fundladder/core';
+
+/** Yuan (Decimal) → 万元 as a float: the one conversion into the LP's units. */
+export function yuanToWanFloat(yuan: Decimal): number {
+  return yuan.div(10_000).toNumber();
+}
+
+/** Products the LP places. Call deposits are held one month; agreed and 1-day call deposits are left to the accounts (docs/optimizer.md). */
+export const LP_PRODUCTS: readonly PlaceableKind[] = ['timeDeposit', 'largeCd', 'callDeposit7d', 'govBond'];
+const CALL_HOLD_MONTHS = 1;
+
+/** One way to place money: a product and term at a bank (or a bond term), placeable in some months. */
+export interface PlacementOption {
+  /** `icbc/timeDeposit/12` or `bond/36`. */
+  readonly id: string;
+  readonly product: PlaceableKind;
+  readonly bankId: string | undefined;
+  readonly termMonths: number;
+  /** Per month index t: the rate in force on that month's placement day, or undefined when not placeable then. */
+  readonly rateByMonth: ReadonlyArray<Decimal | undefined>;
+  /** Coupon frequency (bonds). */
+  readonly couponFrequency: number;
+  /** Per month index: interest earned in the horizon per 万元 placed (paid inside it + accrued at its end), from core's rules. */
+  readonly valuePerWan: ReadonlyArray<number>;
+  /** Per month index: interest paid at maturity per 万元 when it matures inside the horizon (0 if it does not). */
+  readonly paidAtMaturityPerWan: ReadonlyArray<number>;
+  /** Time deposits and CDs: count toward the bank caps. */
+  readonly isTimeDeposit: boolean;
+  /** Call deposits count as liquid. */
+  readonly isLiquid: boolean;
+  /** The product's minimum amount in 万元 where a split or a small amount would break a rule (CDs, call deposits); 0 otherwise. */
+  readonly lotWan: number;
+}
+
+/** Why a bank or product gets no new money: said to the user, never silent. */
+export interface Exclusion {
+  readonly bankId?: string;
+  readonly product?: PlaceableKind;
+  readonly termMonths?: number;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/** Everything the LP needs, in 万元 floats, prepared once from a validated scenario and a flow path. */
+export interface LadderData {
+  readonly scenario: Scenario;
+  readonly months: readonly MonthKey[];
+  readonly placementDays: readonly IsoDate[];
+  readonly horizonEnd: IsoDate;
+  readonly fundTypes: readonly FundType[];
+  readonly options: readonly PlacementOption[];
+  readonly exclusions: readonly Exclusion[];
+  /** Per fund type: settlement cash at the start (万元). */
+  readonly openingCash: ReadonlyMap<FundType, number>;
+  /** Per fund type and month: inflow − outflow (万元). */
+  readonly netFlow: ReadonlyMap<FundType, readonly number[]>;
+  /** Per month: total outflow (万元). */
+  readonly outflow: readonly number[];
+  /** Per fund type and month: existing holdings' principal + interest arriving by that month's placement day (万元). */
+  readonly existingCash: ReadonlyMap<FundType, readonly number[]>;
+  /** Per bank and month: existing time deposits + CDs outstanding at month end (万元). */
+  readonly existingTimeDeposits: ReadonlyMap<string, readonly number[]>;
+  /** Per month: existing bonds and existing call deposits outstanding at month end (万元). */
+  readonly existingBonds: readonly number[];
+  readonly existingLiquid: readonly number[];
+  /** Balances of the non-settlement accounts (周转金), constant (万元). */
+  readonly sideBalance: number;
+  /** Per fund type and month: the settlement account's demand rate × days to the next placement day / 360 (interest per 万元 held). */
+  readonly demandValuePerWan: ReadonlyMap<FundType, readonly number[]>;
+  /** Per month: the reserve the policy asks for at month end (万元). */
+  readonly reserve: readonly number[];
+  /** Interest that does not depend on the plan (existing holdings, 周转金 accounts, agreed-deposit base adjustment), 万元. */
+  readonly constantInterest: number;
+  /** Everything the fund could ever place (opening money + all inflows + existing holdings), 万元: the upper bound of lot columns. */
+  readonly resourcesWan: number;
+  /** Local general deposits per bank (万元), for cap B. */
+  readonly localDeposits: ReadonlyMap<string, number>;
+}
+
+function probePosition(scenario: Scenario, option: { product: PlaceableKind; bankId: string | undefined; termMonths: number; couponFrequency: number }, month: MonthKey, rate: Decimal): Position {
+  const placement: ResolvedPlacement = { index: -1, month, product: option.product, termMonths: option.termMonths, bankId: option.bankId, fundType: undefined, amount: new (ZERO.constructor as new (v: number) => Decimal)(10_000), annualRate: rate, couponFrequency: option.couponFrequency, bondKind: 'bookEntry' };
+  return positionFromPlacement(placement, scenario.fundTypes[0]!, placement.amount, scenario);
+}
+
+/**
+ * The interest one position earns inside the horizon: payments before the horizon end plus, if it
+ * outlives the horizon, its accrued interest at the end — the same functions the ledger uses, so the
+ * LP's coefficients and the ledger cannot disagree beyond rounding.
+ */
+export function earnedInHorizon(pos: Position, scenario: Scenario, horizonStart: IsoDate, horizonEnd: IsoDate): { earned: Decimal; paidAtMaturity: Decimal; accruedAtStart: Decimal } {
+  let earned = ZERO;
+  let paidAtMaturity = ZERO;
+  for (const d of paymentDates(pos)) {
+    if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
+    const due = interestDue(pos, d, scenario).interest;
+    earned = earned.plus(due);
+    if (d === pos.maturityDate) paidAtMaturity = due;
+  }
+  if (compareDates(pos.maturityDate, horizonEnd) >= 0) earned = earned.plus(accruedOn(pos, horizonEnd));
+  const accruedAtStart = compareDates(pos.startDate, horizonStart) < 0 ? accruedOn(pos, horizonStart) : ZERO;
+  return { earned: earned.minus(accruedAtStart), paidAtMaturity, accruedAtStart };
+}
+
+/**
+ * Prepares the LP's data from a validated scenario and a flow path (default: the scenario's flows).
+ * @param extraReserve - per month, a reserve (yuan) that must also hold, e.g. from the forecast's quantile
+ */
+export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlow[] = scenario.flows, extraReserve?: readonly Decimal[]): LadderData {
+  const lookup = indexScenario(scenario);
+  const flowIndex = indexFlows(scenario, flows);
+  if (!flowIndex.ok) throw new Error('prepareLadderData: flows must cover the horizon (check with indexFlows first)');
+  const byKey = flowIndex.value;
+  const T = scenario.horizonMonths;
+  const months = monthKeyRange(scenario.startMonth, addMonthsToKey(scenario.startMonth, T - 1));
+  const placementDays = months.map((m) => dayOfMonth(m, scenario.timing.placementDay));
+  const horizonStart = firstDayOfMonth(scenario.startMonth);
+  const horizonEnd = firstDayOfMonth(addMonthsToKey(scenario.startMonth, T));
+  const policy = scenario.policy;
+  const exclusions: Exclusion[] = [];
+
+  // Options: every product and term each eligible bank quotes, and every bond term with a yield.
+  const options: PlacementOption[] = [];
+  const makeOption = (product: PlaceableKind, bankId: string | undefined, termMonths: number, rateAt: (t: number) => Decimal | undefined, couponFrequency: number) => {
+    const rateByMonth = months.map((_, t) => rateAt(t));
+    if (rateByMonth.every((r) => r === undefined)) return;
+    const valuePerWan: number[] = [];
+    const paidAtMaturityPerWan: number[] = [];
+    rateByMonth.forEach((rate, t) => {
+      if (!rate) {
+        valuePerWan.push(0);
+        paidAtMaturityPerWan.push(0);
+        return;
+      }
+      const pos = probePosition(scenario, { product, bankId, termMonths, couponFrequency }, months[t]!, rate);
+      const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
+      valuePerWan.push(e.earned.div(10_000).toNumber());
+      paidAtMaturityPerWan.push(e.paidAtMaturity.div(10_000).toNumber());
+    });
+    options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan, paidAtMaturityPerWan, isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' ? yuanToWanFloat(scenario.products.largeCd.minimumLot) : product === 'callDeposit7d' ? yuanToWanFloat(scenario.products.callDeposit.minimumAmount) : 0 });
+  };
+  for (const product of LP_PRODUCTS) {
+    if (!policy.allowedProducts.includes(product)) {
+      exclusions.push({ product, rule: 'productAllowed', reason: `the policy does not allow ${product}` });
+      continue;
+    }
+    const terms = product === 'callDeposit7d' ? [CALL_HOLD_MONTHS] : (offeredTerms(scenario, product) ?? []);
+    for (const termMonths of terms) {
+      if (termMonths > policy.maxTermMonths) {
+        exclusions.push({ product, termMonths, rule: 'maxTerm', reason: `${termMonths} months is longer than the policy's maximum of ${policy.maxTermMonths}` });
+        continue;
+      }
+      if (product === 'govBond') {
+        const couponFrequency = scenario.bondYields.find((y) => y.termMonths === termMonths)?.couponFrequency ?? 0;
+        makeOption(product, undefined, termMonths, (t) => bondYieldOn(scenario, termMonths, placementDays[t]!)?.annualRate, couponFrequency);
+        continue;
+      }
+      for (const bank of scenario.banks) {
+        if (bank.status !== 'eligible') continue;
+        makeOption(product, bank.id, termMonths, (t) => {
+          const rate = quotedRate(bank, product, product === 'callDeposit7d' ? undefined : termMonths, placementDays[t]!);
+          if (rate && policy.minQuoteRate && rate.lt(policy.minQuoteRate)) return undefined;
+          return rate;
+        }, 0);
+      }
+    }
+  }
+  for (const bank of scenario.banks) {
+    if (bank.status !== 'eligible') exclusions.push({ bankId: bank.id, rule: 'suspendedBankNoNewMoney', reason: `bank ${bank.id} is suspended${bank.suspendedReason ? ` (${bank.suspendedReason})` : ''}: no new money` });
+    else if (policy.minQuoteRate) {
+      const below = bank.quotes.filter((q) => q.annualRate.lt(policy.minQuoteRate!) && LP_PRODUCTS.includes(q.product as PlaceableKind));
+      if (below.length) exclusions.push({ bankId: bank.id, rule: 'minQuoteRate', reason: `${below.length} of bank ${bank.id}'s quotes are below the minimum quote ${policy.minQuoteRate.toString()}` });
+    }
+  }
+
+  // Flows and reserve.
+  const fundTypes = scenario.fundTypes;
+  const netFlow = new Map<FundType, number[]>();
+  for (const ft of fundTypes) netFlow.set(ft, months.map((m) => yuanToWanFloat(byKey.get(`${m}/${ft}`)!.inflow.minus(byKey.get(`${m}/${ft}`)!.outflow))));
+  const outflowYuan = months.map((m) => sum(fundTypes.map((ft) => byKey.get(`${m}/${ft}`)!.outflow)));
+  const reserve = months.map((_, t) => {
+    const next = outflowYuan.slice(t + 1);
+    const required = reserveRequirement(policy.reserve, next.length ? next : [outflowYuan[t]!]);
+    const extra = extraReserve?.[t];
+    return yuanToWanFloat(extra && extra.gt(required) ? extra : required);
+  });
+
+  // Existing holdings: cash they bring (by placement day), what they keep outstanding, and the interest they earn.
+  const existingCash = new Map<FundType, number[]>(fundTypes.map((ft) => [ft, months.map(() => 0)]));
+  const existingTimeDeposits = new Map<string, number[]>();
+  const existingBonds = months.map(() => 0);
+  const existingLiquid = months.map(() => 0);
+  let constantInterest = ZERO;
+  const monthIndexForCash = (d: IsoDate): number => {
+    // Money arriving on or before month t's placement day is placeable in month t; later, in t + 1.
+    for (let t = 0; t < months.length; t++) if (compareDates(d, placementDays[t]!) <= 0) return t;
+    return months.length;
+  };
+  for (const h of scenario.holdings) {
+    const pos = positionFromHolding(h, scenario);
+    if (compareDates(pos.maturityDate, horizonStart) < 0) continue;
+    const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
+    constantInterest = constantInterest.plus(e.earned);
+    for (const d of paymentDates(pos)) {
+      if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
+      const t = monthIndexForCash(d);
+      if (t >= months.length) continue;
+      let amount = interestDue(pos, d, scenario).interest;
+      if (d === pos.maturityDate) amount = amount.plus(pos.principal);
+      const cashRow = existingCash.get(pos.fundType)!;
+      cashRow[t] = cashRow[t]! + yuanToWanFloat(amount);
+    }
+    months.forEach((_, t) => {
+      const nextMonthStart = firstDayOfMonth(addMonthsToKey(months[t]!, 1));
+      if (compareDates(pos.maturityDate, nextMonthStart) < 0) return;
+      const wan = yuanToWanFloat(pos.principal);
+      if (TERM_DEPOSIT_KINDS.includes(pos.product) && pos.bankId) {
+        const row = existingTimeDeposits.get(pos.bankId) ?? months.map(() => 0);
+        row[t] = row[t]! + wan;
+        existingTimeDeposits.set(pos.bankId, row);
+      } else if (pos.product === 'govBond') existingBonds[t] = existingBonds[t]! + wan;
+      else existingLiquid[t] = existingLiquid[t]! + wan;
+    });
+  }
+
+  // Demand interest per 万元 held in each fund type's settlement account from one placement day to the next.
+  const demandValuePerWan = new Map<FundType, number[]>();
+  const openingCash = new Map<FundType, number>();
+  let sideBalanceYuan = ZERO;
+  for (const ft of fundTypes) {
+    const account = lookup.settlementAccount.get(ft)!;
+    openingCash.set(ft, yuanToWanFloat(account.openingBalance));
+    const bank = lookup.banks.get(account.bankId);
+    const yearDays = bank?.conventions.dayBasis === 'actual365' ? 365 : 360;
+    demandValuePerWan.set(ft, months.map((_, t) => {
+      const from = placementDays[t]!;
+      const to = t + 1 < months.length ? placementDays[t + 1]! : horizonEnd;
+      const rate = (account.agreed ? rateOn(account.agreed.agreedRates, from) : rateOn(account.contractRates, from)) ?? ZERO;
+      return rate.times(actualDaysBetween(from, to)).div(yearDays).toNumber();
+    }));
+    if (account.agreed) {
+      // The base earns the demand rate, not the agreed rate: a constant correction (assumes the balance stays above the base).
+      months.forEach((_, t) => {
+        const from = placementDays[t]!;
+        const to = t + 1 < months.length ? placementDays[t + 1]! : horizonEnd;
+        const gap = (rateOn(account.agreed!.agreedRates, from) ?? ZERO).minus(rateOn(account.contractRates, from) ?? ZERO);
+        constantInterest = constantInterest.minus(account.agreed!.baseAmount.times(gap).times(actualDaysBetween(from, to)).div(yearDays));
+      });
+    }
+    for (const a of scenario.accounts) {
+      if (a.fundType !== ft || a === account) continue;
+      sideBalanceYuan = sideBalanceYuan.plus(a.openingBalance);
+      const b = lookup.banks.get(a.bankId);
+      const yd = b?.conventions.dayBasis === 'actual365' ? 365 : 360;
+      constantInterest = constantInterest.plus(a.openingBalance.times(rateOn(a.contractRates, horizonStart) ?? ZERO).times(actualDaysBetween(horizonStart, horizonEnd)).div(yd));
+    }
+  }
+
+  return {
+    scenario,
+    months,
+    placementDays,
+    horizonEnd,
+    fundTypes,
+    options,
+    exclusions,
+    openingCash,
+    netFlow,
+    outflow: outflowYuan.map(yuanToWanFloat),
+    existingCash,
+    existingTimeDeposits,
+    existingBonds,
+    existingLiquid,
+    sideBalance: yuanToWanFloat(sideBalanceYuan),
+    demandValuePerWan,
+    reserve,
+    constantInterest: yuanToWanFloat(constantInterest),
+    localDeposits: new Map(scenario.banks.map((b) => [b.id, yuanToWanFloat(b.localGeneralDeposits)])),
+    resourcesWan: yuanToWanFloat(sum(scenario.accounts.map((a) => a.openingBalance)).plus(sum(flows.map((f) => f.inflow))).plus(sum(scenario.holdings.map((h) => h.principal)))) + 1,
+  };
+}

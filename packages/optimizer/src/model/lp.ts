@@ -1,0 +1,94 @@
+/**
+ * A linear (or mixed-integer) program as data: variables, named rows and coefficients. Built by
+ * `model/variables.ts`, `model/constraints.ts` and `model/objective.ts`; solved by any back-end in
+ * `backends/`; every solution is checked against these rows (`verify.ts`) before it is used.
+ *
+ * Units: money in 万元 (10,000 yuan) so that coefficients stay within about 1e-4..1e6 (JuMP's
+ * advice on tolerances); rates are fractions.
+ */
+export interface LpVariable {
+  /** Unique, human-readable: `place[icbc][timeDeposit][12][2026-03]`. */
+  readonly name: string;
+  readonly lower: number;
+  /** `Infinity` for none. */
+  readonly upper: number;
+  /** Objective coefficient. */
+  readonly cost: number;
+  /** Integer (binary when bounds are 0..1). */
+  readonly integer?: boolean;
+  /**
+   * Semi-continuous: 0, or between `lower` and `upper` (a finite upper bound is required). Used for
+   * minimum lots (a large CD of at least 10,000,000 yuan, or none).
+   */
+  readonly semiContinuous?: boolean;
+}
+
+export interface LpRow {
+  /** Unique, human-readable: `reserve[2026-03]`, `bankCapC[icbc][2026-03]`. */
+  readonly name: string;
+  /** `-Infinity` for none. */
+  readonly lower: number;
+  /** `Infinity` for none. */
+  readonly upper: number;
+  /** Sparse coefficients: [variable index, coefficient]; each variable at most once. */
+  readonly terms: ReadonlyArray<readonly [number, number]>;
+  /** The rule this row encodes (`liquidityReserve`, `trancheShareCap`, …), for explanations. */
+  readonly rule: string;
+  /** Facts for explanations: month, bank, fund type. */
+  readonly meta?: { readonly monthKey?: string; readonly bankId?: string; readonly fundType?: string };
+}
+
+export interface LpModel {
+  readonly sense: 'maximize' | 'minimize';
+  /** Constant added to the objective. */
+  readonly offset: number;
+  readonly variables: readonly LpVariable[];
+  readonly rows: readonly LpRow[];
+}
+
+/** Number of non-zero coefficients. */
+export function nonZeros(model: LpModel): number {
+  let n = 0;
+  for (const row of model.rows) n += row.terms.length;
+  return n;
+}
+
+/** Whether any variable is integer. */
+export function isMip(model: LpModel): boolean {
+  return model.variables.some((v) => v.integer || v.semiContinuous);
+}
+
+/** A mutable builder: add variables and rows by name, get indices back. */
+export class LpBuilder {
+  readonly variables: LpVariable[] = [];
+  readonly rows: LpRow[] = [];
+  private readonly index = new Map<string, number>();
+  offset = 0;
+
+  constructor(readonly sense: 'maximize' | 'minimize') {}
+
+  /** Adds a variable; throws on a duplicate name (a programmer error). */
+  addVariable(v: LpVariable): number {
+    if (this.index.has(v.name)) throw new Error(`duplicate variable ${v.name}`);
+    this.index.set(v.name, this.variables.length);
+    this.variables.push(v);
+    return this.variables.length - 1;
+  }
+
+  variableIndex(name: string): number | undefined {
+    return this.index.get(name);
+  }
+
+  /** Adds a row, merging repeated variables in `terms` and dropping zero coefficients. */
+  addRow(row: Omit<LpRow, 'terms'> & { terms: Iterable<readonly [number, number]> }): number {
+    const merged = new Map<number, number>();
+    for (const [j, c] of row.terms) merged.set(j, (merged.get(j) ?? 0) + c);
+    const terms = [...merged].filter(([, c]) => c !== 0);
+    this.rows.push({ ...row, terms });
+    return this.rows.length - 1;
+  }
+
+  build(): LpModel {
+    return { sense: this.sense, offset: this.offset, variables: this.variables, rows: this.rows };
+  }
+}
