@@ -5,6 +5,8 @@ import { validateCommand } from './commands/validate';
 import { evaluateCommand } from './commands/evaluate';
 import { forecastCommand } from './commands/forecast';
 import { backtestCommand } from './commands/backtest';
+import { optimizeCommand } from './commands/optimize';
+import { compareCommand } from './commands/compare';
 
 /** The commands, with one line of help each (zh, en). */
 export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> = {
@@ -13,6 +15,8 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   interest: { run: interestCommand, zh: '利息计算器：按规则算到分并给出公式', en: 'interest calculator: to the fen, with the formula' },
   evaluate: { run: evaluateCommand, zh: '用精确账本运行计划：逐月账本、KPI、违规', en: 'run a plan through the exact ledger: months, KPIs, rule breaks' },
   forecast: { run: forecastCommand, zh: '预测各险种逐月收支及不确定区间、模拟路径', en: 'forecast monthly inflows/outflows per fund type with bands and paths' },
+  optimize: { run: optimizeCommand, zh: '优化存放计划（线性规划 + 精确账本核对 + 解释）', en: 'optimize the placement plan (LP, checked by the exact ledger, explained)' },
+  compare: { run: compareCommand, zh: '多个计划并列比较 KPI 与差额（万元）', en: 'compare plans side by side: KPIs and differences in 万元' },
   backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },
 };
 

@@ -12,3 +12,5 @@ export * from './backends/jsLpSolver';
 export * from './verify';
 export * from './extract/planFromSolution';
 export * from './optimize';
+export * from './baselines';
+export * from './report/explain';

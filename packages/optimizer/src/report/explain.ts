@@ -1,0 +1,125 @@
+import type { Scenario } from '@fundladder/core';
+import type { LpModel, LpRow, LpVariable } from '../model/lp';
+import { prepareLadderData } from '../model/data';
+import { buildLadderModel } from '../model/buildLadderModel';
+import { highsBackend } from '../backends/highs';
+import type { OptimizeResult } from '../optimize';
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/**
+ * Which rules bind the optimum and what they cost, in a fund manager's words, from the LP's shadow
+ * prices (per unit increase of a row's bound; duals are not unique on this kind of model, so every
+ * figure is "about", and linear beyond the point is an extrapolation — solver-notes.md).
+ */
+export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): string[] {
+  if (result.status !== 'optimal' || result.report.dual !== 'feasiblePoint') {
+    return [lang === 'zh' ? '没有对偶解（混合整数或求解器未给出），无法给出影子价格。' : 'No duals (a MIP, or the solver gave none): no shadow prices to report.'];
+  }
+  const { model, report, data } = result;
+  const lines: string[] = [];
+  const dual = (i: number) => report.rowDuals[i] ?? 0;
+  // Reserve: a ≥ row; raising its bound by 1万元 changes interest by dual (≤ 0).
+  let reservePerWan = 0;
+  let extraMonthCost = 0;
+  const reserveMonths = data.scenario.policy.reserve.rule === 'monthsOfPayouts' ? data.scenario.policy.reserve.months : 0;
+  model.rows.forEach((row, i) => {
+    if (row.rule !== 'liquidityReserve' || Math.abs(dual(i)) < 1e-9) return;
+    const t = data.months.indexOf(row.meta!.monthKey as never);
+    reservePerWan += dual(i);
+    extraMonthCost += dual(i) * (data.outflow[Math.min(t + reserveMonths + 1, data.outflow.length - 1)] ?? 0);
+  });
+  if (reservePerWan !== 0) {
+    lines.push(lang === 'zh'
+      ? `流动性储备在 ${model.rows.filter((r, i) => r.rule === 'liquidityReserve' && Math.abs(dual(i)) >= 1e-9).length} 个月起约束作用：每多留 1 个月支出的储备，约少得 ${fmt(-extraMonthCost)} 万元利息`
+      : `The liquidity reserve binds in ${model.rows.filter((r, i) => r.rule === 'liquidityReserve' && Math.abs(dual(i)) >= 1e-9).length} month(s): each extra month of payouts kept in reserve costs about ${fmt(-extraMonthCost)}万 of interest`);
+  }
+  const capText: Record<string, { zh: string; en: string }> = {
+    bankLocalDepositCap: { zh: '上限B（占其一般性存款20%）', en: 'cap B (20% of its local deposits)' },
+    fundTimeDepositShareCap: { zh: '上限C（占基金定期20%）', en: 'cap C (20% of the fund’s time deposits)' },
+    trancheShareCap: { zh: '上限A（占当月新增25%）', en: 'cap A (25% of the month’s tranche)' },
+    maxBondShare: { zh: '国债占比上限', en: 'the bond-share limit' },
+  };
+  const caps = model.rows
+    .map((row, i) => ({ row, value: dual(i) }))
+    .filter(({ row, value }) => capText[row.rule] && value > 1e-9)
+    .sort((a, b) => b.value - a.value);
+  for (const { row, value } of caps.slice(0, 6)) {
+    const perYi = value * 10_000;
+    const who = row.meta?.bankId ?? '';
+    lines.push(lang === 'zh'
+      ? `${row.meta?.monthKey} ${who} 的${capText[row.rule]!.zh}：放宽 1 亿元约多得 ${fmt(perYi)} 万元利息`
+      : `${capText[row.rule]!.en} at ${who} in ${row.meta?.monthKey}: raising it by 1亿 would add about ${fmt(perYi)}万 of interest`);
+  }
+  if (caps.length > 6) lines.push(lang === 'zh' ? `另有 ${caps.length - 6} 条上限约束起作用（--json 查看）` : `${caps.length - 6} more binding cap rows`);
+  if (!lines.length) lines.push(lang === 'zh' ? '没有规则约束结果：利率本身决定了计划。' : 'No rule binds: the rates alone decide the plan.');
+  return lines;
+}
+
+export interface InfeasibilityExplanation {
+  readonly shortfalls: ReadonlyArray<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }>;
+  readonly lines: { zh: string[]; en: string[] };
+}
+
+/**
+ * Explains an infeasible scenario: solves an elastic version in which the reserve, the bank caps and each
+ * fund type's cash may bend at a cost of 1 per 万元, minimising the total bend, and reports every month
+ * and rule that had to bend and by how much (solver-notes.md: relaxing only the rule rows works; IIS did
+ * not). Never a crash or an empty answer.
+ */
+export async function explainInfeasible(scenario: Scenario): Promise<InfeasibilityExplanation> {
+  const data = prepareLadderData(scenario);
+  const { model } = buildLadderModel(data, { lots: 'ignore' });
+  const bendable = new Set(['liquidityReserve', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'cashBalance', 'maxBondShare']);
+  const variables: LpVariable[] = model.variables.map((v) => ({ ...v, cost: 0 }));
+  const slackOf = new Map<number, number>();
+  const rows: LpRow[] = model.rows.map((row, i) => {
+    if (!bendable.has(row.rule)) return row;
+    const j = variables.length;
+    variables.push({ name: `slack[${row.name}]`, lower: 0, upper: Infinity, cost: 1 });
+    slackOf.set(j, i);
+    // ≥ rows (reserve) gain +slack on the left; ≤ rows (caps) get −slack; cash equalities get +slack (money that is not there).
+    const sign = row.rule === 'liquidityReserve' || row.rule === 'cashBalance' ? 1 : -1;
+    return { ...row, terms: [...row.terms, [j, sign] as const] };
+  });
+  const elastic: LpModel = { sense: 'minimize', offset: 0, variables, rows };
+  const report = await highsBackend.solve(elastic);
+  const shortfalls: Array<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }> = [];
+  if (report.primal === 'feasiblePoint') {
+    for (const [j, i] of slackOf) {
+      const v = report.columnValues[j]!;
+      if (v > 1e-4) {
+        const row = model.rows[i]!;
+        shortfalls.push({ monthKey: row.meta?.monthKey ?? '', rule: row.rule, ...(row.meta?.bankId ? { bankId: row.meta.bankId } : {}), ...(row.meta?.fundType ? { fundType: row.meta.fundType } : {}), shortWan: v });
+      }
+    }
+  }
+  shortfalls.sort((a, b) => (a.monthKey < b.monthKey ? -1 : a.monthKey > b.monthKey ? 1 : b.shortWan - a.shortWan));
+  const zhRule: Record<string, string> = { liquidityReserve: '流动性储备', bankLocalDepositCap: '上限B', fundTimeDepositShareCap: '上限C', trancheShareCap: '上限A', cashBalance: '险种现金', maxBondShare: '国债占比' };
+  const byRule = new Map<string, number>();
+  for (const s of shortfalls) byRule.set(s.rule, (byRule.get(s.rule) ?? 0) + 1);
+  const worst = [...shortfalls].sort((a, b) => b.shortWan - a.shortWan)[0];
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (!shortfalls.length) {
+    zh.push(report.primal === 'feasiblePoint' ? '弹性模型无需突破任何规则：不可行来自其他约束（如现金为负的存量安排）。' : `弹性模型也未求解（${report.termination}）。`);
+    en.push(report.primal === 'feasiblePoint' ? 'The elastic model bends no rule: the infeasibility comes from elsewhere.' : `The elastic model did not solve either (${report.termination}).`);
+  } else {
+    const first = shortfalls[0]!;
+    zh.push(`从 ${first.monthKey} 起不可行：${[...byRule].map(([r, n]) => `${zhRule[r] ?? r} ${n} 个月次`).join('，')}`);
+    en.push(`Infeasible from ${first.monthKey}: ${[...byRule].map(([r, n]) => `${r} in ${n} month(s)`).join(', ')}`);
+    if (worst) {
+      zh.push(`最大短缺：${worst.monthKey} ${zhRule[worst.rule] ?? worst.rule}${worst.bankId ? `（${worst.bankId}）` : ''}${worst.fundType ? `（${worst.fundType}）` : ''} 短缺 ${fmt(worst.shortWan)} 万元`);
+      en.push(`Largest shortfall: ${worst.monthKey}, ${worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, short by ${fmt(worst.shortWan)}万`);
+    }
+    for (const s of shortfalls.slice(0, 12)) {
+      zh.push(`${s.monthKey} ${zhRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}：短缺 ${fmt(s.shortWan)} 万元`);
+      en.push(`${s.monthKey} ${s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: short by ${fmt(s.shortWan)}万`);
+    }
+    if (shortfalls.length > 12) {
+      zh.push(`……另有 ${shortfalls.length - 12} 处`);
+      en.push(`… ${shortfalls.length - 12} more`);
+    }
+  }
+  return { shortfalls, lines: { zh, en } };
+}
