@@ -8,8 +8,6 @@ import { type Verification, backendFor, solveVerified } from './verify';
 import { type WirePlacement, planFromSolution } from './extract/planFromSolution';
 import { repairCapRounding } from './extract/repairCapRounding';
 
-/** Rules about lots that the LP cannot see; a placement that breaks one is switched off and the LP re-solved. */
-const LOT_RULES = new Set(['largeCdMinimumLot', 'largeCdLotIncrement', 'callDepositMinimum', 'timeDepositMinimum']);
 const MAX_ROUNDS = 12;
 
 /**
@@ -61,6 +59,11 @@ export type OptimizeResult =
       readonly model: LpModel;
       readonly variables: LadderVariables;
       readonly buildMs: number;
+      /**
+       * The first round's LP (no column switched off by the minimum rounds) and its report: the shadow prices
+       * for explanations come from it, since the later rounds' fixed columns make duals say little.
+       */
+      readonly relaxed: { readonly model: LpModel; readonly report: SolveReport };
     }
   | {
       readonly status: 'infeasible' | 'error';
@@ -85,6 +88,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   const backend = backendFor(options.solver ?? 'highs');
   const data = prepareLadderData(scenario, flows, options.extraReserve);
   const upperBounds = new Map<string, number>();
+  let relaxed: { model: LpModel; report: SolveReport } | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const t0 = performance.now();
     const { model, variables } = buildLadderModel(data, { upperBounds, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
@@ -100,27 +104,34 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
       const violations = (report.raw as { violations?: unknown[] }).violations;
       return { status: 'error', issues: [{ code: 'solver_failed', path: ['solver'], rule: 'solverStatus', message: `the ${backend.name} solver stopped with ${report.termination} (${report.primal})${violations ? `; ${violations.length} row(s) broken by its point` : ''}`, received: report.termination }], report, size, data, model };
     }
+    relaxed ??= { model, report };
+    // Placements below their product's minimum (a CD lot, a call deposit's 500,000, a time deposit's
+    // 10,000) are switched off and the LP re-solved: a rounding step the ledger then checks. Lot columns
+    // that are not at least a lot are switched off zeros included, since the LP is degenerate and would
+    // otherwise move a small amount to another lot column each round.
+    let switched = 0;
+    if (round < MAX_ROUNDS) {
+      const minimum = (product: string) => (product === 'largeCd' ? scenario.products.largeCd.minimumLot : product.startsWith('callDeposit') ? scenario.products.callDeposit.minimumAmount : scenario.products.timeDeposit.minimumAmount).toNumber();
+      data.options.forEach((o, i) => {
+        for (const j of variables.place[i]!.flat()) {
+          const yuan = report.columnValues[j]! * 10_000;
+          const isLot = o.lotWan > 0;
+          const name = model.variables[j]!.name;
+          // From the second round on, unused columns are switched off too: the support is frozen and only
+          // the amounts move, so the rounds settle instead of chasing small amounts from column to column.
+          if ((isLot || round >= 2 || yuan > 0.5) && yuan < minimum(o.product) && upperBounds.get(name) !== 0) {
+            upperBounds.set(name, 0);
+            if (yuan > 0.5) switched++;
+          }
+        }
+      });
+    }
+    if (switched > 0) continue;
     const placements = planFromSolution(data, variables, report.columnValues);
     const plan = { schemaVersion: 1 as const, name: `optimized (${backend.name})`, placements };
     const first = evaluatePlan(scenario, plan, flows);
     if (!first.ok) return { status: 'error', issues: first.issues, report, size, data, model };
-    let ev = first;
-    const lotBreaks = ev.value.report.issues.filter((i) => LOT_RULES.has(i.rule));
-    if (lotBreaks.length && round < MAX_ROUNDS) {
-      // Switch off every placement of a lot product that came out below its lot, not only the flagged ones.
-      const lot = (product: string) => (product === 'largeCd' ? scenario.products.largeCd.minimumLot : product.startsWith('callDeposit') ? scenario.products.callDeposit.minimumAmount : scenario.products.timeDeposit.minimumAmount);
-      data.options.forEach((o, i) => {
-        variables.place[i]!.forEach((j) => {
-          if (j === undefined) return;
-          const yuan = report.columnValues[j]! * 10_000;
-          // Every lot column that is not at least a lot now is switched off, zeros included: the LP is
-          // degenerate and would otherwise move small amounts to another lot column each round.
-          const isLot = o.product === 'largeCd' || o.product === 'callDeposit7d';
-          if ((isLot || yuan > 0) && yuan < lot(o.product).toNumber()) upperBounds.set(model.variables[j]!.name, 0);
-        });
-      });
-      continue;
-    }
+    let ev: typeof first = first;
     const repaired = repairCapRounding(scenario, plan, flows);
     if (repaired) {
       plan.placements = repaired.placements;
@@ -135,7 +146,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
       issues.push({ code: 'lp_ledger_mismatch', path: ['optimizer'], rule: 'lpAgreesWithLedger', message: `the LP's interest ${lpInterest.toFixed(2)} and the ledger's ${ledgerInterest.toFixed(2)} differ by ${gap.toFixed(2)} yuan, more than the tolerance ${allowed.toFixed(2)}`, received: gap.toFixed(2), limit: allowed.toFixed(2) });
     }
     if (issues.length) return { status: 'error', issues, report, size, data, model };
-    return { status: 'optimal', plan, evaluation: ev.value, lpInterest, ledgerInterest, report, verification: solved.verification, size, rounds: round, data, model, variables, buildMs };
+    return { status: 'optimal', plan, evaluation: ev.value, lpInterest, ledgerInterest, report, verification: solved.verification, size, rounds: round, data, model, variables, buildMs, relaxed: relaxed ?? { model, report } };
   }
   return { status: 'error', issues: [{ code: 'rounding_failed', path: ['optimizer'], rule: 'lotRounding', message: `lot rounding did not settle in ${MAX_ROUNDS} rounds` }] };
 }

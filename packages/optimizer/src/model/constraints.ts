@@ -12,8 +12,7 @@ export const CAP_MARGIN = 1e-2;
 
 /**
  * Adds the rows (docs/optimizer.md §Rows), each named and tagged with the rule it encodes:
- * cash balance per fund type and month, the split of each term's placements among fund types, the
- * reserve, the three Shenzhen caps (A tranche share, B local deposits, C fund share; C also carries the
+ * cash balance per fund type and month, the reserve, the three Shenzhen caps (A tranche share, B local deposits, C fund share; C also carries the
  * minimum bank count), and the bond share.
  */
 export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariables): void {
@@ -21,55 +20,33 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
   const { scenario } = data;
   const caps = scenario.policy.caps;
 
-  // Cash balance: cash[f][t] = cash[f][t−1] + net flow + existing maturities + returns of earlier placements − placements.
+  // Cash balance: cash[f][t] = cash[f][t−1] + net flow + existing maturities + its placements coming back
+  // with their own interest − its placements now.
   for (const ft of data.fundTypes) {
     const cash = v.cash.get(ft)!;
-    const share = v.share.get(ft)!;
     const net = data.netFlow.get(ft)!;
     const existing = data.existingCash.get(ft)!;
     for (let t = 0; t < T; t++) {
       const terms: Array<[number, number]> = [[cash[t]!, 1]];
       if (t > 0) terms.push([cash[t - 1]!, -1]);
-      for (const term of v.terms) {
-        terms.push([share.get(term)![t]!, 1]);
-        const s = t - term;
-        if (s >= 0) {
-          // Principal back, plus the lowest interest any option of that term pays at maturity: the fund's own
-          // cash is then never overstated, whichever bank the placement went to.
-          const ids = v.optionsByTerm.get(term)!;
-          const paid = ids.map((i) => (data.options[i]!.rateByMonth[s] ? data.options[i]!.paidAtMaturityPerWan[s]! : Infinity));
-          // A lot that no fund type can take whole may stay in cash (docs/optimizer.md): its term then returns principal only.
-          const tdTerms = scenario.products.timeDeposit.termsMonths;
-          const mayStayInCash = ids.some((i) => data.options[i]!.product === 'callDeposit7d' || (data.options[i]!.product === 'largeCd' && !tdTerms.includes(term)));
-          const minPaid = mayStayInCash ? 0 : Math.min(...paid);
-          terms.push([share.get(term)![s]!, -(1 + (Number.isFinite(minPaid) ? minPaid : 0))]);
+      data.options.forEach((o, i) => {
+        const k = v.placeFund[i]![t]!.indexOf(ft);
+        if (k >= 0) terms.push([v.place[i]![t]![k]!, 1]);
+        const s0 = t - o.termMonths;
+        if (s0 >= 0) {
+          const k0 = v.placeFund[i]![s0]!.indexOf(ft);
+          if (k0 >= 0) terms.push([v.place[i]![s0]![k0]!, -(1 + o.paidAtMaturityPerWan[s0]!)]);
         }
-      }
+      });
       const rhs = net[t]! + existing[t]! + (t === 0 ? data.openingCash.get(ft)! : 0);
       lp.addRow({ name: `cash[${ft}][${data.months[t]}]`, lower: rhs, upper: rhs, terms, rule: 'cashBalance', meta: { monthKey: data.months[t]!, fundType: ft } });
-    }
-  }
-
-  // Each term's placements are exactly what the fund types put in for that term.
-  for (const term of v.terms) {
-    for (let t = 0; t < T; t++) {
-      const terms: Array<[number, number]> = [];
-      for (const ft of data.fundTypes) terms.push([v.share.get(ft)!.get(term)![t]!, 1]);
-      for (const i of v.optionsByTerm.get(term)!) {
-        const j = v.place[i]![t];
-        if (j !== undefined) terms.push([j, -1]);
-      }
-      lp.addRow({ name: `split[${term}][${data.months[t]}]`, lower: 0, upper: 0, terms, rule: 'fundTypeSplit', meta: { monthKey: data.months[t]! } });
     }
   }
 
   const outstanding = (i: number, t: number): Array<[number, number]> => {
     const o = data.options[i]!;
     const out: Array<[number, number]> = [];
-    for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) {
-      const j = v.place[i]![s];
-      if (j !== undefined) out.push([j, 1]);
-    }
+    for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) for (const j of v.place[i]![s]!) out.push([j, 1]);
     return out;
   };
   const tdOptions = data.options.flatMap((o, i) => (o.isTimeDeposit ? [i] : []));
@@ -101,16 +78,12 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
       const existing = data.existingTimeDeposits.get(b)?.[t] ?? 0;
       // new[b][t] and out[b][t] (placed part only; existing is a constant on the right-hand side).
       const newTerms: Array<[number, number]> = [];
-      for (const i of mine) {
-        const j = v.place[i]![t];
-        if (j !== undefined) newTerms.push([j, 1]);
-      }
+      for (const i of mine) for (const j of v.place[i]![t]!) newTerms.push([j, 1]);
       // Stock and flow: out[b][t] = out[b][t−1] + placed now − placed τ months ago (short rows, whatever the terms).
       const outTerms: Array<[number, number]> = [...newTerms.map(([j]) => [j, -1] as [number, number])];
       for (const i of mine) {
         const s0 = t - data.options[i]!.termMonths;
-        const j = s0 >= 0 ? v.place[i]![s0] : undefined;
-        if (j !== undefined) outTerms.push([j, 1]);
+        if (s0 >= 0) for (const j of v.place[i]![s0]!) outTerms.push([j, 1]);
       }
       const previousOut = outVarByBank.get(b);
       if (previousOut !== undefined) outTerms.push([previousOut, -1]);

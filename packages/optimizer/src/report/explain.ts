@@ -13,10 +13,11 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1,
  * figure is "about", and linear beyond the point is an extrapolation — solver-notes.md).
  */
 export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): string[] {
-  if (result.status !== 'optimal' || result.report.dual !== 'feasiblePoint') {
+  if (result.status !== 'optimal' || result.relaxed.report.dual !== 'feasiblePoint') {
     return [lang === 'zh' ? '没有对偶解（混合整数或求解器未给出），无法给出影子价格。' : 'No duals (a MIP, or the solver gave none): no shadow prices to report.'];
   }
-  const { model, report, data } = result;
+  const { data } = result;
+  const { model, report } = result.relaxed;
   const lines: string[] = [];
   const dual = (i: number) => report.rowDuals[i] ?? 0;
   // Reserve: a ≥ row; raising its bound by 1万元 changes interest by dual (≤ 0).
@@ -62,8 +63,8 @@ export interface InfeasibilityExplanation {
 }
 
 /**
- * Explains an infeasible scenario: solves an elastic version in which the reserve, the bank caps and each
- * fund type's cash may bend at a cost of 1 per 万元, minimising the total bend, and reports every month
+ * Explains an infeasible scenario: solves an elastic version in which the reserve and the bank caps may bend
+ * at a cost of 1 per 万元 and each fund type's cash at 1,000 (money that is not there), minimising the bend, and reports every month
  * and rule that had to bend and by how much (solver-notes.md: relaxing only the rule rows works; IIS did
  * not). Never a crash or an empty answer.
  */
@@ -76,10 +77,12 @@ export async function explainInfeasible(scenario: Scenario): Promise<Infeasibili
   const rows: LpRow[] = model.rows.map((row, i) => {
     if (!bendable.has(row.rule)) return row;
     const j = variables.length;
-    variables.push({ name: `slack[${row.name}]`, lower: 0, upper: Infinity, cost: 1 });
+    // Conjuring money into a fund's cash is the last resort (1,000 per 万元); the reserve and the caps bend at 1.
+    variables.push({ name: `slack[${row.name}]`, lower: 0, upper: Infinity, cost: row.rule === 'cashBalance' ? 1000 : 1 });
     slackOf.set(j, i);
-    // ≥ rows (reserve) gain +slack on the left; ≤ rows (caps) get −slack; cash equalities get +slack (money that is not there).
-    const sign = row.rule === 'liquidityReserve' || row.rule === 'cashBalance' ? 1 : -1;
+    // ≥ rows (reserve) gain +slack on the left; ≤ rows (caps) get −slack; a cash row
+    // cash[t] − cash[t−1] + placements − returns = net flow gets −slack: money that is not there, added to the cash.
+    const sign = row.rule === 'liquidityReserve' ? 1 : -1;
     return { ...row, terms: [...row.terms, [j, sign] as const] };
   });
   const elastic: LpModel = { sense: 'minimize', offset: 0, variables, rows };

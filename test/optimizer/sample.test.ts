@@ -1,0 +1,61 @@
+// Issue 5 must-shows on the sample county fund (examples/county-fund): the optimized plan beats two simple
+// policies priced by the same ledger, and the infeasible variant (reserve of 12 months) is explained.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Scenario, evaluatePlan, validateScenario } from '@fundladder/core';
+import { type OptimizeResult, baselinePlan, explainBinding, explainInfeasible, optimize } from '@fundladder/optimizer';
+import { ROOT } from '../cli/harness';
+
+function load(file: string): Scenario {
+  const s = validateScenario(JSON.parse(readFileSync(join(ROOT, 'examples/county-fund', file), 'utf8')));
+  if (!s.ok) throw new Error(JSON.stringify(s.issues));
+  return s.value;
+}
+
+describe('optimizer on the sample county fund', () => {
+  const scenario = load('scenario.json');
+  let result: OptimizeResult;
+  beforeAll(async () => {
+    result = await optimize(scenario);
+  }, 120_000);
+
+  it('finds an optimal plan that the ledger checks: no rule broken, LP and ledger within tolerance', () => {
+    expect(result.status).toBe('optimal');
+    if (result.status !== 'optimal') return;
+    expect(result.evaluation.report.issues).toEqual([]);
+    expect(result.verification?.ok).toBe(true);
+    expect(result.ledgerInterest.minus(result.lpInterest).abs().div(result.ledgerInterest).toNumber()).toBeLessThan(0.02);
+  });
+
+  it('beats both simple policies (1-year even split; 3/6/12 ladder), all priced by the same ledger', () => {
+    if (result.status !== 'optimal') throw new Error(result.status);
+    for (const policy of ['oneYearEven', 'ladder3612'] as const) {
+      const ev = evaluatePlan(scenario, baselinePlan(scenario, policy));
+      if (!ev.ok) throw new Error(JSON.stringify(ev.issues));
+      expect(result.ledgerInterest.gt(ev.value.report.totals.interestEarned), policy).toBe(true);
+    }
+  });
+
+  it('says which rules bind and what an extra month of reserve costs', () => {
+    const lines = explainBinding(result, 'en');
+    expect(lines[0]).toMatch(/each extra month of payouts kept in reserve costs about [\d,.]+万/);
+  });
+
+  it('refuses the pure-JS solver for a model this size, naming the limit', async () => {
+    const r = await optimize(scenario, { solver: 'jsls' });
+    expect(r.status).toBe('error');
+    if (r.status === 'optimal') return;
+    expect(r.issues[0]!.message).toMatch(/offered only up to 100 variables/);
+  });
+
+  it('explains the infeasible variant (reserve of 12 months of payouts): month, shortfall, rule', async () => {
+    const variant = load('scenario-reserve-12m.json');
+    const r = await optimize(variant);
+    expect(r.status).toBe('infeasible');
+    const why = await explainInfeasible(variant);
+    expect(why.shortfalls[0]).toMatchObject({ monthKey: '2026-01', rule: 'liquidityReserve' });
+    expect(why.shortfalls[0]!.shortWan).toBeGreaterThan(10_000);
+    expect(why.lines.zh[0]).toContain('从 2026-01 起不可行');
+  }, 60_000);
+});
