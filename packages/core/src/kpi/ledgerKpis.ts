@@ -1,4 +1,4 @@
-import { type Decimal, ZERO, sum, maxDecimal } from '../money/decimal';
+import { type Decimal, ZERO, sum } from '../money/decimal';
 import { monthsBetween, addMonthsToKey } from '../dates/monthKey';
 import { monthOfDate } from '../dates/isoDate';
 import type { Benchmark, Scenario } from '../schemas/scenario';
@@ -63,14 +63,36 @@ export function ledgerKpis(report: LedgerReport, scenario: Scenario, placements:
   }
 
   const lastYear = months.slice(-12);
-  const capMax = new Map<string, { tranche: Decimal | undefined; localDeposits: Decimal | undefined; fundShare: Decimal | undefined }>();
-  const maxOf = (a: Decimal | undefined, b: Decimal | undefined) => (a === undefined ? b : b === undefined ? a : maxDecimal(a, b));
+  // Each bank's highest use of each cap: the largest share is found by comparing fractions without
+  // dividing (a/b > c/d ⇔ a·d > c·b), then divided once — the month loop stays cheap.
+  const worst = new Map<string, { tranche?: [Decimal, Decimal]; fund?: [Decimal, Decimal]; local?: Decimal }>();
+  const larger = (cur: [Decimal, Decimal] | undefined, num: Decimal, den: Decimal): [Decimal, Decimal] | undefined => {
+    if (den.isZero()) return cur;
+    return !cur || num.times(cur[1]).gt(cur[0].times(den)) ? [num, den] : cur;
+  };
   for (const m of months) {
-    for (const use of bankCapUsage({ banks: scenario.banks, trancheByBank: m.trancheByBank, outstandingByBank: m.timeDepositsByBank, caps: scenario.policy.caps })) {
-      const prev = capMax.get(use.bankId);
-      capMax.set(use.bankId, { tranche: maxOf(prev?.tranche, use.tranche), localDeposits: maxOf(prev?.localDeposits, use.localDeposits), fundShare: maxOf(prev?.fundShare, use.fundShare) });
+    const tranche = sum(m.trancheByBank.values());
+    const total = sum(m.timeDepositsByBank.values());
+    for (const b of scenario.banks) {
+      const w = worst.get(b.id) ?? {};
+      const t = m.trancheByBank.get(b.id) ?? ZERO;
+      const o = m.timeDepositsByBank.get(b.id) ?? ZERO;
+      const tr = larger(w.tranche, t, tranche);
+      const fu = larger(w.fund, o, total);
+      worst.set(b.id, { ...(tr ? { tranche: tr } : {}), ...(fu ? { fund: fu } : {}), local: w.local && w.local.gte(o) ? w.local : o });
     }
   }
+  const capUse = scenario.banks.map((b) => {
+    const w = worst.get(b.id) ?? {};
+    const use = bankCapUsage({
+      banks: [b],
+      trancheByBank: new Map(w.tranche ? [[b.id, w.tranche[0]], ['(others)', w.tranche[1].minus(w.tranche[0])]] : []),
+      outstandingByBank: new Map([[b.id, w.local ?? ZERO]]),
+      caps: scenario.policy.caps,
+    })[0]!;
+    const fundShare = w.fund && !scenario.policy.caps.fundTimeDepositShare.isZero() ? w.fund[0].div(w.fund[1]).div(scenario.policy.caps.fundTimeDepositShare) : undefined;
+    return { bankId: b.id, tranche: use.tranche, localDeposits: use.localDeposits, fundShare };
+  });
 
   const lastTimeDeposits = last?.closingTimeDeposits ?? ZERO;
   return {
@@ -84,6 +106,6 @@ export function ledgerKpis(report: LedgerReport, scenario: Scenario, placements:
     tierShare: tierShare(report.openPositions.filter((p) => TERM_DEPOSIT_KINDS.includes(p.product)).map((p) => ({ termMonths: p.termMonths, amount: p.principal }))),
     rateUplift: weight.isZero() ? undefined : { relative: weighted.div(weight), basisPoints: weightedBp.div(weight) },
     monthsPayable: last ? monthsPayable(last.closingTotal, sum(lastYear.map((m) => m.outflows)).times(12).div(lastYear.length)) : undefined,
-    bankCapUsage: [...capMax].map(([bankId, use]) => ({ bankId, ...use })),
+    bankCapUsage: capUse,
   };
 }
