@@ -29,8 +29,8 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
     for (const i of r.issues) io.out(`  ${printIssue(i, io.lang)}`);
     return;
   }
-  io.out(zh ? `求解器 ${r.report.backend}：最优；模型 ${r.size.variables} 个变量、${r.size.rows} 行、${r.size.nonZeros} 个非零系数；建模 ${r.buildMs.toFixed(0)} ms，求解 ${r.report.solveMs.toFixed(0)} ms，${r.rounds} 轮（大额存单、通知存款起存金额取整）`
-    : `Solver ${r.report.backend}: optimal; model ${r.size.variables} variables, ${r.size.rows} rows, ${r.size.nonZeros} non-zeros; build ${r.buildMs.toFixed(0)} ms, solve ${r.report.solveMs.toFixed(0)} ms, ${r.rounds} round(s) of lot rounding`);
+  io.out(zh ? `求解器 ${r.report.backend}：最优；模型 ${r.size.variables} 个变量、${r.size.rows} 行、${r.size.nonZeros} 个非零系数；建模 ${r.buildMs.toFixed(0)} ms，求解共 ${r.totalSolveMs.toFixed(0)} ms，${r.rounds} 轮（大额存单、通知存款起存金额取整）`
+    : `Solver ${r.report.backend}: optimal; model ${r.size.variables} variables, ${r.size.rows} rows, ${r.size.nonZeros} non-zeros; build ${r.buildMs.toFixed(0)} ms, solve ${r.totalSolveMs.toFixed(0)} ms in all, ${r.rounds} round(s) of lot rounding`);
   io.out(zh ? `规划期利息：线性规划 ${wan(r.lpInterest)} 万元，精确账本 ${wan(r.ledgerInterest)} 万元（账本为准；差异在容差内）` : `Interest over the horizon: LP ${wan(r.lpInterest)}万, exact ledger ${wan(r.ledgerInterest)}万 (the ledger's figure counts; within tolerance)`);
   io.out('');
   io.out(zh ? '计划（按月，万元）' : 'Plan (by month, 万元)');

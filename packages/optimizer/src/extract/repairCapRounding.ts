@@ -2,11 +2,7 @@ import { type Evaluation, type MonthlyFlow, type Scenario, Decimal, addMonthsToK
 import type { WirePlacement } from './planFromSolution';
 
 const CAP_RULES = new Set(['trancheShareCap', 'fundTimeDepositShareCap', 'bankLocalDepositCap']);
-/**
- * A cap broken by no more than this (yuan) is an effect of turning the LP's floats into a plan (amounts
- * cut to the fen; a fund type's piece below the 10,000-yuan time-deposit minimum left in its cash) at a
- * bank the LP left exactly at its cap.
- */
+/** A cap broken by no more than this (yuan) is an effect of cutting the LP's amounts to the fen at a bank the LP left at its cap. */
 const ROUNDING_YUAN = new Decimal(10_000);
 
 /**

@@ -15,7 +15,7 @@ export interface BuildOptions {
 /**
  * Builds the ladder LP: maximise interest earned inside the horizon (placements valued by core's
  * rules, cash at its account's demand rate, plus the interest that does not depend on the plan as the
- * objective's offset) subject to cash, split, reserve and cap rows. The model is data (`LpModel`).
+ * objective's offset) subject to cash, reserve, cap and bond-share rows. The model is data (`LpModel`).
  * @see docs/optimizer.md
  */
 export function buildLadderModel(data: LadderData, options: BuildOptions = {}): { model: LpModel; variables: LadderVariables } {

@@ -3,10 +3,11 @@ import type { LadderData } from './data';
 import type { LadderVariables } from './variables';
 
 /**
- * Caps are enforced 1% tighter than the rule (a 20% cap as 19.8%), so that turning the LP into a plan
- * (amounts cut to the fen; a fund type's piece below the time-deposit minimum left in its cash) never tips
- * a bank over. Measured on the sample: 0.1% was not enough when the LP kept only a few million yuan in
- * time deposits. With cap C at exactly 1/minBanks this needs one eligible bank more than the minimum.
+ * Caps are enforced 1% tighter than the rule (a 20% cap as 19.8%, 25% as 24.75%), so that cutting the LP's
+ * amounts to the fen never tips a bank over. Measured on the sample (with an earlier plan extraction), 0.1%
+ * was not enough when the LP kept only a few million yuan in time deposits. The margin raises the number of
+ * banks the caps need: 5 per tranche under cap A, and, with cap C at exactly 1/minBanks, one eligible bank
+ * more than the minimum.
  */
 export const CAP_MARGIN = 1e-2;
 

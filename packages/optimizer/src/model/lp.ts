@@ -1,6 +1,6 @@
 /**
  * A linear (or mixed-integer) program as data: variables, named rows and coefficients. Built by
- * `model/variables.ts`, `model/constraints.ts` and `model/objective.ts`; solved by any back-end in
+ * `model/variables.ts` (with the objective coefficients) and `model/constraints.ts`; solved by any back-end in
  * `backends/`; every solution is checked against these rows (`verify.ts`) before it is used.
  *
  * Units: money in 万元 (10,000 yuan) so that coefficients stay within about 1e-4..1e6 (JuMP's
