@@ -50,7 +50,7 @@ export function sixtyMonthSample(): { scenario: ReturnType<typeof scenarioSchema
 export async function benchLedger(): Promise<BenchRow[]> {
   const { scenario, plan } = sixtyMonthSample();
   const positions = scenario.holdings.length + plan.placements.length;
-  const row = measure('ledger: sample × 60 months, ' + positions + ' holdings (evaluatePlan)', 30, 5, () => {
+  const row = measure('ledger: sample × 60 months, ' + positions + ' holdings (evaluatePlan)', 60, 20, () => {
     const r = evaluatePlan(scenario, plan);
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
     return r.value.report.totals.interestEarned;

@@ -42,7 +42,9 @@ export function accrueTimeDeposit(input: {
     if (basis === 'thirty360') {
       return {
         interest: principal.times(annualRate).times(termMonths).div(12),
-        formula: `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`,
+        get formula() {
+          return `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`;
+        },
       };
     }
     return simpleInterestForPeriod(principal, annualRate, startDate, maturityDate, basis);
@@ -50,7 +52,7 @@ export function accrueTimeDeposit(input: {
 
   if (cmp === 0) {
     const t = termInterest();
-    return { ...t, rule: 'timeDeposit/heldToMaturity', source, outcome: 'heldToMaturity', maturityDate, needsDemandRate: false };
+    return { interest: t.interest, get formula() { return t.formula; }, rule: 'timeDeposit/heldToMaturity', source, outcome: 'heldToMaturity', maturityDate, needsDemandRate: false };
   }
   const demandRate = input.demandRate;
   if (demandRate === undefined) {

@@ -28,7 +28,10 @@ export function simpleInterestForPeriod(
   const { days, yearDays } = accrualDays(startDate, endDate, basis);
   return {
     interest: principal.times(annualRate).times(days).div(yearDays),
-    formula: `${principal.toFixed()} × ${days} × ${formatRate(annualRate)} / ${yearDays}`,
+    // Built when read: the ledger prices hundreds of positions and reads few formulas.
+    get formula() {
+      return `${principal.toFixed()} × ${days} × ${formatRate(annualRate)} / ${yearDays}`;
+    },
     days,
   };
 }
