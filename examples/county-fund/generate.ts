@@ -10,23 +10,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planSchema, validateScenario } from '@fundladder/core';
+import { mulberry32, planSchema, validateScenario } from '@fundladder/core';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness. mulberry32: 32-bit state, integer arithmetic only, same output everywhere.
 // ---------------------------------------------------------------------------------------------
 const SEED = 20251231;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = mulberry32(SEED);
 /** Approximately standard normal (Irwin–Hall, 12 uniforms): no transcendental functions, so bit-stable. */
 function gaussian(): number {

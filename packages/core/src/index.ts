@@ -10,3 +10,4 @@ export * from './rules/index';
 export * from './ledger/index';
 export * from './kpi/index';
 export * from './evaluatePlan';
+export * from './random/mulberry32';

@@ -24,7 +24,7 @@ export { flowTableFromScenario } from './input/flowTableFromScenario';
 export { buildFlowTable } from './input/buildFlowTable';
 export { addPeriods, periodOrdinal } from './input/periodOrdinal';
 export { COHORT_FIELDS, type CohortField, type FlowRow, type FlowSeries, type FlowTable } from './input/flowTable';
-export { mulberry32, type Rng } from './rng/mulberry32';
+export { mulberry32, type Rng } from '@fundladder/core';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './optim/nelderMead';
 export { conformalQuantile } from './stats/conformalQuantile';
 export { predictionBounds, type PredictionBounds } from './stats/predictionBounds';

@@ -1,6 +1,6 @@
 import type { FlowForecast } from './forecastFlows';
 import { periodOrdinal } from './input/periodOrdinal';
-import { mulberry32 } from './rng/mulberry32';
+import { mulberry32 } from '@fundladder/core';
 
 /** A scenario shock applied to every simulated path. */
 export type Shock =

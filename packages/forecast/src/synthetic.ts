@@ -1,4 +1,4 @@
-import { mulberry32 } from './rng/mulberry32';
+import { mulberry32 } from '@fundladder/core';
 
 /** Options of {@link syntheticFundFlows}. */
 export interface SyntheticOptions {

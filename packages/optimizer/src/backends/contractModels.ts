@@ -1,3 +1,4 @@
+import { mulberry32 } from '@fundladder/core';
 import { LpBuilder, type LpModel } from '../model/lp';
 
 /**
@@ -18,23 +19,10 @@ export interface LadderSpec {
 }
 
 /**
- * A small seeded generator (mulberry32): the same seed gives the same model on every machine.
- *
- * @param seed - Any 32-bit integer.
- * @returns A function returning floats in [0, 1).
- * @example
- * seededRandom(1)() //=> 0.6270739405881613
+ * A small seeded generator (mulberry32, from core): the same seed gives the same model on every machine.
+ * @example seededRandom(1)() //=> 0.6270739405881613
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /**
  * A seeded ladder LP that is feasible by construction (keeping everything liquid meets every row).
