@@ -151,5 +151,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
     if (issues.length) return { status: 'error', issues, report, size, data, model };
     return { status: 'optimal', plan, evaluation: ev.value, lpInterest, ledgerInterest, report, verification: solved.verification, size, rounds: round, data, model, variables, buildMs, totalSolveMs, relaxed: relaxed ?? { model, report } };
   }
-  return { status: 'error', issues: [{ code: 'rounding_failed', path: ['optimizer'], rule: 'lotRounding', message: `lot rounding did not settle in ${MAX_ROUNDS} rounds` }] };
+  // The last round never switches columns off, so it always returns above (a rounding that did not settle shows as
+  // the ledger's rule breaks, an error).
+  throw new Error('optimize: unreachable');
 }

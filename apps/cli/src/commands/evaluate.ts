@@ -108,7 +108,7 @@ export const evaluateCommand: Command = (args, io) => {
   if (!ev.ok) return fail(ev.issues);
   if (values.json) {
     const { report, kpis } = ev.value;
-    io.out(JSON.stringify(toWire({ scenario: scenario.value.name, plan: ev.value.plan.name, interest: report.totals.interestEarned.toFixed(2), totals: report.totals, kpis, months: report.months.map((m) => ({ ...m, interest: m.interest })), issues: report.issues, findings: report.findings }), null, 2));
+    io.out(JSON.stringify(toWire({ scenario: scenario.value.name, plan: ev.value.plan.name, interest: report.totals.interestEarned.toFixed(2), totals: report.totals, kpis, months: report.months, issues: report.issues, findings: report.findings }), null, 2));
   } else printEvaluation(io, scenario.value, ev.value);
   return EXIT_OK;
 };

@@ -4,7 +4,7 @@ import { dec } from '../money/decimal';
 import { LEDGER_ROUNDING } from '../money/rounding';
 import { isoDate } from '../dates/isoDate';
 import { accrueDemandDeposit } from './accrueDemandDeposit';
-import { accrueTimeDeposit } from './accrueTimeDeposit';
+import { accrueTimeDeposit, splitEarlyWithdrawal } from './accrueTimeDeposit';
 import { accrueAgreedDeposit } from './accrueAgreedDeposit';
 import { accrueCallDeposit } from './accrueCallDeposit';
 import { bondAccruedInterest, bondCoupon, bondCouponDates } from './bondCoupon';
@@ -112,5 +112,15 @@ describe('bondCoupon (记账式国债, domain.md §2.1 E6)', () => {
     const r = bondAccruedInterest({ face: dec(10_000_000), couponRate: dec('0.0185'), couponFrequency: 2, lastCouponDate: isoDate('2025-01-01'), nextCouponDate: isoDate('2025-07-01'), onDate: isoDate('2025-04-01') });
     expect(fen(r)).toBe(LEDGER_ROUNDING.apply(dec(92_500).times(90).div(181)).toFixed(2));
     expect(fen(r)).toBe('45994.48');
+  });
+});
+
+describe('splitEarlyWithdrawal (部分提前支取)', () => {
+  it('pays the withdrawn part at the demand rate and leaves the rest on deposit: E3 with 400,000 of 1,000,000 withdrawn', () => {
+    // 来源: domain.md §2 整存整取 (withdrawn part at the demand rate on the withdrawal day, the rest at the original rate
+    // [R29][R70]) applied to E3's dates: 400,000 × 225 × 0.05% / 360 = 125.00.
+    const r = splitEarlyWithdrawal({ principal: dec(1_000_000), withdrawnAmount: dec(400_000), startDate: isoDate('2025-01-10'), withdrawOn: isoDate('2025-08-25'), demandRate: dec('0.0005'), basis: 'thirty360' });
+    expect(LEDGER_ROUNDING.apply(r.withdrawnInterest).toFixed(2)).toBe('125.00');
+    expect(r.remainingPrincipal.toString()).toBe('600000');
   });
 });

@@ -1,7 +1,7 @@
 import type { DomainIssue, Result } from '../issues';
 import { type Scenario, scenarioSchema } from './scenario';
 import { fromZodIssues } from './zodIssues';
-import { TERM_DEPOSIT_KINDS, FUND_TYPES } from './enums';
+import { TERM_DEPOSIT_KINDS } from './enums';
 import { monthOrdinal } from '../dates/monthKey';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, path: string, rule: string): DomainIssue[] {
@@ -89,9 +89,4 @@ export function validateScenario(json: unknown): Result<Scenario> {
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const issues = checkScenarioReferences(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
-}
-
-/** Fund types in their canonical order, for stable output. */
-export function sortFundTypes<T extends string>(ids: readonly T[]): T[] {
-  return [...ids].sort((a, b) => FUND_TYPES.indexOf(a as never) - FUND_TYPES.indexOf(b as never));
 }

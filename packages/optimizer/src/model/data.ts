@@ -1,6 +1,6 @@
 import {
   type Decimal, type FundType, type IsoDate, type MonthKey, type MonthlyFlow, type PlaceableKind, type Position, type Scenario, type ResolvedPlacement,
-  TERM_DEPOSIT_KINDS, ZERO, accruedOn, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
+  TERM_DEPOSIT_KINDS, ZERO, dec, accruedOn, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
   monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
 } from '@fundladder/core';
 
@@ -82,7 +82,7 @@ export interface LadderData {
 }
 
 function probePosition(scenario: Scenario, option: { product: PlaceableKind; bankId: string | undefined; termMonths: number; couponFrequency: number }, month: MonthKey, rate: Decimal): Position {
-  const placement: ResolvedPlacement = { index: -1, month, product: option.product, termMonths: option.termMonths, bankId: option.bankId, fundType: undefined, amount: new (ZERO.constructor as new (v: number) => Decimal)(10_000), annualRate: rate, couponFrequency: option.couponFrequency, bondKind: 'bookEntry' };
+  const placement: ResolvedPlacement = { index: -1, month, product: option.product, termMonths: option.termMonths, bankId: option.bankId, fundType: undefined, amount: dec(10_000), annualRate: rate, couponFrequency: option.couponFrequency, bondKind: 'bookEntry' };
   return positionFromPlacement(placement, scenario.fundTypes[0]!, placement.amount, scenario);
 }
 

@@ -23,17 +23,19 @@ export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): strin
   // Reserve: a ≥ row; raising its bound by 1万元 changes interest by dual (≤ 0).
   let reservePerWan = 0;
   let extraMonthCost = 0;
+  let bindingMonths = 0;
   const reserveMonths = data.scenario.policy.reserve.rule === 'monthsOfPayouts' ? data.scenario.policy.reserve.months : 0;
   model.rows.forEach((row, i) => {
     if (row.rule !== 'liquidityReserve' || Math.abs(dual(i)) < 1e-9) return;
     const t = data.months.indexOf(row.meta!.monthKey as never);
     reservePerWan += dual(i);
+    bindingMonths++;
     extraMonthCost += dual(i) * (data.outflow[Math.min(t + reserveMonths + 1, data.outflow.length - 1)] ?? 0);
   });
   if (reservePerWan !== 0) {
     lines.push(lang === 'zh'
-      ? `流动性储备在 ${model.rows.filter((r, i) => r.rule === 'liquidityReserve' && Math.abs(dual(i)) >= 1e-9).length} 个月起约束作用：每多留 1 个月支出的储备，约少得 ${fmt(-extraMonthCost)} 万元利息`
-      : `The liquidity reserve binds in ${model.rows.filter((r, i) => r.rule === 'liquidityReserve' && Math.abs(dual(i)) >= 1e-9).length} month(s): each extra month of payouts kept in reserve costs about ${fmt(-extraMonthCost)}万 of interest`);
+      ? `流动性储备在 ${bindingMonths} 个月起约束作用：每多留 1 个月支出的储备，约少得 ${fmt(-extraMonthCost)} 万元利息`
+      : `The liquidity reserve binds in ${bindingMonths} month(s): each extra month of payouts kept in reserve costs about ${fmt(-extraMonthCost)}万 of interest`);
   }
   const capText: Record<string, { zh: string; en: string }> = {
     bankLocalDepositCap: { zh: '上限B（占其一般性存款20%）', en: 'cap B (20% of its local deposits)' },
