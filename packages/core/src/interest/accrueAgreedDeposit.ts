@@ -34,7 +34,9 @@ export function accrueAgreedDeposit(input: {
     interest: baseInterest.plus(excessInterest),
     baseInterest,
     excessInterest,
-    formula: `${baseDays.toFixed()} × ${formatRate(demandRate)} / ${divisor} + ${excessDays.toFixed()} × ${formatRate(agreedRate)} / ${divisor}`,
+    get formula() {
+      return `${baseDays.toFixed()} × ${formatRate(demandRate)} / ${divisor} + ${excessDays.toFixed()} × ${formatRate(agreedRate)} / ${divisor}`;
+    },
     rule: 'agreedDeposit',
     source: 'domain.md §2 协定存款 [R25][R26]',
   };

@@ -65,7 +65,8 @@ export function accrueDemandDeposit(input: {
 
   let interest = ZERO;
   let total = ZERO;
-  const terms: string[] = [];
+  // Kept as figures; the text is built when read (the ledger settles hundreds of accounts, reads few formulas).
+  const terms: Array<{ days: Decimal; rate: Decimal; divisor: number }> = [];
   const settlementRate = rateOn(rates, settlementDate);
   let missingRateFrom: IsoDate | undefined;
   // Group consecutive spans that share a rate and a divisor, so the formula reads like a bank's.
@@ -75,7 +76,7 @@ export function accrueDemandDeposit(input: {
   const flush = () => {
     if (groupRate === undefined || groupDays.isZero()) return;
     interest = interest.plus(groupDays.times(groupRate).div(groupDivisor));
-    terms.push(`${groupDays.toFixed()} × ${formatRate(groupRate)} / ${groupDivisor}`);
+    terms.push({ days: groupDays, rate: groupRate, divisor: groupDivisor });
   };
   for (const span of spans) {
     const rate = rateChangeMethod === 'segmented' ? rateOn(rates, span.from) : settlementRate;
@@ -99,7 +100,9 @@ export function accrueDemandDeposit(input: {
   return {
     interest,
     balanceDays: total,
-    formula: terms.length ? terms.join(' + ') : '0',
+    get formula() {
+      return terms.length ? terms.map((t) => `${t.days.toFixed()} × ${formatRate(t.rate)} / ${t.divisor}`).join(' + ') : '0';
+    },
     rule: rateChangeMethod === 'segmented' ? 'accumulatedMethod/segmented' : 'accumulatedMethod/settlementDateRate',
     source: 'domain.md §2.1 F2; rate changes §0.3 [R33][R34]',
     ...(missingRateFrom ? { missingRateFrom } : {}),

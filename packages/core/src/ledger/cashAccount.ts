@@ -14,6 +14,8 @@ export class CashAccount {
   cash: Decimal;
   private spanStart: IsoDate;
   private spans: BalanceSpan[] = [];
+  /** Whether the cash moved since the last span was closed. */
+  private changed = false;
   /** 积数 since the last call to {@link takeBalanceDays}, for the settlement-days KPI. */
   private balanceDaysSinceTake = ZERO;
 
@@ -27,13 +29,19 @@ export class CashAccount {
     this.spanStart = start;
   }
 
-  /** Closes the current balance span at `date` (the balance held until the day before). */
+  /**
+   * Closes the current balance span at `date` (the balance held until the day before). A span that
+   * follows one with the same balance extends it (a balance held over a month end is one span).
+   */
   private close(date: IsoDate): void {
     if (compareDates(date, this.spanStart) <= 0) return;
-    const span = { from: this.spanStart, to: date, balance: maxDecimal(this.cash, ZERO) };
-    this.spans.push(span);
-    this.balanceDaysSinceTake = this.balanceDaysSinceTake.plus(span.balance.times(actualDaysBetween(span.from, span.to)));
+    const balance = this.changed || this.spans.length === 0 ? maxDecimal(this.cash, ZERO) : this.spans[this.spans.length - 1]!.balance;
+    this.balanceDaysSinceTake = this.balanceDaysSinceTake.plus(balance.times(actualDaysBetween(this.spanStart, date)));
+    const last = this.spans[this.spans.length - 1];
+    if (!this.changed && last && last.to === this.spanStart) this.spans[this.spans.length - 1] = { from: last.from, to: date, balance };
+    else this.spans.push({ from: this.spanStart, to: date, balance });
     this.spanStart = date;
+    this.changed = false;
   }
 
   /** Adds `delta` (may be negative) to the cash on `date`. */
@@ -41,6 +49,7 @@ export class CashAccount {
     if (delta.isZero()) return;
     this.close(date);
     this.cash = this.cash.plus(delta);
+    this.changed = true;
   }
 
   /**
@@ -65,11 +74,11 @@ export class CashAccount {
     const basis = this.bank?.conventions.dayBasis ?? 'thirty360';
     const demand = accrueDemandDeposit({ spans, rates: this.account.contractRates, basis, rateChangeMethod: this.bank?.conventions.rateChangeMethod ?? 'segmented', settlementDate });
     const agreed = this.account.agreed;
-    if (!agreed) return { interest: demand.interest, formula: demand.formula, balanceDays: demand.balanceDays };
+    if (!agreed) return demand;
     const agreedRate = rateOn(agreed.agreedRates, settlementDate) ?? ZERO;
     const demandRate = rateOn(this.account.contractRates, settlementDate) ?? ZERO;
     const r = accrueAgreedDeposit({ spans, baseAmount: agreed.baseAmount, agreedRate, demandRate, basis });
-    return { interest: r.interest, formula: r.formula, balanceDays: demand.balanceDays };
+    return { interest: r.interest, get formula() { return r.formula; }, balanceDays: demand.balanceDays };
   }
 
   /** 积数 accumulated since the previous call, closing the span at `date` (for the settlement-days KPI). */

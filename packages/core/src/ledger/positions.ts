@@ -72,14 +72,14 @@ function demandQuote(scenario: Scenario, bankId: string | undefined, date: IsoDa
  * Time deposits and CDs: the term's simple interest; call deposits: the rate on the withdrawal day
  * (the bank's quote then, else the agreed rate) for the days held; agreed deposits: base at the
  * demand rate, the excess at the agreed rate; bonds: one coupon (or, with no coupons, the whole
- * term's interest at maturity).
+ * term's interest at maturity). The formula is built when read.
  */
 export function interestDue(pos: Position, date: IsoDate, scenario: Scenario): { interest: Decimal; formula: string } {
   switch (pos.product) {
     case 'timeDeposit':
     case 'largeCd': {
       const r = accrueTimeDeposit({ principal: pos.principal, annualRate: pos.annualRate, startDate: pos.startDate, termMonths: pos.termMonths, basis: pos.basis });
-      return { interest: r.interest, formula: r.formula };
+      return r;
     }
     case 'callDeposit1d':
     case 'callDeposit7d': {
@@ -89,16 +89,19 @@ export function interestDue(pos: Position, date: IsoDate, scenario: Scenario): {
       return { interest: r.interest, formula: r.formula };
     }
     case 'agreedDeposit': {
-      const r = accrueAgreedDeposit({ spans: [{ from: pos.startDate, to: date, balance: pos.principal }], baseAmount: scenario.products.agreedDeposit.minimumBase, agreedRate: pos.annualRate, demandRate: demandQuote(scenario, pos.bankId, date), basis: pos.basis });
-      return { interest: r.interest, formula: r.formula };
+      return accrueAgreedDeposit({ spans: [{ from: pos.startDate, to: date, balance: pos.principal }], baseAmount: scenario.products.agreedDeposit.minimumBase, agreedRate: pos.annualRate, demandRate: demandQuote(scenario, pos.bankId, date), basis: pos.basis });
     }
     case 'govBond': {
       if (pos.couponFrequency === 0) {
         const whole = pos.principal.times(pos.annualRate).times(pos.termMonths).div(12);
-        return { interest: whole, formula: `${pos.principal.toFixed()} × ${pos.annualRate.times(100).toFixed()}% × ${pos.termMonths}/12` };
+        return {
+          interest: whole,
+          get formula() {
+            return `${pos.principal.toFixed()} × ${pos.annualRate.times(100).toFixed()}% × ${pos.termMonths}/12`;
+          },
+        };
       }
-      const r = bondCoupon({ face: pos.principal, couponRate: pos.annualRate, couponFrequency: pos.couponFrequency });
-      return { interest: r.interest, formula: r.formula };
+      return bondCoupon({ face: pos.principal, couponRate: pos.annualRate, couponFrequency: pos.couponFrequency });
     }
   }
 }

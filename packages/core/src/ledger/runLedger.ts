@@ -5,7 +5,7 @@ import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, isoDateOf, mon
 import { type MonthKey, addMonthsToKey, monthKeyRange, monthParts } from '../dates/monthKey';
 import type { DomainIssue, Result } from '../issues';
 import type { MonthlyFlow, Scenario } from '../schemas/scenario';
-import type { FundType, PlaceableKind, ProductKind } from '../schemas/enums';
+import type { FundType, ProductKind } from '../schemas/enums';
 import { TERM_DEPOSIT_KINDS } from '../schemas/enums';
 import { indexScenario } from '../schemas/lookup';
 import type { ResolvedPlacement } from '../rules/types';
@@ -19,47 +19,53 @@ import { checkMonthEnd } from './checks/monthEndChecks';
 import { contractRateFindings } from './checks/contractRateFindings';
 import type { FundTypeMonth, HoldingLine, InterestPosting, LedgerMonth, LedgerReport, Position } from './types';
 
-const LIQUID_PLACED: readonly PlaceableKind[] = ['callDeposit1d', 'callDeposit7d', 'agreedDeposit'];
-
 /**
  * Running totals of the open positions, updated as positions open and close, so the month end does
  * not walk every position (the ledger bench has 500).
  */
 class Book {
-  private readonly byKey = new Map<string, HoldingLine>();
+  private readonly byKey = new Map<string, { -readonly [K in keyof HoldingLine]: HoldingLine[K] }>();
   private readonly timeDepositsByBank = new Map<string, Decimal>();
   private readonly liquidByFt = new Map<FundType, Decimal>();
   private readonly byFt = new Map<FundType, Decimal>();
   private callAndAgreed = ZERO;
   private timeDeposits = ZERO;
   private bonds = ZERO;
-  private all = ZERO;
 
   add(pos: Position, amount: Decimal): void {
     const key = `${pos.bankId ?? ''}|${pos.product}`;
     const line = this.byKey.get(key);
-    this.byKey.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount: (line?.amount ?? ZERO).plus(amount) });
+    if (line) line.amount = line.amount.plus(amount);
+    else this.byKey.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount });
     addTo(this.byFt, pos.fundType, amount);
-    this.all = this.all.plus(amount);
-    if (TERM_DEPOSIT_KINDS.includes(pos.product)) {
-      this.timeDeposits = this.timeDeposits.plus(amount);
-      if (pos.bankId) addTo(this.timeDepositsByBank, pos.bankId, amount);
-    } else if (pos.product === 'govBond') this.bonds = this.bonds.plus(amount);
-    else if (LIQUID_PLACED.includes(pos.product)) {
-      this.callAndAgreed = this.callAndAgreed.plus(amount);
-      addTo(this.liquidByFt, pos.fundType, amount);
+    switch (pos.product) {
+      case 'timeDeposit':
+      case 'largeCd':
+        this.timeDeposits = this.timeDeposits.plus(amount);
+        if (pos.bankId) addTo(this.timeDepositsByBank, pos.bankId, amount);
+        break;
+      case 'govBond':
+        this.bonds = this.bonds.plus(amount);
+        break;
+      case 'callDeposit1d':
+      case 'callDeposit7d':
+      case 'agreedDeposit':
+        this.callAndAgreed = this.callAndAgreed.plus(amount);
+        addTo(this.liquidByFt, pos.fundType, amount);
+        break;
     }
   }
 
+  /** Everything placed and still open (every placeable product is one of the three groups). */
   total(): Decimal {
-    return this.all;
+    return this.timeDeposits.plus(this.bonds).plus(this.callAndAgreed);
   }
 
   /** Copies of the totals at a month end (zero lines dropped). */
   snapshot() {
     const nonZero = <K>(m: Map<K, Decimal>) => new Map([...m].filter(([, v]) => !v.isZero()));
     return {
-      holdings: [...this.byKey.values()].filter((l) => !l.amount.isZero()),
+      holdings: [...this.byKey.values()].filter((l) => !l.amount.isZero()).map((l): HoldingLine => ({ ...l })),
       timeDepositsByBank: nonZero(this.timeDepositsByBank),
       liquidPlacedByFt: nonZero(this.liquidByFt),
       byFundType: new Map(this.byFt),
@@ -193,13 +199,16 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   let placedEver = ZERO;
 
   const cashTotal = () => sum([...cash.values()].map((c) => c.cash)).plus(sideTotal);
+  // A month opens with what the previous one closed with.
+  let openingCash = cashTotal();
+  const openingCashByFt = new Map<FundType, Decimal>(fundTypes.map((ft) => [ft, cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO)]));
 
   for (const [monthIndex, month] of months.entries()) {
     const { year, month: m1 } = monthParts(month);
-    const openingCash = cashTotal();
     const openingTotal = openingCash.plus(book.total());
     const perFt = new Map<FundType, { openingCash: Decimal; inflow: Decimal; outflow: Decimal; placed: Decimal; matured: Decimal; interest: Decimal }>();
-    for (const ft of fundTypes) perFt.set(ft, { openingCash: cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO), inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
+    for (const ft of fundTypes) perFt.set(ft, { openingCash: openingCashByFt.get(ft)!, inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
+    let interestReceived = ZERO;
     const postings: InterestPosting[] = [];
     const tranche = new Map<string, Decimal>();
     let inflows = ZERO;
@@ -210,6 +219,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     const creditInterest = (posting: InterestPosting) => {
       if (posting.amount.isZero()) return;
       postings.push(posting);
+      interestReceived = interestReceived.plus(posting.amount);
       cash.get(posting.fundType)!.post(posting.date, posting.amount);
       perFt.get(posting.fundType)!.interest = perFt.get(posting.fundType)!.interest.plus(posting.amount);
       addTo(interestByProduct, posting.product, posting.amount);
@@ -231,7 +241,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
         if (!open.has(pos.id)) continue;
         const due = interestDue(pos, date, scenario);
         const amount = round(due.interest);
-        creditInterest({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id, formula: due.formula });
+        creditInterest({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id, get formula() { return due.formula; } });
         paidSoFar.set(pos.id, (paidSoFar.get(pos.id) ?? ZERO).plus(amount));
         if (compareDates(date, pos.maturityDate) === 0) {
           cash.get(pos.fundType)!.post(date, pos.principal);
@@ -246,7 +256,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
         const settlementDate = isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY);
         for (const { ft, acct } of [...fundTypes.map((ft) => ({ ft, acct: cash.get(ft)! })), ...sideAccounts]) {
           const due = acct.settle(date, settlementDate);
-          creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, formula: due.formula });
+          creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, get formula() { return due.formula; } });
         }
       }
       // 3. The month's flows.
@@ -319,6 +329,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       const f = perFt.get(ft)!;
       const c = cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO);
       byFundType[ft] = { ...f, closingCash: c, closingLiquid: c.plus(liquidPlacedByFt.get(ft) ?? ZERO), closingTotal: c.plus(snapshot.byFundType.get(ft) ?? ZERO) };
+      openingCashByFt.set(ft, c);
     }
     monthsOut.push({
       month,
@@ -328,7 +339,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       outflows,
       placed,
       matured,
-      interestReceived: sum(postings.map((p) => p.amount)),
+      interestReceived,
       closingCash,
       closingCallAndAgreed: callAndAgreed,
       closingTimeDeposits: timeDeposits,
@@ -343,6 +354,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       timeDepositsByBank,
       trancheByBank: tranche,
     });
+    openingCash = closingCash;
   }
 
   // Horizon end: what has been earned but not yet paid.
