@@ -32,6 +32,11 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
   io.out(zh ? `求解器 ${r.report.backend}：最优；模型 ${r.size.variables} 个变量、${r.size.rows} 行、${r.size.nonZeros} 个非零系数；建模 ${r.buildMs.toFixed(0)} ms，求解共 ${r.totalSolveMs.toFixed(0)} ms，${r.rounds} 轮（大额存单、通知存款起存金额取整）`
     : `Solver ${r.report.backend}: optimal; model ${r.size.variables} variables, ${r.size.rows} rows, ${r.size.nonZeros} non-zeros; build ${r.buildMs.toFixed(0)} ms, solve ${r.totalSolveMs.toFixed(0)} ms in all, ${r.rounds} round(s) of lot rounding`);
   io.out(zh ? `规划期利息：线性规划 ${wan(r.lpInterest)} 万元，精确账本 ${wan(r.ledgerInterest)} 万元（账本为准；差异在容差内）` : `Interest over the horizon: LP ${wan(r.lpInterest)}万, exact ledger ${wan(r.ledgerInterest)}万 (the ledger's figure counts; within tolerance)`);
+  const o = r.optimality;
+  const gapPct = (o.gap * 100).toFixed(2);
+  io.out(zh
+    ? `求解方式：${o.strategy === 'pooled+split' ? '先合并各险种求解，再把每笔存放分给各险种（各险种只用自己的钱）' : '各险种分列求解'}${o.fallback ? `（合并后无法分配：${o.fallback}）` : ''}；线性规划上界 ${wan(o.bound)} 万元，本计划距上界至多 ${gapPct}%`
+    : `Method: ${o.strategy === 'pooled+split' ? 'the fund pooled, then each placement split among fund types (each pays from its own money)' : 'one LP with fund types apart'}${o.fallback ? ` (the split failed: ${o.fallback})` : ''}; LP upper bound ${wan(o.bound)}万, this plan at most ${gapPct}% below it`);
   io.out('');
   io.out(zh ? '计划（按月，万元）' : 'Plan (by month, 万元)');
   const rows = r.plan.placements.map((p) => [p.month, p.bankId ?? (zh ? '国债' : 'bond'), p.product, `${p.termMonths}`, `${(Number(p.annualRate) * 100).toFixed(2)}%`, p.fundType ?? '—', wan(dec(p.amount))]);
@@ -79,7 +84,7 @@ export const optimizeCommand: Command = async (args, io) => {
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');

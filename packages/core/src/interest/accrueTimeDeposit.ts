@@ -5,6 +5,19 @@ import type { InterestComputation } from './types';
 import { simpleInterestForPeriod } from './simpleInterestForPeriod';
 import { formatRate } from './formatRate';
 
+/** Interest over the whole term: whole months under 30/360 (F3), the actual days otherwise. */
+function termInterest(principal: Decimal, annualRate: Decimal, startDate: IsoDate, termMonths: number, maturityDate: IsoDate, basis: DayBasis): { interest: Decimal; formula: string } {
+  if (basis === 'thirty360') {
+    return {
+      interest: principal.times(annualRate).times(termMonths).div(12),
+      get formula() {
+        return `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`;
+      },
+    };
+  }
+  return simpleInterestForPeriod(principal, annualRate, startDate, maturityDate, basis);
+}
+
 /** How a time deposit (or CD) ended: held to maturity, withdrawn early, or left in the bank after maturity. */
 export type TimeDepositOutcome = 'heldToMaturity' | 'earlyWithdrawal' | 'leftAfterMaturity';
 
@@ -38,20 +51,9 @@ export function accrueTimeDeposit(input: {
   const source = 'domain.md §2 整存整取, §2.1 F3/F6 [R29][R30][R31]';
   const cmp = compareDates(endDate, maturityDate);
 
-  const termInterest = (): { interest: Decimal; formula: string } => {
-    if (basis === 'thirty360') {
-      return {
-        interest: principal.times(annualRate).times(termMonths).div(12),
-        get formula() {
-          return `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`;
-        },
-      };
-    }
-    return simpleInterestForPeriod(principal, annualRate, startDate, maturityDate, basis);
-  };
 
   if (cmp === 0) {
-    const t = termInterest();
+    const t = termInterest(principal, annualRate, startDate, termMonths, maturityDate, basis);
     return { interest: t.interest, get formula() { return t.formula; }, rule: 'timeDeposit/heldToMaturity', source, outcome: 'heldToMaturity', maturityDate, needsDemandRate: false };
   }
   const demandRate = input.demandRate;
@@ -70,7 +72,7 @@ export function accrueTimeDeposit(input: {
     const early = simpleInterestForPeriod(principal, demandRate, startDate, endDate, basis);
     return { interest: early.interest, formula: early.formula, rule: 'timeDeposit/earlyWithdrawal', source, outcome: 'earlyWithdrawal', maturityDate, needsDemandRate: false };
   }
-  const t = termInterest();
+  const t = termInterest(principal, annualRate, startDate, termMonths, maturityDate, basis);
   const after = simpleInterestForPeriod(principal, demandRate, maturityDate, endDate, basis);
   return {
     interest: t.interest.plus(after.interest),

@@ -193,6 +193,7 @@ export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptio
     instance = highs.createModel(toHighsModelData(highs, model));
     instance.options.set(HIGHS_OPTIONS);
     if (options.timeLimitSeconds !== undefined) instance.options.set('time_limit', options.timeLimitSeconds);
+    if (options.mipRelativeGap !== undefined) instance.options.set('mip_rel_gap', options.mipRelativeGap);
     let runError: string | undefined;
     try {
       instance.run();

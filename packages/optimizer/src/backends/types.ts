@@ -37,6 +37,8 @@ export interface SolveReport {
 export interface SolveOptions {
   /** Seconds; a safety net (solver-notes.md). */
   readonly timeLimitSeconds?: number;
+  /** MIPs only: stop when the incumbent is within this fraction of the best bound (HiGHS's mip_rel_gap; default 1e-4). */
+  readonly mipRelativeGap?: number;
 }
 
 /** A solver back-end. Every back-end answers with a SolveReport; none throws on an infeasible model. */

@@ -1,5 +1,6 @@
 import type { FundType, PlaceableKind } from '@fundladder/core';
-import type { LadderData } from '../model/data';
+import { type LadderData, POOLED } from '../model/data';
+import type { PooledPlacement, SplitVariables } from '../model/split';
 import type { LadderVariables } from '../model/variables';
 
 /** A placement as it goes into a plan file (wire format: money as a decimal string in yuan). */
@@ -36,14 +37,47 @@ const MIN_PLACEMENT_FEN = 100;
  */
 export function planFromSolution(data: LadderData, v: LadderVariables, values: Float64Array): WirePlacement[] {
   const out: WirePlacement[] = [];
-  for (const [t, month] of data.months.entries()) {
-    data.options.forEach((o, i) => {
+  for (let t = 0; t < data.months.length; t++) {
+    data.options.forEach((_, i) => {
       v.place[i]![t]!.forEach((j, k) => {
         const fen = wanFloatToFen(values[j]!);
         if (fen < MIN_PLACEMENT_FEN) return;
-        out.push({ month, product: o.product, termMonths: o.termMonths, ...(o.bankId ? { bankId: o.bankId } : {}), fundType: v.placeFund[i]![t]![k]!, amount: fenToYuanString(fen), annualRate: o.rateByMonth[t]!.toString(), ...(o.product === 'govBond' ? { couponFrequency: o.couponFrequency } : {}) });
+        const fund = v.placeFund[i]![t]![k]!;
+        out.push(wirePlacement(data, i, t, fund === POOLED ? undefined : fund, fen));
       });
     });
   }
   return out;
+}
+
+function wirePlacement(data: LadderData, i: number, t: number, fundType: FundType | undefined, fen: number): WirePlacement {
+  const o = data.options[i]!;
+  return { month: data.months[t]!, product: o.product, termMonths: o.termMonths, ...(o.bankId ? { bankId: o.bankId } : {}), ...(fundType ? { fundType } : {}), amount: fenToYuanString(fen), annualRate: o.rateByMonth[t]!.toString(), ...(o.product === 'govBond' ? { couponFrequency: o.couponFrequency } : {}) };
+}
+
+/** The pooled stage's placements (万元 > 0.5 yuan), in the order the split model takes them. */
+export function pooledPlacements(data: LadderData, v: LadderVariables, values: Float64Array): PooledPlacement[] {
+  const out: PooledPlacement[] = [];
+  data.options.forEach((_, i) => {
+    v.place[i]!.forEach((columns, t) => {
+      const amountWan = columns.reduce((acc, j) => acc + values[j]!, 0);
+      if (amountWan * 10_000 > 0.5) out.push({ option: i, month: t, amountWan });
+    });
+  });
+  return out;
+}
+
+/**
+ * Turns a split solution into plan placements: each fund type's part of each pooled placement, rounded
+ * down to the fen, in month order.
+ */
+export function planFromSplit(data: LadderData, pooled: readonly PooledPlacement[], v: SplitVariables, values: Float64Array): WirePlacement[] {
+  const out: Array<{ t: number; p: WirePlacement }> = [];
+  for (const s of v.shares) {
+    const fen = wanFloatToFen(values[s.column]!);
+    if (fen < MIN_PLACEMENT_FEN) continue;
+    const p = pooled[s.placement]!;
+    out.push({ t: p.month, p: wirePlacement(data, p.option, p.month, s.fund, fen) });
+  }
+  return out.sort((a, b) => a.t - b.t).map((x) => x.p);
 }

@@ -44,6 +44,12 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
     }
   }
 
+  // Pooled stage: the pool's cash is exactly the sum of its tiers.
+  v.tiers.forEach((columns, t) => {
+    const cash = v.cash.get(data.fundTypes[0]!)![t]!;
+    lp.addRow({ name: `cashTiers[${data.months[t]}]`, lower: 0, upper: 0, terms: [[cash, 1], ...columns.map((j) => [j, -1] as [number, number])], rule: 'definition', meta: { monthKey: data.months[t]! } });
+  });
+
   const outstanding = (i: number, t: number): Array<[number, number]> => {
     const o = data.options[i]!;
     const out: Array<[number, number]> = [];

@@ -45,23 +45,31 @@ export interface Exclusion {
   readonly reason: string;
 }
 
+/**
+ * The key of the LP's cash dimension: a fund type, or {@link POOLED} for the whole fund in the pooled
+ * first stage (docs/optimizer.md §8).
+ */
+export const POOLED = 'pooled' as const;
+export type FundKey = FundType | typeof POOLED;
+
 /** Everything the LP needs, in 万元 floats, prepared once from a validated scenario and a flow path. */
 export interface LadderData {
   readonly scenario: Scenario;
   readonly months: readonly MonthKey[];
   readonly placementDays: readonly IsoDate[];
   readonly horizonEnd: IsoDate;
-  readonly fundTypes: readonly FundType[];
+  /** The cash dimension: every fund type, or just {@link POOLED} (see {@link poolFundTypes}). */
+  readonly fundTypes: readonly FundKey[];
   readonly options: readonly PlacementOption[];
   readonly exclusions: readonly Exclusion[];
   /** Per fund type: settlement cash at the start (万元). */
-  readonly openingCash: ReadonlyMap<FundType, number>;
+  readonly openingCash: ReadonlyMap<FundKey, number>;
   /** Per fund type and month: inflow − outflow (万元). */
-  readonly netFlow: ReadonlyMap<FundType, readonly number[]>;
+  readonly netFlow: ReadonlyMap<FundKey, readonly number[]>;
   /** Per month: total outflow (万元). */
   readonly outflow: readonly number[];
   /** Per fund type and month: existing holdings' principal + interest arriving by that month's placement day (万元). */
-  readonly existingCash: ReadonlyMap<FundType, readonly number[]>;
+  readonly existingCash: ReadonlyMap<FundKey, readonly number[]>;
   /** Per bank and month: existing time deposits + CDs outstanding at month end (万元). */
   readonly existingTimeDeposits: ReadonlyMap<string, readonly number[]>;
   /** Per month: existing bonds and existing call deposits outstanding at month end (万元). */
@@ -70,7 +78,7 @@ export interface LadderData {
   /** Balances of the non-settlement accounts (周转金), constant (万元). */
   readonly sideBalance: number;
   /** Per fund type and month: the settlement account's demand rate × days to the next placement day / 360 (interest per 万元 held). */
-  readonly demandValuePerWan: ReadonlyMap<FundType, readonly number[]>;
+  readonly demandValuePerWan: ReadonlyMap<FundKey, readonly number[]>;
   /** Per month: the reserve the policy asks for at month end (万元). */
   readonly reserve: readonly number[];
   /** Interest that does not depend on the plan (existing holdings, 周转金 accounts, agreed-deposit base adjustment), 万元. */
@@ -79,10 +87,18 @@ export interface LadderData {
   readonly resourcesWan: number;
   /** Local general deposits per bank (万元), for cap B. */
   readonly localDeposits: ReadonlyMap<string, number>;
+  /**
+   * Pooled stage only: the pool's cash split into one tier per fund type, each valued at that fund type's
+   * demand value and capped by the most that fund type's cash can be in any plan (see {@link poolFundTypes}).
+   */
+  readonly cashTiers?: ReadonlyArray<{ readonly fundType: FundType; readonly value: readonly number[]; readonly upper: readonly number[] }>;
 }
 
+/** The probe placement's principal: 1万元, so a coefficient is the probe's interest in yuan / 10,000. */
+const PROBE_YUAN = dec(10_000);
+
 function probePosition(scenario: Scenario, option: { product: PlaceableKind; bankId: string | undefined; termMonths: number; couponFrequency: number }, month: MonthKey, rate: Decimal): Position {
-  const placement: ResolvedPlacement = { index: -1, month, product: option.product, termMonths: option.termMonths, bankId: option.bankId, fundType: undefined, amount: dec(10_000), annualRate: rate, couponFrequency: option.couponFrequency, bondKind: 'bookEntry' };
+  const placement: ResolvedPlacement = { index: -1, month, product: option.product, termMonths: option.termMonths, bankId: option.bankId, fundType: undefined, amount: PROBE_YUAN, annualRate: rate, couponFrequency: option.couponFrequency, bondKind: 'bookEntry' };
   return positionFromPlacement(placement, scenario.fundTypes[0]!, placement.amount, scenario);
 }
 
@@ -137,8 +153,9 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       }
       const pos = probePosition(scenario, { product, bankId, termMonths, couponFrequency }, months[t]!, rate);
       const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
-      valuePerWan.push(e.earned.div(10_000).toNumber());
-      paidAtMaturityPerWan.push(e.paidAtMaturity.div(10_000).toNumber());
+      // Exact interest on the 1万元 probe, in yuan; the LP's coefficient is its float in 万元 per 万元.
+      valuePerWan.push(e.earned.toNumber() / 10_000);
+      paidAtMaturityPerWan.push(e.paidAtMaturity.toNumber() / 10_000);
     });
     options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan, paidAtMaturityPerWan, isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' ? yuanToWanFloat(scenario.products.largeCd.minimumLot) : product === 'callDeposit7d' ? yuanToWanFloat(scenario.products.callDeposit.minimumAmount) : 0 });
   };
@@ -280,5 +297,42 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     constantInterest: yuanToWanFloat(constantInterest),
     localDeposits: new Map(scenario.banks.map((b) => [b.id, yuanToWanFloat(b.localGeneralDeposits)])),
     resourcesWan: yuanToWanFloat(sum(scenario.accounts.map((a) => a.openingBalance)).plus(sum(flows.map((f) => f.inflow))).plus(sum(scenario.holdings.map((h) => h.principal)))) + 1,
+  };
+}
+
+/**
+ * The whole fund as one cash pool: the first stage of the two-stage solve (docs/optimizer.md §8).
+ * Opening cash, net flows and existing holdings' returns are summed over the fund types. The pool's cash
+ * is split into tiers, one per fund type, each earning that fund type's demand value and capped by the
+ * most that fund type's cash can ever be: its own money so far (opening + net flows + existing
+ * returns, at least 0) plus the interest its placements could have brought back, at most the largest
+ * own balance so far grown at the best quoted rate, (1 + r)^((t+1)/12) − 1. Every per-fund-type plan
+ * satisfies these caps, so the pooled LP is a relaxation of the per-fund-type LP and its optimum an
+ * upper bound; the caps keep the pool from valuing all its cash at the best fund type's rate.
+ */
+export function poolFundTypes(data: LadderData): LadderData {
+  const T = data.months.length;
+  const total = (m: ReadonlyMap<FundKey, readonly number[]>) => Array.from({ length: T }, (_, t) => data.fundTypes.reduce((acc, ft) => acc + m.get(ft)![t]!, 0));
+  let bestRate = 0;
+  for (const o of data.options) for (const r of o.rateByMonth) if (r) bestRate = Math.max(bestRate, r.toNumber());
+  const cashTiers = (data.fundTypes as readonly FundType[]).map((fundType) => {
+    const upper: number[] = [];
+    let own = data.openingCash.get(fundType)!;
+    let largest = 0;
+    for (let t = 0; t < T; t++) {
+      own += data.netFlow.get(fundType)![t]! + data.existingCash.get(fundType)![t]!;
+      largest = Math.max(largest, own);
+      upper.push(Math.max(0, own) + largest * (Math.pow(1 + bestRate, (t + 1) / 12) - 1) + 1e-6);
+    }
+    return { fundType, value: data.demandValuePerWan.get(fundType)!, upper };
+  });
+  return {
+    ...data,
+    fundTypes: [POOLED],
+    openingCash: new Map([[POOLED, data.fundTypes.reduce((acc, ft) => acc + data.openingCash.get(ft)!, 0)]]),
+    netFlow: new Map([[POOLED, total(data.netFlow)]]),
+    existingCash: new Map([[POOLED, total(data.existingCash)]]),
+    demandValuePerWan: new Map([[POOLED, Array.from({ length: T }, () => 0)]]),
+    cashTiers,
   };
 }

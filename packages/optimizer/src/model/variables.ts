@@ -1,6 +1,5 @@
-import type { FundType } from '@fundladder/core';
 import type { LpBuilder } from './lp';
-import type { LadderData } from './data';
+import type { FundKey, LadderData } from './data';
 
 /** Indices of the decision variables, by meaning. */
 export interface LadderVariables {
@@ -11,9 +10,11 @@ export interface LadderVariables {
    */
   readonly place: ReadonlyArray<ReadonlyArray<readonly number[]>>;
   /** The fund type of each variable in place[o][t], in the same order. */
-  readonly placeFund: ReadonlyArray<ReadonlyArray<ReadonlyArray<FundType>>>;
+  readonly placeFund: ReadonlyArray<ReadonlyArray<ReadonlyArray<FundKey>>>;
   /** cash[f][t]: fund type f's settlement cash after month t's placements. */
-  readonly cash: ReadonlyMap<FundType, ReadonlyArray<number>>;
+  readonly cash: ReadonlyMap<FundKey, ReadonlyArray<number>>;
+  /** Pooled stage only: tiers[t], the cash tier columns of month t (one per fund type). */
+  readonly tiers: ReadonlyArray<ReadonlyArray<number>>;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface LadderVariables {
  * core's rules; demand interest on cash).
  */
 export function addVariables(lp: LpBuilder, data: LadderData, options: { placementPenaltyPerWan: number; upperBounds?: ReadonlyMap<string, number>; lots: 'semiContinuous' | 'ignore' }): LadderVariables {
-  const placeFund: FundType[][][] = [];
+  const placeFund: FundKey[][][] = [];
   const place = data.options.map((o, i) => {
     placeFund[i] = [];
     return data.months.map((m, t) => {
@@ -41,10 +42,18 @@ export function addVariables(lp: LpBuilder, data: LadderData, options: { placeme
       });
     });
   });
-  const cash = new Map<FundType, number[]>();
+  const cash = new Map<FundKey, number[]>();
+  const tiers: number[][] = [];
   for (const ft of data.fundTypes) {
     const value = data.demandValuePerWan.get(ft)!;
     cash.set(ft, data.months.map((m, t) => lp.addVariable({ name: `cash[${ft}][${m}]`, lower: 0, upper: Infinity, cost: value[t]! })));
   }
-  return { place, placeFund, cash };
+  // Pooled stage: the pool's cash is the sum of one tier per fund type, each at its own value and cap.
+  for (const tier of data.cashTiers ?? []) {
+    data.months.forEach((m, t) => {
+      const j = lp.addVariable({ name: `cashTier[${tier.fundType}][${m}]`, lower: 0, upper: tier.upper[t]!, cost: tier.value[t]! });
+      (tiers[t] ??= []).push(j);
+    });
+  }
+  return { place, placeFund, cash, tiers };
 }
