@@ -14,3 +14,5 @@ export * from './extract/planFromSolution';
 export * from './optimize';
 export * from './baselines';
 export * from './report/explain';
+export * from './stress';
+export * from './model/split';

@@ -61,6 +61,7 @@ export interface Optimality {
   readonly gap: number;
   /** Milliseconds of the split stage's solves (included in totalSolveMs). */
   readonly splitSolveMs: number;
+
 }
 
 export interface ModelSize {
@@ -189,7 +190,9 @@ async function splitRounds(data: LadderData, pooled: Extract<Rounds, { ok: true 
     const wan = values[s.column]!;
     return wan * 10_000 > 0.5 && wan < minimumWan(placements[s.placement]!.option) - 1e-9;
   });
-  const done = (split: { variables: SplitVariables }, report: SolveReport) => ({ ok: true as const, placements: planFromSplit(data, placements, split.variables, report.columnValues), cashValueWan: report.objective, solveMs });
+  const done = (split: { variables: SplitVariables }, report: SolveReport) => {
+    return { ok: true as const, placements: planFromSplit(data, placements, split.variables, report.columnValues), cashValueWan: report.objective, solveMs };
+  };
 
   const first = await solve(() => 'free');
   if (first.solved.issue) return { ok: false, reason: first.solved.issue.message, solveMs };
@@ -250,6 +253,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   let strategy: Optimality['strategy'] = 'joint';
   let fallback: string | undefined;
   let splitSolveMs = 0;
+
   let extraSolveMs = 0;
   if ((options.fundTypes ?? 'pooled') === 'pooled') {
     const pooledData = poolFundTypes(data);
@@ -261,6 +265,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
     if (split.ok) {
       strategy = 'pooled+split';
       placements = split.placements;
+
       solved = pooled;
       lpInterestWan = pooled.report.objective - pooledCashValue(pooled) + split.cashValueWan;
     } else {

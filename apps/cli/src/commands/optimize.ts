@@ -1,20 +1,32 @@
 import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
-import { type OptimizeResult, explainBinding, explainInfeasible, optimize } from '@fundladder/optimizer';
+import { type OptimizeResult, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, stressTest } from '@fundladder/optimizer';
+import { forecastFlowPaths } from '../flowPaths';
+import { progressBar } from '../progress';
 import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { parseCommandArgs } from '../args';
 import { readScenario } from '../readInput';
 import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
 
-const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--out 计划.json] [--json|--csv] [--explain]
+const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
+  [--paths 100] [--seed 1] [--out 计划.json] [--json|--csv] [--explain]
 求解多期线性规划：在流动性储备和各银行上限之内，安排定期、大额存单、通知存款和国债，使规划期利息最多；
 所得计划再由精确账本逐月核算和检查（违规即报错，不输出计划）。--explain 说明哪些规则约束了结果及其代价。
-不可行时（如储备要求过高）说明哪个月、短缺多少、哪条规则约束。`;
-const HELP_EN = `Usage: fundladder optimize SCENARIO [--solver highs|jsls] [--horizon 36] [--out PLAN.json] [--json|--csv] [--explain]
+不可行时（如储备要求过高）说明哪个月、短缺多少、哪条规则约束。
+--reserve-quantile q：储备另取预测情景中未来 k 个月（--reserve-months，默认 3）净支出的 q 分位数（取两者较大）。
+--paths N：把计划放到预测的 N 条联合情景上用账本逐条核算（压力测试；0 表示不做），报告某月无法支付的概率、
+储备不足的概率、利息期望与 5% 分位数。`;
+const HELP_EN = `Usage: fundladder optimize SCENARIO [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
+  [--paths 100] [--seed 1] [--out PLAN.json] [--json|--csv] [--explain]
 Solves the multi-period LP (time deposits, large CDs, call deposits, bonds across banks, within the reserve and every
 bank cap) for the most interest over the horizon, then prices and checks the plan with the exact ledger (a broken
 rule is an error, never a plan). --explain tells which rules bind and what they cost. An infeasible scenario is
-explained: which month, how much short, which rule binds.`;
+explained: which month, how much short, which rule binds.
+--reserve-quantile q: the reserve is also at least the q-quantile of the next k months' net outflow on the forecast's
+paths (--reserve-months k, default 3), whichever is larger.
+--paths N: runs the plan through the ledger on N joint forecast paths (stress; 0 = none) and reports the probability
+that some fund type cannot pay in some month, the probability of a reserve breach, and the expected and 5th-percentile
+interest.`;
 
 /** A scenario cut to its first `months` months (flows included). */
 export function withHorizon(scenario: Scenario, months: number): Scenario {
@@ -56,9 +68,26 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
   }
 }
 
-/** `fundladder optimize SCENARIO`: the plan, its KPIs from the ledger, the binding rules. */
+function stressWire(st: StressResult) {
+  const { outcomes: _outcomes, ...rest } = st;
+  return toWire(rest);
+}
+
+function printStress(io: CliIo, st: StressResult, quantile: number | undefined): void {
+  const zh = io.lang === 'zh';
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  io.out('');
+  io.out(zh ? `压力测试：计划放到预测的 ${st.paths} 条联合情景上，用精确账本逐条核算${quantile !== undefined ? `（储备取净支出 ${quantile} 分位数）` : ''}` : `Stress: the plan run through the exact ledger on ${st.paths} joint forecast paths${quantile !== undefined ? ` (reserve at the ${quantile} quantile of net outflow)` : ''}`);
+  io.out(zh ? `  某月某险种（月初流动资金 + 当月收入）不足当月支付的概率：${pct(st.payoutShortProbability)}${st.medianFirstPayoutShortMonth ? `（首次不足的中位月份 ${st.medianFirstPayoutShortMonth}）` : ''}；头一个季度内：${pct(st.payoutShortFirstQuarterProbability)}` : `  Probability that some fund type cannot pay a month's payouts from its liquid money at the month's start plus the month's inflow: ${pct(st.payoutShortProbability)}${st.medianFirstPayoutShortMonth ? ` (median first month ${st.medianFirstPayoutShortMonth})` : ''}; within the first quarter: ${pct(st.payoutShortFirstQuarterProbability)}`);
+  io.out(zh ? `  某险种结算账户某日透支的概率：${pct(st.shortProbability)}${st.mostCommonShortMonth ? `（最常见的首次透支月份 ${st.mostCommonShortMonth.month}，${st.mostCommonShortMonth.paths} 条；最大缺口 ${wan(st.largestShort)} 万元；通知存款需提前通知支取，账本不自动支取）` : ''}` : `  Probability that a fund type's settlement account is overdrawn on some day: ${pct(st.shortProbability)}${st.mostCommonShortMonth ? ` (most often first in ${st.mostCommonShortMonth.month}, ${st.mostCommonShortMonth.paths} paths; largest gap ${wan(st.largestShort)}万; call deposits need notice, the ledger does not draw on them)` : ''}`);
+  io.out(zh ? `  流动性储备不足的概率：${pct(st.reserveBreachProbability)}` : `  Probability of a reserve breach: ${pct(st.reserveBreachProbability)}`);
+  io.out(zh ? `  利息：期望 ${wan(st.expectedInterest)} 万元，5% 分位数 ${wan(st.p5Interest)} 万元` : `  Interest: expected ${wan(st.expectedInterest)}万, 5th percentile ${wan(st.p5Interest)}万`);
+  if (st.payoutShortProbability > 0 || st.shortProbability > 0) io.out(zh ? '  ⚠ 按平均流量可行的计划，若整个规划期不再调整，在部分情景下付不出钱：按季滚动重排（--rolling）、提高 --reserve-quantile 或缩短期限。' : '  ⚠ A plan feasible on the mean flows, followed unchanged over the whole horizon, fails to pay on some paths: re-plan quarterly (--rolling), raise --reserve-quantile or shorten terms.');
+}
+
+/** `fundladder optimize SCENARIO`: the plan, its KPIs from the ledger, the binding rules, the stress results. */
 export const optimizeCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const solver = values.solver ?? 'highs';
@@ -80,17 +109,44 @@ export const optimizeCommand: Command = async (args, io) => {
     }
     scenario = withHorizon(scenario, h);
   }
-  const result = await optimize(scenario, { solver });
+  const quantile = values['reserve-quantile'] === undefined ? undefined : Number(values['reserve-quantile']);
+  if (quantile !== undefined && !(quantile > 0 && quantile < 1)) {
+    io.err('fundladder optimize: --reserve-quantile is a number between 0 and 1, e.g. 0.95');
+    return EXIT_USAGE;
+  }
+  const reserveMonths = Number(values['reserve-months'] ?? 3);
+  const paths = Number(values.paths ?? 100);
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isInteger(reserveMonths) || reserveMonths < 1 || !Number.isInteger(paths) || paths < 0 || !Number.isInteger(seed)) {
+    io.err('fundladder optimize: --reserve-months ≥ 1, --paths ≥ 0 and --seed are whole numbers');
+    return EXIT_USAGE;
+  }
+  // Forecast paths (issue 4) for the quantile reserve and the stress test; a scenario without history gets neither, and says so.
+  let flowPaths: Awaited<ReturnType<typeof forecastFlowPaths>> | undefined;
+  if (quantile !== undefined || paths > 0) {
+    flowPaths = forecastFlowPaths(scenario, { paths: Math.max(paths, quantile !== undefined ? 200 : 0), seed });
+    if (!flowPaths.ok) {
+      if (quantile !== undefined) {
+        for (const i of flowPaths.issues) io.err(printIssue(i, io.lang));
+        return EXIT_PROBLEMS;
+      }
+      io.err(io.lang === 'zh' ? `提示：无法预测情景（${flowPaths.issues[0]?.message ?? ''}），不做压力测试。` : `note: no forecast paths (${flowPaths.issues[0]?.message ?? ''}); no stress test.`);
+    }
+  }
+  const extraReserve = quantile !== undefined && flowPaths?.ok ? reserveFromPaths(scenario, flowPaths.value, quantile, reserveMonths) : undefined;
+  const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}) });
+  const stress = result.status === 'optimal' && paths > 0 && flowPaths?.ok ? stressTest(scenario, result.plan, flowPaths.value.slice(0, paths), progressBar(io, io.lang === 'zh' ? '压力测试' : 'stress')) : undefined;
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, ...(stress ? { stress: stressWire(stress) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
     for (const p of result.plan.placements) io.out([p.month, p.product, p.termMonths, p.bankId ?? '', p.fundType ?? '', p.amount, p.annualRate ?? ''].join(','));
   } else {
     printResult(io, scenario, result, values.explain === true);
+    if (stress) printStress(io, stress, quantile);
     if (infeasibility) {
       io.out('');
       io.out(io.lang === 'zh' ? '不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : 'Why it is infeasible (elastic model: the least any rule must bend):');

@@ -1,5 +1,6 @@
 import type { LpBuilder } from './lp';
-import type { LadderData } from './data';
+import type { FundType } from '@fundladder/core';
+import { type LadderData, POOLED } from './data';
 import type { LadderVariables } from './variables';
 
 /**
@@ -74,6 +75,20 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
     });
     const reserveRhs = data.reserve[t]! - data.sideBalance - data.existingLiquid[t]!;
     lp.addRow({ name: `reserve[${m}]`, lower: reserveRhs, upper: Infinity, terms: liquidTerms, rule: 'liquidityReserve', meta: { monthKey: m } });
+    // Per fund type, when the policy keeps fund types apart (the ledger then checks each fund type's own reserve).
+    if (scenario.policy.keepFundTypesApart && !data.fundTypes.includes(POOLED)) {
+      for (const ft of data.fundTypes as readonly FundType[]) {
+        const terms: Array<[number, number]> = [[v.cash.get(ft)![t]!, 1]];
+        data.options.forEach((o, i) => {
+          if (!o.isLiquid) return;
+          for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) {
+            const k = v.placeFund[i]![s]!.indexOf(ft);
+            if (k >= 0) terms.push([v.place[i]![s]![k]!, 1]);
+          }
+        });
+        lp.addRow({ name: `reserve[${ft}][${m}]`, lower: data.reserveByFund.get(ft)![t]! - data.liquidOutsideByFund.get(ft)![t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: m, fundType: ft } });
+      }
+    }
 
     const existingTotal = [...data.existingTimeDeposits.values()].reduce((sum, row) => sum + row[t]!, 0);
     const trancheVar = aux(`tranche[${m}]`);

@@ -77,6 +77,13 @@ export interface LadderData {
   readonly existingLiquid: readonly number[];
   /** Balances of the non-settlement accounts (周转金), constant (万元). */
   readonly sideBalance: number;
+  /**
+   * Per fund type and month: its own part of the reserve (万元) — what the policy's rule asks of its own
+   * next months' payouts, scaled so the parts add up to `reserve` — and the liquid money it holds outside the
+   * plan (its 周转金 accounts and existing call/agreed holdings). Used by the split stage (model/split.ts).
+   */
+  readonly reserveByFund: ReadonlyMap<FundType, readonly number[]>;
+  readonly liquidOutsideByFund: ReadonlyMap<FundType, readonly number[]>;
   /** Per fund type and month: the settlement account's demand rate × days to the next placement day / 360 (interest per 万元 held). */
   readonly demandValuePerWan: ReadonlyMap<FundKey, readonly number[]>;
   /** Per month: the reserve the policy asks for at month end (万元). */
@@ -205,6 +212,17 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     return yuanToWanFloat(extra && extra.gt(required) ? extra : required);
   });
 
+  // Each fund type's own part of the reserve: the rule applied to its own payouts, scaled to the total.
+  const ownReserve = new Map<FundType, number[]>(fundTypes.map((ft) => {
+    const out = months.map((m) => byKey.get(`${m}/${ft}`)!.outflow);
+    return [ft, months.map((_, t) => yuanToWanFloat(reserveRequirement(policy.reserve, out.slice(t + 1).length ? out.slice(t + 1) : [out[t]!])))];
+  }));
+  const reserveByFund = new Map<FundType, number[]>(fundTypes.map((ft) => [ft, months.map((_, t) => {
+    const own = fundTypes.reduce((acc, f) => acc + ownReserve.get(f)![t]!, 0);
+    return own > 0 ? (ownReserve.get(ft)![t]! * reserve[t]!) / own : reserve[t]! / fundTypes.length;
+  })]));
+  const liquidOutsideByFund = new Map<FundType, number[]>(fundTypes.map((ft) => [ft, months.map(() => 0)]));
+
   // Existing holdings: cash they bring (by placement day), what they keep outstanding, and the interest they earn.
   const existingCash = new Map<FundType, number[]>(fundTypes.map((ft) => [ft, months.map(() => 0)]));
   const existingTimeDeposits = new Map<string, number[]>();
@@ -239,7 +257,11 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
         row[t] = row[t]! + wan;
         existingTimeDeposits.set(pos.bankId, row);
       } else if (pos.product === 'govBond') existingBonds[t] = existingBonds[t]! + wan;
-      else existingLiquid[t] = existingLiquid[t]! + wan;
+      else {
+        existingLiquid[t] = existingLiquid[t]! + wan;
+        const own = liquidOutsideByFund.get(pos.fundType)!;
+        own[t] = own[t]! + wan;
+      }
     });
   }
 
@@ -270,6 +292,8 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     for (const a of scenario.accounts) {
       if (a.fundType !== ft || a === account) continue;
       sideBalanceYuan = sideBalanceYuan.plus(a.openingBalance);
+      const sideWan = yuanToWanFloat(a.openingBalance);
+      liquidOutsideByFund.set(ft, liquidOutsideByFund.get(ft)!.map((x) => x + sideWan));
       const b = lookup.banks.get(a.bankId);
       const yd = b?.conventions.dayBasis === 'actual365' ? 365 : 360;
       constantInterest = constantInterest.plus(a.openingBalance.times(rateOn(a.contractRates, horizonStart) ?? ZERO).times(actualDaysBetween(horizonStart, horizonEnd)).div(yd));
@@ -292,6 +316,8 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     existingBonds,
     existingLiquid,
     sideBalance: yuanToWanFloat(sideBalanceYuan),
+    reserveByFund,
+    liquidOutsideByFund,
     demandValuePerWan,
     reserve,
     constantInterest: yuanToWanFloat(constantInterest),

@@ -23,6 +23,8 @@ export interface SplitVariables {
   readonly cash: ReadonlyMap<FundType, readonly number[]>;
 }
 
+
+
 /**
  * The second stage of the two-stage solve (docs/optimizer.md §8): given the pooled stage's placements,
  * decides each fund type's part of each, so that every fund type pays only with its own money
@@ -30,7 +32,8 @@ export interface SplitVariables {
  * restricted to the pooled placements' columns. Each placement's parts add up to it exactly
  * (`share[k]` rows), so the reserve, the caps and the bond share — rows on totals — still hold. The
  * objective is the demand interest on the fund types' cash (placements earn the same per 万元 whichever
- * fund makes them). `partKind` bounds each part (see {@link PartKind}); `minimumWan` gives each option's
+ * fund makes them). When the policy keeps fund types apart, each fund type also holds its own part of the
+ * reserve (`reserve[f][t]` rows). `partKind` bounds each part (see {@link PartKind}); `minimumWan` gives each option's
  * minimum placement in 万元.
  *
  * @param data - The per-fund-type data (not pooled).
@@ -69,7 +72,21 @@ export function buildSplitModel(data: LadderData, pooled: readonly PooledPlaceme
     }
     lp.addRow({ name: `share[${o.id}][${m}]`, lower: p.amountWan, upper: p.amountWan, terms, rule: 'definition', meta: { monthKey: m } });
   });
+  // Liquid parts (call deposits) outstanding at each month end, per fund type: placed in s, outstanding s … s+τ−1.
+  const liquidTerms = new Map<string, Array<[number, number]>>();
+  for (const sh of shares) {
+    const p = pooled[sh.placement]!;
+    const o = data.options[p.option]!;
+    if (!o.isLiquid) continue;
+    for (let t = p.month; t < Math.min(T, p.month + o.termMonths); t++) {
+      const key = `${sh.fund}/${t}`;
+      const list = liquidTerms.get(key);
+      if (list) list.push([sh.column, 1]);
+      else liquidTerms.set(key, [[sh.column, 1]]);
+    }
+  }
   const cash = new Map<FundType, number[]>();
+  const perFundReserve = data.scenario.policy.keepFundTypesApart;
   for (const ft of fundTypes) {
     const value = data.demandValuePerWan.get(ft)!;
     const net = data.netFlow.get(ft)!;
@@ -81,6 +98,16 @@ export function buildSplitModel(data: LadderData, pooled: readonly PooledPlaceme
       if (t > 0) terms.push([columns[t - 1]!, -1]);
       const rhs = net[t]! + existing[t]! + (t === 0 ? data.openingCash.get(ft)! : 0);
       lp.addRow({ name: `cash[${ft}][${data.months[t]}]`, lower: rhs, upper: rhs, terms, rule: 'cashBalance', meta: { monthKey: data.months[t]!, fundType: ft } });
+    }
+    // When the policy keeps fund types apart, the ledger checks the reserve per fund type: its cash, its call
+    // deposits, its 周转金 and existing liquid holdings ≥ its own part (§5.2).
+    if (perFundReserve) {
+      const need = data.reserveByFund.get(ft)!;
+      const outside = data.liquidOutsideByFund.get(ft)!;
+      for (let t = 0; t < T; t++) {
+        const terms: Array<[number, number]> = [[columns[t]!, 1], ...(liquidTerms.get(`${ft}/${t}`) ?? [])];
+        lp.addRow({ name: `reserve[${ft}][${data.months[t]}]`, lower: need[t]! - outside[t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: data.months[t]!, fundType: ft } });
+      }
     }
   }
   return { model: lp.build(), variables: { shares, cash } };
