@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, evaluatePlan, validateScenario } from '@fundladder/core';
-import { type OptimizeResult, baselinePlan, explainBinding, explainInfeasible, optimize } from '@fundladder/optimizer';
+import { type OptimizeResult, baselinePlan, explainBinding, explainInfeasible, optimize, rolloverPlan } from '@fundladder/optimizer';
 import { ROOT } from '../cli/harness';
 
 function load(file: string): Scenario {
@@ -43,6 +43,24 @@ describe('optimizer on the sample county fund', () => {
     expect(result.ledgerInterest.div(joint.ledgerInterest).toNumber()).toBeGreaterThan(0.995);
     expect(joint.lpInterest.lte(result.optimality.bound)).toBe(true);
   }, 120_000);
+
+  it('turns the first quarter into a to-do list: what matures, what to place, why, and the liquidity left', () => {
+    if (result.status !== 'optimal') throw new Error(result.status);
+    const ro = rolloverPlan(result);
+    expect(ro.months).toEqual(['2026-01', '2026-02', '2026-03']);
+    // Every maturity in the quarter is one the ledger closed, with its interest.
+    expect(ro.maturities.length).toBeGreaterThan(0);
+    for (const m of ro.maturities) expect(m.date >= '2026-01-01' && m.date < '2026-04-01').toBe(true);
+    // The to-do list's placements are exactly the plan's first-quarter placements.
+    const planned = result.plan.placements.filter((p) => p.month <= '2026-03');
+    expect(ro.placements).toHaveLength(planned.length);
+    expect(ro.placements.reduce((a, p) => a + p.amount.toNumber(), 0)).toBeCloseTo(planned.reduce((a, p) => a + Number(p.amount), 0), 2);
+    for (const p of ro.placements) {
+      expect(p.annualRate.lte(p.bestRateForTerm)).toBe(true);
+      expect(p.why.zh.length).toBeGreaterThan(0);
+    }
+    expect(ro.liquidity.map((l) => l.liquid.gte(l.reserve))).toEqual([true, true, true]);
+  });
 
   it('beats both simple policies (1-year even split; 3/6/12 ladder), all priced by the same ledger', () => {
     if (result.status !== 'optimal') throw new Error(result.status);

@@ -16,3 +16,4 @@ export * from './baselines';
 export * from './report/explain';
 export * from './stress';
 export * from './model/split';
+export * from './report/rollover';

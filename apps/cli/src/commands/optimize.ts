@@ -1,5 +1,5 @@
 import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
-import { type OptimizeResult, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, stressTest } from '@fundladder/optimizer';
+import { type OptimizeResult, type RolloverPlan, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, rolloverPlan, stressTest } from '@fundladder/optimizer';
 import { forecastFlowPaths } from '../flowPaths';
 import { progressBar } from '../progress';
 import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
@@ -55,6 +55,8 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
   io.out(table([[zh ? '月份' : 'month', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '期限(月)' : 'term', zh ? '利率' : 'rate', zh ? '险种' : 'fund type', zh ? '金额' : 'amount'], ...rows.slice(0, 40)]));
   if (rows.length > 40) io.out(zh ? `  … 共 ${rows.length} 笔（--json 或 --out 查看全部）` : `  … ${rows.length} placements in all (see --json or --out)`);
   io.out('');
+  printRollover(io, rolloverPlan(r));
+  io.out('');
   printEvaluation(io, scenario, r.evaluation);
   if (r.data.exclusions.length) {
     io.out('');
@@ -66,6 +68,29 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
     io.out(zh ? '约束结果的规则及其代价（影子价格，线性外推，"约"）：' : 'Rules that bind, and what they cost (shadow prices, linear, "about"):');
     for (const line of explainBinding(r, io.lang)) io.out(`  • ${line}`);
   }
+}
+
+/** The next quarter as a to-do list: what matures, what to place (grouped over fund types), and why. */
+function printRollover(io: CliIo, ro: RolloverPlan): void {
+  const zh = io.lang === 'zh';
+  io.out(zh ? `下一季度操作清单（${ro.months[0]} 至 ${ro.months.at(-1)}，万元）` : `Next quarter, to do (${ro.months[0]} to ${ro.months.at(-1)}, 万元)`);
+  io.out(zh ? `到期收回 ${ro.maturities.length} 笔：` : `${ro.maturities.length} deposit(s) or bond(s) come back:`);
+  const mat = ro.maturities.map((m) => [m.date, m.bankId ?? (zh ? '国债' : 'bond'), m.product, m.fundType, wan(m.principal), wan(m.interest)]);
+  if (mat.length) io.out(table([[zh ? '日期' : 'date', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '险种' : 'fund type', zh ? '本金' : 'principal', zh ? '利息' : 'interest'], ...mat.slice(0, 20)]));
+  if (mat.length > 20) io.out(zh ? `  … 共 ${mat.length} 笔` : `  … ${mat.length} in all`);
+  const groups = new Map<string, { p: RolloverPlan['placements'][number]; amount: ReturnType<typeof dec>; funds: string[] }>();
+  for (const p of ro.placements) {
+    const key = `${p.month}|${p.bankId ?? ''}|${p.product}|${p.termMonths}`;
+    const g = groups.get(key);
+    if (g) {
+      g.amount = g.amount.plus(p.amount);
+      if (p.fundType) g.funds.push(p.fundType);
+    } else groups.set(key, { p, amount: p.amount, funds: p.fundType ? [p.fundType] : [] });
+  }
+  io.out(zh ? `新存放 ${groups.size} 笔（同月同行同产品同期限合并，括号内为险种数）：` : `${groups.size} placement(s) (same month, bank, product and term together; fund types in brackets):`);
+  const rows = [...groups.values()].map(({ p, amount, funds }) => [p.month, p.bankId ?? (zh ? '国债' : 'bond'), p.product, `${p.termMonths}`, `${p.annualRate.times(100).toFixed(2)}%`, wan(amount), p.maturesIn, `(${funds.length})`, zh ? p.why.zh : p.why.en]);
+  if (rows.length) io.out(table([[zh ? '月份' : 'month', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '期限(月)' : 'term', zh ? '利率' : 'rate', zh ? '金额' : 'amount', zh ? '收回月份' : 'back in', zh ? '险种' : 'funds', zh ? '原因' : 'why'], ...rows]));
+  for (const l of ro.liquidity) io.out(zh ? `  ${l.month} 月末流动资金 ${wan(l.liquid)} 万元，储备要求 ${wan(l.reserve)} 万元` : `  ${l.month} month-end liquid money ${wan(l.liquid)}万, reserve ${wan(l.reserve)}万`);
 }
 
 function stressWire(st: StressResult) {
@@ -139,7 +164,7 @@ export const optimizeCommand: Command = async (args, io) => {
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, ...(stress ? { stress: stressWire(stress) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
