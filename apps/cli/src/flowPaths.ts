@@ -1,4 +1,4 @@
-import { type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthOrdinal } from '@fundladder/core';
+import { type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthOrdinal } from '@fundladder/core';
 import { flowTableFromScenario, forecastFlows, simulatePaths, yuanString } from '@fundladder/forecast';
 
 /**
@@ -31,4 +31,26 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
     return flows;
   });
   return { ok: true, value: flowPaths };
+}
+
+/**
+ * The forecast's mean flows from `start` for `months` months, re-estimated on `history` (the scenario's history
+ * and every realised month before `start`): the planner's updated expectation at a rolling re-plan. The
+ * forecast must start at `start`, so the history must end the month before.
+ */
+export function forecastMeanFlows(history: readonly MonthlyFlow[], fundTypes: readonly string[], start: MonthKey, months: number): MonthlyFlow[] {
+  const table = flowTableFromScenario({ history: [...history] });
+  if (!table.ok) throw new Error(`forecastMeanFlows: ${table.issues[0]?.message ?? ''}`);
+  const last = history.map((f) => f.month).sort().at(-1)!;
+  if (monthOrdinal(last) !== monthOrdinal(start) - 1) throw new Error(`forecastMeanFlows: the history ends ${last}, not the month before ${start}`);
+  const fc = forecastFlows(table.value, { horizon: months });
+  const out: MonthlyFlow[] = [];
+  for (let t = 0; t < months; t++) {
+    const month = addMonthsToKey(start, t);
+    for (const ft of fundTypes) {
+      const side = (s: 'inflow' | 'outflow') => Math.max(0, fc.series.find((x) => x.fundType === ft && x.side === s)?.mean[t] ?? 0);
+      out.push({ month, fundType: ft as MonthlyFlow['fundType'], inflow: dec(yuanString(side('inflow'))), outflow: dec(yuanString(side('outflow'))) });
+    }
+  }
+  return out;
 }

@@ -17,3 +17,4 @@ export * from './report/explain';
 export * from './stress';
 export * from './model/split';
 export * from './report/rollover';
+export * from './rolling';

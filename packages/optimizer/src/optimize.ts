@@ -102,6 +102,8 @@ export type OptimizeResult =
       readonly size?: ModelSize;
       readonly data?: LadderData;
       readonly model?: LpModel;
+      /** The plan the ledger rejected (rule broken, or LP and ledger apart), for inspection; never to be acted on. */
+      readonly rejectedPlan?: { schemaVersion: 1; name: string; placements: WirePlacement[] };
     };
 
 type Rounds =
@@ -303,7 +305,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   if (gap.gt(allowed)) {
     issues.push({ code: 'lp_ledger_mismatch', path: ['optimizer'], rule: 'lpAgreesWithLedger', message: `the LP's interest ${lpInterest.toFixed(2)} and the ledger's ${ledgerInterest.toFixed(2)} differ by ${gap.toFixed(2)} yuan, more than the tolerance ${allowed.toFixed(2)}`, received: gap.toFixed(2), limit: allowed.toFixed(2) });
   }
-  if (issues.length) return { status: 'error', issues, report, size, data, model };
+  if (issues.length) return { status: 'error', issues, report, size, data, model, rejectedPlan: plan };
   const bound = toYuan(solved.relaxed.report.objective);
   const optimality: Optimality = { strategy, ...(fallback ? { fallback } : {}), bound, gap: bound.isZero() ? 0 : bound.minus(lpInterest).div(bound).toNumber(), splitSolveMs };
   return {

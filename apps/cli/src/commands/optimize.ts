@@ -1,6 +1,6 @@
 import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
-import { type OptimizeResult, type RolloverPlan, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, rolloverPlan, stressTest } from '@fundladder/optimizer';
-import { forecastFlowPaths } from '../flowPaths';
+import { type OptimizeResult, type RolloverPlan, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, rollingPlan, rolloverPlan, stressTest } from '@fundladder/optimizer';
+import { forecastFlowPaths, forecastMeanFlows } from '../flowPaths';
 import { progressBar } from '../progress';
 import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { parseCommandArgs } from '../args';
@@ -9,15 +9,17 @@ import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
 
 const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--out 计划.json] [--json|--csv] [--explain]
+  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--out 计划.json] [--json|--csv] [--explain]
 求解多期线性规划：在流动性储备和各银行上限之内，安排定期、大额存单、通知存款和国债，使规划期利息最多；
 所得计划再由精确账本逐月核算和检查（违规即报错，不输出计划）。--explain 说明哪些规则约束了结果及其代价。
 不可行时（如储备要求过高）说明哪个月、短缺多少、哪条规则约束。
 --reserve-quantile q：储备另取预测情景中未来 k 个月（--reserve-months，默认 3）净支出的 q 分位数（取两者较大）。
 --paths N：把计划放到预测的 N 条联合情景上用账本逐条核算（压力测试；0 表示不做），报告某月无法支付的概率、
-储备不足的概率、利息期望与 5% 分位数。`;
+储备不足的概率、利息期望与 5% 分位数。
+--rolling：按季滚动：在预测的前 K 条情景（--rolling-paths）上，每季初用已实现的流量重新预测、重新规划，只执行本季度
+的存放；报告滚动策略与一次性计划在同一情景上的实际利息和支付缺口。`;
 const HELP_EN = `Usage: fundladder optimize SCENARIO [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--out PLAN.json] [--json|--csv] [--explain]
+  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--out PLAN.json] [--json|--csv] [--explain]
 Solves the multi-period LP (time deposits, large CDs, call deposits, bonds across banks, within the reserve and every
 bank cap) for the most interest over the horizon, then prices and checks the plan with the exact ledger (a broken
 rule is an error, never a plan). --explain tells which rules bind and what they cost. An infeasible scenario is
@@ -26,7 +28,10 @@ explained: which month, how much short, which rule binds.
 paths (--reserve-months k, default 3), whichever is larger.
 --paths N: runs the plan through the ledger on N joint forecast paths (stress; 0 = none) and reports the probability
 that some fund type cannot pay in some month, the probability of a reserve breach, and the expected and 5th-percentile
-interest.`;
+interest.
+--rolling: quarterly re-planning on the first K forecast paths (--rolling-paths): at each quarter's start the flows
+are re-forecast from what has happened, the fund re-planned, and only the quarter's placements made; reports the
+realised interest and payout gaps of the rolling policy against the one-off plan on the same paths.`;
 
 /** A scenario cut to its first `months` months (flows included). */
 export function withHorizon(scenario: Scenario, months: number): Scenario {
@@ -93,6 +98,25 @@ function printRollover(io: CliIo, ro: RolloverPlan): void {
   for (const l of ro.liquidity) io.out(zh ? `  ${l.month} 月末流动资金 ${wan(l.liquid)} 万元，储备要求 ${wan(l.reserve)} 万元` : `  ${l.month} month-end liquid money ${wan(l.liquid)}万, reserve ${wan(l.reserve)}万`);
 }
 
+interface RollingRow {
+  path: number;
+  staticInterest: ReturnType<typeof dec>;
+  rollingInterest: ReturnType<typeof dec>;
+  staticFirstShort: string | undefined;
+  rollingFirstShort: string | undefined;
+  failedSteps: string[];
+}
+
+function printRolling(io: CliIo, rows: readonly RollingRow[]): void {
+  const zh = io.lang === 'zh';
+  io.out('');
+  io.out(zh ? `按季滚动重排 vs 一次性计划（同一条已实现情景，精确账本核算，万元）` : `Quarterly rolling re-plans vs the one-off plan (same realised path, exact ledger, 万元)`);
+  io.out(table([
+    [zh ? '情景' : 'path', zh ? '一次性计划利息' : 'one-off interest', zh ? '滚动利息' : 'rolling interest', zh ? '差额' : 'difference', zh ? '一次性首次缺口' : 'one-off first gap', zh ? '滚动首次缺口' : 'rolling first gap', zh ? '未能按全部规则重排的季度（elastic：按最少突破执行）' : 'quarters not re-planned within every rule (elastic: least bending)'],
+    ...rows.map((r) => [`#${r.path + 1}`, wan(r.staticInterest), wan(r.rollingInterest), wan(r.rollingInterest.minus(r.staticInterest)), r.staticFirstShort ?? '—', r.rollingFirstShort ?? '—', r.failedSteps.length ? r.failedSteps.join('; ') : '—']),
+  ]));
+}
+
 function stressWire(st: StressResult) {
   const { outcomes: _outcomes, ...rest } = st;
   return toWire(rest);
@@ -112,7 +136,7 @@ function printStress(io: CliIo, st: StressResult, quantile: number | undefined):
 
 /** `fundladder optimize SCENARIO`: the plan, its KPIs from the ledger, the binding rules, the stress results. */
 export const optimizeCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, rolling: { type: 'boolean' }, 'rolling-paths': { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const solver = values.solver ?? 'highs';
@@ -160,11 +184,39 @@ export const optimizeCommand: Command = async (args, io) => {
   }
   const extraReserve = quantile !== undefined && flowPaths?.ok ? reserveFromPaths(scenario, flowPaths.value, quantile, reserveMonths) : undefined;
   const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}) });
+  const rollingPaths = Number(values['rolling-paths'] ?? 3);
+  if (!Number.isInteger(rollingPaths) || rollingPaths < 1) {
+    io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
+    return EXIT_USAGE;
+  }
+  let rolling: RollingRow[] | undefined;
+  if (values.rolling && result.status === 'optimal') {
+    const realisedPaths = forecastFlowPaths(scenario, { paths: rollingPaths, seed });
+    if (!realisedPaths.ok) {
+      for (const i of realisedPaths.issues) io.err(printIssue(i, io.lang));
+      return EXIT_PROBLEMS;
+    }
+    rolling = [];
+    const bar = progressBar(io, io.lang === 'zh' ? '按季滚动重排' : 'rolling re-plans');
+    const steps = Math.ceil(scenario.horizonMonths / 3);
+    for (const [k, realised] of realisedPaths.value.entries()) {
+      const r = await rollingPlan(scenario, {
+        realised,
+        solver,
+        // Re-forecast at each quarter from the history and the realised months so far; the first quarter uses the scenario's own flows.
+        planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(addMonthsToKey(scenario.startMonth, scenario.horizonMonths)) - monthOrdinal(start))),
+        onProgress: (done) => bar(k * steps + done, rollingPaths * steps),
+      });
+      const staticRun = stressTest(scenario, result.plan, [realised]).outcomes[0]!;
+      const rollingRun = stressTest(scenario, r.plan, [realised]).outcomes[0]!;
+      rolling.push({ path: k, staticInterest: staticRun.interestEarned, rollingInterest: rollingRun.interestEarned, staticFirstShort: staticRun.firstPayoutShortMonth, rollingFirstShort: rollingRun.firstPayoutShortMonth, failedSteps: r.steps.filter((st) => st.status !== 'optimal').map((st) => `${st.start} ${st.status}`) });
+    }
+  }
   const stress = result.status === 'optimal' && paths > 0 && flowPaths?.ok ? stressTest(scenario, result.plan, flowPaths.value.slice(0, paths), progressBar(io, io.lang === 'zh' ? '压力测试' : 'stress')) : undefined;
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
@@ -172,6 +224,7 @@ export const optimizeCommand: Command = async (args, io) => {
   } else {
     printResult(io, scenario, result, values.explain === true);
     if (stress) printStress(io, stress, quantile);
+    if (rolling) printRolling(io, rolling);
     if (infeasibility) {
       io.out('');
       io.out(io.lang === 'zh' ? '不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : 'Why it is infeasible (elastic model: the least any rule must bend):');

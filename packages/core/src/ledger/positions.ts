@@ -40,7 +40,8 @@ export function positionFromHolding(h: Holding, scenario: Scenario): Position {
 export function positionFromPlacement(p: ResolvedPlacement, fundType: FundType, amount: Decimal, scenario: Scenario): Position {
   const startDate = dayOfMonth(p.month, scenario.timing.placementDay);
   return {
-    id: `plan-${p.index}-${fundType}`,
+    // `:` is not allowed in a holding id (idSchema), so a plan position can never share an id with a holding.
+    id: `plan:${p.index}:${fundType}`,
     origin: 'plan',
     placementIndex: p.index,
     fundType,

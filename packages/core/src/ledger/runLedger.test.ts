@@ -16,6 +16,18 @@ function run(planJson: PlanInput = tinyPlan(), scenarioJson = tinyScenario()) {
 }
 
 describe('runLedger', () => {
+  it('keeps a holding whose id looks like a plan position apart from the plan (regression: ids collided, the holding lost its coupon)', () => {
+    const holding = (id: string) => ({ id, fundType: 'employeePension', product: 'govBond', principal: '10000000.00', annualRate: '0.02', startDate: '2025-05-01', termMonths: 24, couponFrequency: 1 });
+    const base = tinyScenario();
+    const named = (id: string) => run(tinyPlan(), { ...base, holdings: [...(base.holdings ?? []), holding(id)] } as never);
+    const plain = named('bond-a');
+    const lookalike = named('plan-0-employeePension');
+    // The coupon of 2026-05-01 (10,000,000 × 2% = 200,000.00), after the plan's placement 0 has matured on 2026-04-01, is paid either way.
+    expect(lookalike.totals.interestReceived.eq(plain.totals.interestReceived)).toBe(true);
+    expect(lookalike.months[4]!.interest.some((p) => p.sourceId === 'plan-0-employeePension' && p.amount.eq(200_000))).toBe(true);
+    expect(lookalike.totals.closingTotal.eq(plain.totals.closingTotal)).toBe(true);
+  });
+
   it('credits demand interest on the 21st of March by the 积数 of 1 Jan–20 Mar at the contract rate (domain.md §2 活期, [R32])', () => {
     const scenario = tinyScenario({ fundTypes: ['workInjury'], accounts: [{ id: 'wi', kind: 'fiscalSpecial', fundType: 'workInjury', bankId: 'ccb', openingBalance: '10000000.00', contractRates: [{ effectiveFrom: '2025-01-01', annualRate: '0.011' }] }], flows: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, fundType: 'workInjury', inflow: '0', outflow: '0' })) } as never);
     const report = run({ schemaVersion: 1, name: 'none', placements: [] }, scenario);

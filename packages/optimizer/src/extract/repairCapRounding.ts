@@ -4,13 +4,16 @@ import type { WirePlacement } from './planFromSolution';
 const CAP_RULES = new Set(['trancheShareCap', 'fundTimeDepositShareCap', 'bankLocalDepositCap']);
 /** A cap broken by no more than this (yuan) is an effect of cutting the LP's amounts to the fen at a bank the LP left at its cap. */
 const ROUNDING_YUAN = new Decimal(10_000);
+/** Cash overdrawn by no more than this (yuan) is the fen rounding of interest postings against the LP's floats. */
+const CASH_ROUNDING_YUAN = new Decimal(1);
 
 /**
- * Rounding LP amounts down to the fen can tip a bank over a cap by a few fen when the LP left it
- * exactly at the cap (and the cap's safety margin is smaller than a fen, as when the month's total is
- * small). This trims the bank's latest placement still outstanding by the excess plus one fen and
- * re-checks with the ledger, a few times at most. Anything larger is not rounding and is left for the
- * ledger to report.
+ * Rounding LP amounts down to the fen can tip a bank over a cap by a few fen when the LP left it exactly at
+ * the cap (and the cap's safety margin is smaller than a fen, as when the month's total is small), and can
+ * leave a fund type's cash a fen below zero where the LP left it at exactly zero (interest is rounded per
+ * posting, the LP's floats are not). This trims the bank's latest placement still outstanding by the
+ * excess plus one fen (or the fund type's latest placement by its shortfall plus one fen) and re-checks
+ * with the ledger, a few times at most. Anything larger is not rounding and is left for the ledger to report.
  * @returns the repaired placements and their evaluation, or undefined when nothing needed repair
  */
 export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[]): { placements: WirePlacement[]; evaluation: Evaluation } | undefined {
@@ -20,7 +23,23 @@ export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; 
     const ev = evaluatePlan(scenario, { ...plan, placements }, flows);
     if (!ev.ok) return undefined;
     const breaks = ev.value.report.issues.filter((i) => CAP_RULES.has(i.rule) && i.amount !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
-    if (!breaks.length) return changed ? { placements, evaluation: ev.value } : undefined;
+    // A fund type's cash a few fen below zero where the LP left it at exactly zero: interest is rounded to the fen
+    // per posting, the LP's float is not. Its latest placement made on or before that day gives up the fen.
+    const overdrawn = ev.value.report.issues.filter((i) => i.rule === 'cashNotNegative' && i.amount !== undefined && new Decimal(i.amount).lte(CASH_ROUNDING_YUAN));
+    if (!breaks.length && !overdrawn.length) return changed ? { placements, evaluation: ev.value } : undefined;
+    const cashTrims = new Map<string, { fundType: string; monthKey: string; yuan: Decimal }>();
+    for (const i of overdrawn) {
+      const key = `${i.fundType}|${i.monthKey}`;
+      const prev = cashTrims.get(key);
+      if (!prev || prev.yuan.lt(new Decimal(i.amount!))) cashTrims.set(key, { fundType: i.fundType!, monthKey: i.monthKey!, yuan: new Decimal(i.amount!) });
+    }
+    for (const { fundType, monthKey, yuan } of cashTrims.values()) {
+      const k = placements.map((p, idx) => ({ p, idx })).filter(({ p }) => p.fundType === fundType && p.month <= monthKey && p.product !== 'largeCd').sort((a, b) => (a.p.month < b.p.month ? 1 : -1))[0]?.idx;
+      if (k === undefined) continue;
+      const p = placements[k]!;
+      placements[k] = { ...p, amount: new Decimal(p.amount).minus(yuan).minus('0.01').toFixed(2) };
+      changed = true;
+    }
     // How much each bank must give up, month by month: for cap C the water level S' = Σ min(O_k, c·S')
     // (several banks at the cap at once must come down together); for caps A and B the excess.
     const trims = new Map<string, { bankId: string; monthKey: string; yuan: Decimal }>();

@@ -4,6 +4,7 @@ import { prepareLadderData } from '../model/data';
 import { buildLadderModel } from '../model/buildLadderModel';
 import { highsBackend } from '../backends/highs';
 import type { OptimizeResult } from '../optimize';
+import { type WirePlacement, planFromSolution } from '../extract/planFromSolution';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
@@ -127,4 +128,42 @@ export async function explainInfeasible(scenario: Scenario): Promise<Infeasibili
     }
   }
   return { shortfalls, lines: { zh, en } };
+}
+
+/** What the elastic plan had to bend: rule, month, and how much (万元). */
+export type Bend = InfeasibilityExplanation['shortfalls'][number];
+
+/**
+ * The best plan when no plan keeps every rule (used by the rolling mode when a re-plan is infeasible, e.g. a
+ * fund type that cannot pay from its own money whatever is placed): the per-fund-type LP with the reserve and
+ * the caps allowed to bend at 100 per 万元 and each fund type's cash at 100,000 per 万元 (money that is not
+ * there), maximising interest less the bend. Bending is thus always the last resort, and the plan does
+ * everything else as usual. Placements below their product's minimum are dropped (the money stays in cash).
+ * The ledger then reports what was broken; nothing is hidden.
+ */
+export async function elasticPlan(scenario: Scenario, flows = scenario.flows): Promise<{ placements: WirePlacement[]; bends: Bend[] }> {
+  const data = prepareLadderData(scenario, flows);
+  const { model, variables: v } = buildLadderModel(data, { lots: 'ignore' });
+  const bendable = new Set(['liquidityReserve', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'cashBalance', 'maxBondShare']);
+  const variables: LpVariable[] = [...model.variables];
+  const slackOf = new Map<number, number>();
+  const rows: LpRow[] = model.rows.map((row, i) => {
+    if (!bendable.has(row.rule)) return row;
+    const j = variables.length;
+    variables.push({ name: `slack[${row.name}]`, lower: 0, upper: Infinity, cost: row.rule === 'cashBalance' ? -100_000 : -100 });
+    slackOf.set(j, i);
+    return { ...row, terms: [...row.terms, [j, row.rule === 'liquidityReserve' ? 1 : -1] as const] };
+  });
+  const report = await highsBackend.solve({ ...model, variables, rows });
+  if (report.primal !== 'feasiblePoint') return { placements: [], bends: [] };
+  const bends: Bend[] = [];
+  for (const [j, i] of slackOf) {
+    const value = report.columnValues[j]!;
+    if (value <= 1e-4) continue;
+    const row = model.rows[i]!;
+    bends.push({ monthKey: row.meta?.monthKey ?? '', rule: row.rule, ...(row.meta?.bankId ? { bankId: row.meta.bankId } : {}), ...(row.meta?.fundType ? { fundType: row.meta.fundType } : {}), shortWan: value });
+  }
+  const minimum = (product: string) => (product === 'largeCd' ? scenario.products.largeCd.minimumLot : product.startsWith('callDeposit') ? scenario.products.callDeposit.minimumAmount : scenario.products.timeDeposit.minimumAmount).toNumber();
+  const placements = planFromSolution(data, v, report.columnValues).filter((p) => Number(p.amount) >= minimum(p.product));
+  return { placements, bends };
 }

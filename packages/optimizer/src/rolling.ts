@@ -1,0 +1,139 @@
+import { type DomainIssue, type Evaluation, type Holding, type MonthKey, type MonthlyFlow, type Scenario, Decimal, addMonthsToKey, evaluatePlan, monthOrdinal } from '@fundladder/core';
+import { type OptimizeOptions, optimize } from './optimize';
+import type { WirePlacement } from './extract/planFromSolution';
+import { type Bend, elasticPlan } from './report/explain';
+
+/** One re-plan of the rolling policy. */
+export interface RollingStep {
+  /** The first month of the step (the planner stands at its first day). */
+  readonly start: MonthKey;
+  /** 'elastic': no plan kept every rule, so the quarter followed the plan that bends them least (report/explain.ts). */
+  readonly status: 'optimal' | 'elastic' | 'infeasible' | 'error';
+  /** The placements adopted: the re-plan's placements in the step's months (none when it failed). */
+  readonly placements: readonly WirePlacement[];
+  /** The re-plan's interest over its remaining horizon, by the ledger (yuan), when it succeeded. */
+  readonly plannedInterest?: Decimal;
+  readonly issues: readonly DomainIssue[];
+  /** What the elastic plan bent, when the re-plan was infeasible. */
+  readonly bends?: readonly Bend[];
+  /** Settlement cash the fund types had overdrawn at the step's start (set to 0 for the re-plan), yuan. */
+  readonly overdrawnAtStart: Decimal;
+}
+
+/** The realised result of following the rolling policy over the horizon. */
+export interface RollingResult {
+  readonly steps: readonly RollingStep[];
+  /** Every placement the policy made, in order: a plan over the whole horizon. */
+  readonly plan: { schemaVersion: 1; name: string; placements: WirePlacement[] };
+  /** That plan priced and checked by the exact ledger on the realised flows. */
+  readonly realised: Evaluation;
+}
+
+/** Options of {@link rollingPlan}. */
+export interface RollingOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimitSeconds' | 'fundTypes'> {
+  /** The flows that actually happen over the horizon (complete: every fund type, every month). */
+  readonly realised: readonly MonthlyFlow[];
+  /**
+   * The flows the planner expects from `start` to the horizon end, knowing what has happened before
+   * `start` (`history` holds the scenario's history and the realised months so far). Default: the
+   * scenario's own expected flows for those months (a budget that is not updated).
+   */
+  readonly planFlows?: (start: MonthKey, history: readonly MonthlyFlow[]) => readonly MonthlyFlow[];
+  /** Months between re-plans (default 3: quarterly). */
+  readonly stepMonths?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Rolling (receding-horizon) mode: at the start of each quarter, the fund's state — its settlement cash and
+ * every deposit and bond still open, from the exact ledger run on the realised flows so far — becomes a new
+ * scenario over the rest of the horizon; it is optimized on the flows expected then, and only the quarter's
+ * placements are made. At the end, every placement made is priced and checked by one ledger run over the
+ * whole horizon on the realised flows: the realised result of following the policy.
+ *
+ * The state handed to a re-plan leaves out demand interest accrued but not yet credited (it is credited on
+ * the 21st of the quarter's last month, before the next start, except for the days since): a re-plan sees
+ * slightly less cash than there is, never more. A step whose re-plan is infeasible follows the elastic plan
+ * (the least bending of the rules, `elasticPlan`); a step whose re-plan fails otherwise makes no placements.
+ */
+export async function rollingPlan(scenario: Scenario, options: RollingOptions): Promise<RollingResult> {
+  const step = options.stepMonths ?? 3;
+  const H = scenario.horizonMonths;
+  const realisedByMonth = (m: MonthKey) => options.realised.filter((f) => f.month === m);
+  const adopted: WirePlacement[] = [];
+  const steps: RollingStep[] = [];
+  const total = Math.ceil(H / step);
+  for (let s = 0; s < H; s += step) {
+    const start = addMonthsToKey(scenario.startMonth, s);
+    const past = Array.from({ length: s }, (_, k) => addMonthsToKey(scenario.startMonth, k)).flatMap(realisedByMonth);
+    const state = s === 0 ? { scenario, overdrawn: new Decimal(0) } : rollingState(scenario, s, adopted, options.realised);
+    const history = [...scenario.history, ...past];
+    const remaining = H - s;
+    const expected = options.planFlows ? options.planFlows(start, history) : scenario.flows.filter((f) => monthOrdinal(f.month) >= monthOrdinal(start));
+    const replan: Scenario = { ...state.scenario, startMonth: start, horizonMonths: remaining, history, flows: [...expected] };
+    const r = await optimize(replan, { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), ...(options.fundTypes ? { fundTypes: options.fundTypes } : {}) });
+    const last = addMonthsToKey(start, step - 1);
+    if (r.status === 'optimal') {
+      const now = r.plan.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
+      adopted.push(...now);
+      steps.push({ start, status: 'optimal', placements: now, plannedInterest: r.ledgerInterest, issues: [], overdrawnAtStart: state.overdrawn });
+    } else if (r.status === 'infeasible' || r.issues.some((i) => i.rule === 'solverStatus')) {
+      // No plan keeps every rule from here (e.g. a fund type cannot pay from its own money whatever is
+      // placed, or the reserve is already short), or the solver could not tell: follow the plan that bends
+      // the rules least, so the other fund types' money still works.
+      const elastic = await elasticPlan(replan);
+      const now = elastic.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
+      adopted.push(...now);
+      steps.push({ start, status: 'elastic', placements: now, issues: r.issues, bends: elastic.bends, overdrawnAtStart: state.overdrawn });
+    } else {
+      steps.push({ start, status: r.status, placements: [], issues: r.issues, overdrawnAtStart: state.overdrawn });
+    }
+    options.onProgress?.(steps.length, total);
+  }
+  const plan = { schemaVersion: 1 as const, name: `rolling every ${step} months`, placements: adopted };
+  const realised = evaluatePlan(scenario, plan, options.realised);
+  if (!realised.ok) throw new Error(`rollingPlan: the realised ledger run failed: ${realised.issues[0]?.message ?? ''}`);
+  return { steps, plan, realised: realised.value };
+}
+
+/**
+ * The fund's state at the start of month s of the horizon: the ledger run over months 0…s−1 on the
+ * realised flows with the placements made so far; settlement cash from the last month's close (side
+ * accounts keep their balance), every position still open as a holding.
+ */
+export function rollingState(scenario: Scenario, s: number, placements: readonly WirePlacement[], realised: readonly MonthlyFlow[]): { scenario: Scenario; overdrawn: Decimal } {
+  const end = monthOrdinal(addMonthsToKey(scenario.startMonth, s));
+  const head: Scenario = { ...scenario, horizonMonths: s, flows: realised.filter((f) => monthOrdinal(f.month) < end) };
+  const ev = evaluatePlan(head, { schemaVersion: 1, name: 'so far', placements: placements.filter((p) => monthOrdinal(p.month as MonthKey) < end) }, head.flows);
+  if (!ev.ok) throw new Error(`rollingPlan: the ledger run to month ${s} failed: ${ev.issues[0]?.message ?? ''}`);
+  const lastMonth = ev.value.report.months.at(-1)!;
+  let overdrawn = new Decimal(0);
+  const accounts = scenario.accounts.map((a) => {
+    if (!a.settlement) return a;
+    const sideOfFund = scenario.accounts.filter((x) => x.fundType === a.fundType && x !== a).reduce((acc, x) => acc.plus(x.openingBalance), new Decimal(0));
+    const cash = (lastMonth.byFundType[a.fundType]?.closingCash ?? new Decimal(0)).minus(sideOfFund);
+    if (cash.lt(0)) overdrawn = overdrawn.plus(cash.negated());
+    return { ...a, openingBalance: cash.gt(0) ? cash : new Decimal(0) };
+  });
+  // Positions the policy placed become holdings with ids a scenario accepts (letters, digits, - and _).
+  const taken = new Set(scenario.holdings.map((h) => h.id));
+  const holdingId = (p: (typeof ev.value.report.openPositions)[number]): string => {
+    if (p.origin === 'existing') return p.id;
+    let id = `rolled-${p.placementIndex}-${p.fundType}`;
+    while (taken.has(id)) id = `${id}_`;
+    taken.add(id);
+    return id;
+  };
+  const holdings: Holding[] = ev.value.report.openPositions.map((p) => ({
+    id: holdingId(p),
+    fundType: p.fundType,
+    product: p.product,
+    ...(p.bankId ? { bankId: p.bankId } : {}),
+    principal: p.principal,
+    annualRate: p.annualRate,
+    startDate: p.startDate,
+    termMonths: p.termMonths,
+    ...(p.product === 'govBond' ? { couponFrequency: p.couponFrequency, bondKind: 'bookEntry' as const } : {}),
+  }));
+  return { scenario: { ...scenario, accounts, holdings }, overdrawn };
+}
