@@ -130,12 +130,13 @@ function minimumYuan(scenario: Scenario, product: string): number {
 async function solveRounds(data: LadderData, backend: LpBackend, options: OptimizeOptions): Promise<Rounds> {
   const { scenario } = data;
   const upperBounds = new Map<string, number>();
+  const restored = new Set<string>();
   let relaxed: { model: LpModel; report: SolveReport } | undefined;
   let totalSolveMs = 0;
   let buildMs = 0;
   for (let round = 1; ; round++) {
     const t0 = performance.now();
-    const { model, variables } = buildLadderModel(data, { upperBounds, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
+    const { model, variables } = buildLadderModel(data, { upperBounds, restored, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
     buildMs += performance.now() - t0;
     const size = { variables: model.variables.length, rows: model.rows.length, nonZeros: nonZeros(model) };
     const solved = await solveVerified(backend, model, options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {});
@@ -153,14 +154,25 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     let switched = 0;
     if (round < MAX_ROUNDS) {
       data.options.forEach((o, i) => {
-        for (const j of variables.place[i]!.flat()) {
-          const yuan = report.columnValues[j]! * 10_000;
-          const name = model.variables[j]!.name;
-          if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumYuan(scenario, o.product) && upperBounds.get(name) !== 0) {
-            upperBounds.set(name, 0);
-            if (yuan > 0.5) switched++;
+        variables.place[i]!.forEach((columns, t) => {
+          for (const j of columns) {
+            const yuan = report.columnValues[j]! * 10_000;
+            const name = model.variables[j]!.name;
+            if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumYuan(scenario, o.product) && upperBounds.get(name) !== 0) {
+              upperBounds.set(name, 0);
+              if (yuan > 0.5) {
+                switched++;
+                // A CD switched off for its lot brings back the time deposits it dominated at that bank that month.
+                data.options.forEach((d, k) => {
+                  if (d.dominatedBy[t] === i && !restored.has(`${k}|${t}`)) {
+                    data.ensureCoefficients(k, t);
+                    restored.add(`${k}|${t}`);
+                  }
+                });
+              }
+            }
           }
-        }
+        });
       });
     }
     // The last round never switches columns off, so the loop always ends (a rounding that did not settle

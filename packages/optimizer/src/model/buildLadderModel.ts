@@ -10,6 +10,8 @@ export interface BuildOptions {
   readonly upperBounds?: ReadonlyMap<string, number>;
   /** Minimum lots as semi-continuous columns (a MIP; HiGHS) or left out (a pure LP, rounded afterwards). Default semiContinuous. */
   readonly lots?: 'semiContinuous' | 'ignore';
+  /** Dominated time-deposit columns to include after all (`${optionIndex}|${month index}`), see LadderData's `dominatedBy`. */
+  readonly restored?: ReadonlySet<string>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BuildOptions {
 export function buildLadderModel(data: LadderData, options: BuildOptions = {}): { model: LpModel; variables: LadderVariables } {
   const lp = new LpBuilder('maximize');
   lp.offset = data.constantInterest;
-  const variables = addVariables(lp, data, { placementPenaltyPerWan: options.placementPenaltyPerWan ?? 0, lots: options.lots ?? 'semiContinuous', ...(options.upperBounds ? { upperBounds: options.upperBounds } : {}) });
+  const variables = addVariables(lp, data, { placementPenaltyPerWan: options.placementPenaltyPerWan ?? 0, lots: options.lots ?? 'semiContinuous', ...(options.upperBounds ? { upperBounds: options.upperBounds } : {}), ...(options.restored ? { restored: options.restored } : {}) });
   addConstraints(lp, data, variables);
   return { model: lp.build(), variables };
 }

@@ -34,6 +34,14 @@ export interface PlacementOption {
   readonly isLiquid: boolean;
   /** The product's minimum amount in 万元 where a split or a small amount would break a rule (CDs, call deposits); 0 otherwise. */
   readonly lotWan: number;
+  /**
+   * Per month index: the index of the large-CD option at the same bank and term that pays at least as much
+   * that month, for a time deposit (so the time deposit is weakly dominated: same caps, same liquidity, same
+   * maturity, no more interest); undefined otherwise. Such a column is left out of the LP until a round
+   * switches its CD off for the lot (docs/optimizer.md §3.1). Its coefficients are computed only then
+   * ({@link ensureCoefficients}).
+   */
+  readonly dominatedBy: ReadonlyArray<number | undefined>;
 }
 
 /** Why a bank or product gets no new money: said to the user, never silent. */
@@ -98,6 +106,8 @@ export interface LadderData {
    * Pooled stage only: the pool's cash split into one tier per fund type, each valued at that fund type's
    * demand value and capped by the most that fund type's cash can be in any plan (see {@link poolFundTypes}).
    */
+  /** Computes option i's coefficients for month t if they were left out (a dominated column brought back). */
+  readonly ensureCoefficients: (i: number, t: number) => void;
   readonly cashTiers?: ReadonlyArray<{ readonly fundType: FundType; readonly value: readonly number[]; readonly upper: readonly number[] }>;
 }
 
@@ -150,21 +160,8 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
   const makeOption = (product: PlaceableKind, bankId: string | undefined, termMonths: number, rateAt: (t: number) => Decimal | undefined, couponFrequency: number) => {
     const rateByMonth = months.map((_, t) => rateAt(t));
     if (rateByMonth.every((r) => r === undefined)) return;
-    const valuePerWan: number[] = [];
-    const paidAtMaturityPerWan: number[] = [];
-    rateByMonth.forEach((rate, t) => {
-      if (!rate) {
-        valuePerWan.push(0);
-        paidAtMaturityPerWan.push(0);
-        return;
-      }
-      const pos = probePosition(scenario, { product, bankId, termMonths, couponFrequency }, months[t]!, rate);
-      const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
-      // Exact interest on the 1万元 probe, in yuan; the LP's coefficient is its float in 万元 per 万元.
-      valuePerWan.push(e.earned.toNumber() / 10_000);
-      paidAtMaturityPerWan.push(e.paidAtMaturity.toNumber() / 10_000);
-    });
-    options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan, paidAtMaturityPerWan, isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' ? yuanToWanFloat(scenario.products.largeCd.minimumLot) : product === 'callDeposit7d' ? yuanToWanFloat(scenario.products.callDeposit.minimumAmount) : 0 });
+    // Coefficients are filled in below, once dominance is known (NaN: not computed).
+    options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan: months.map(() => NaN), paidAtMaturityPerWan: months.map(() => NaN), isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' ? yuanToWanFloat(scenario.products.largeCd.minimumLot) : product === 'callDeposit7d' ? yuanToWanFloat(scenario.products.callDeposit.minimumAmount) : 0, dominatedBy: months.map(() => undefined) });
   };
   for (const product of LP_PRODUCTS) {
     if (!policy.allowedProducts.includes(product)) {
@@ -192,6 +189,34 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       }
     }
   }
+  // A time deposit is weakly dominated in month t by the large CD at the same bank and term paying at least as much.
+  options.forEach((o, i) => {
+    if (o.product !== 'timeDeposit') return;
+    const cd = options.findIndex((c) => c.product === 'largeCd' && c.bankId === o.bankId && c.termMonths === o.termMonths);
+    if (cd < 0) return;
+    const dominatedBy = o.dominatedBy as Array<number | undefined>;
+    o.rateByMonth.forEach((rate, t) => {
+      const cdRate = options[cd]!.rateByMonth[t];
+      if (rate && cdRate && cdRate.gte(rate)) dominatedBy[t] = cd;
+    });
+    void i;
+  });
+  const coefficientsOf = (o: PlacementOption, t: number) => {
+    const pos = probePosition(scenario, o, months[t]!, o.rateByMonth[t]!);
+    const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
+    // Exact interest on the 1万元 probe, in yuan; the LP's coefficient is its float in 万元 per 万元.
+    (o.valuePerWan as number[])[t] = e.earned.toNumber() / 10_000;
+    (o.paidAtMaturityPerWan as number[])[t] = e.paidAtMaturity.toNumber() / 10_000;
+  };
+  for (const o of options) {
+    o.rateByMonth.forEach((rate, t) => {
+      if (!rate) {
+        (o.valuePerWan as number[])[t] = 0;
+        (o.paidAtMaturityPerWan as number[])[t] = 0;
+      } else if (o.dominatedBy[t] === undefined) coefficientsOf(o, t);
+    });
+  }
+
   for (const bank of scenario.banks) {
     if (bank.status !== 'eligible') exclusions.push({ bankId: bank.id, rule: 'suspendedBankNoNewMoney', reason: `bank ${bank.id} is suspended${bank.suspendedReason ? ` (${bank.suspendedReason})` : ''}: no new money` });
     else if (policy.minQuoteRate) {
@@ -301,6 +326,10 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
   }
 
   return {
+    ensureCoefficients: (i: number, t: number) => {
+      const o = options[i]!;
+      if (o.rateByMonth[t] && Number.isNaN(o.valuePerWan[t])) coefficientsOf(o, t);
+    },
     scenario,
     months,
     placementDays,

@@ -81,10 +81,24 @@ export class LpBuilder {
 
   /** Adds a row, merging repeated variables in `terms` and dropping zero coefficients. */
   addRow(row: Omit<LpRow, 'terms'> & { terms: Iterable<readonly [number, number]> }): number {
-    const merged = new Map<number, number>();
-    for (const [j, c] of row.terms) merged.set(j, (merged.get(j) ?? 0) + c);
-    const terms = [...merged].filter(([, c]) => c !== 0);
-    this.rows.push({ ...row, terms });
+    // Most rows repeat no variable: merge through a Map only when one does (cheaper on large models).
+    const list = Array.isArray(row.terms) ? (row.terms as ReadonlyArray<readonly [number, number]>) : [...row.terms];
+    const seen = new Set<number>();
+    let repeated = false;
+    for (const [j] of list) {
+      if (seen.has(j)) {
+        repeated = true;
+        break;
+      }
+      seen.add(j);
+    }
+    let terms: Array<readonly [number, number]>;
+    if (repeated) {
+      const merged = new Map<number, number>();
+      for (const [j, c] of list) merged.set(j, (merged.get(j) ?? 0) + c);
+      terms = [...merged].filter(([, c]) => c !== 0);
+    } else terms = list.filter(([, c]) => c !== 0);
+    this.rows.push({ name: row.name, lower: row.lower, upper: row.upper, terms, rule: row.rule, ...(row.meta ? { meta: row.meta } : {}) });
     return this.rows.length - 1;
   }
 

@@ -22,13 +22,15 @@ export interface LadderVariables {
  * type, and cash[f][t] ≥ 0. Objective coefficients are set here from the data (interest per 万元 from
  * core's rules; demand interest on cash).
  */
-export function addVariables(lp: LpBuilder, data: LadderData, options: { placementPenaltyPerWan: number; upperBounds?: ReadonlyMap<string, number>; lots: 'semiContinuous' | 'ignore' }): LadderVariables {
+export function addVariables(lp: LpBuilder, data: LadderData, options: { placementPenaltyPerWan: number; upperBounds?: ReadonlyMap<string, number>; lots: 'semiContinuous' | 'ignore'; restored?: ReadonlySet<string> }): LadderVariables {
   const placeFund: FundKey[][][] = [];
   const place = data.options.map((o, i) => {
     placeFund[i] = [];
     return data.months.map((m, t) => {
       placeFund[i]![t] = [];
       if (!o.rateByMonth[t]) return [];
+      // A time deposit its bank's CD dominates this month is left out, unless a round brought it back (§3.1).
+      if (o.dominatedBy[t] !== undefined && !options.restored?.has(`${i}|${t}`)) return [];
       const cost = o.valuePerWan[t]! - options.placementPenaltyPerWan;
       return data.fundTypes.map((ft) => {
         placeFund[i]![t]!.push(ft);
