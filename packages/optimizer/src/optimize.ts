@@ -38,7 +38,7 @@ export interface OptimizeOptions {
    */
   readonly lots?: 'round' | 'mip';
   /**
-   * How fund types are kept apart (docs/optimizer.md §8). 'pooled' (default): solve the whole fund as one
+   * How fund types are kept apart (docs/optimizer.md §13). 'pooled' (default): solve the whole fund as one
    * pool, then split each placement among fund types in a small second LP so that no fund type spends
    * another's money; if that split is impossible, fall back to 'joint'. 'joint': one LP with a column per
    * fund type for every placement (exact, 8× larger and much slower).

@@ -59,6 +59,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
   };
   const tdOptions = data.options.flatMap((o, i) => (o.isTimeDeposit ? [i] : []));
   const bankIds = [...new Set([...tdOptions.map((i) => data.options[i]!.bankId!), ...data.existingTimeDeposits.keys()])];
+  const tdOptionsOf = new Map(bankIds.map((b) => [b, tdOptions.filter((i) => data.options[i]!.bankId === b)]));
   const capC = Math.min(caps.fundTimeDepositShare.toNumber(), scenario.policy.minBanks > 0 ? 1 / scenario.policy.minBanks : 1) * (1 - CAP_MARGIN);
   const capA = caps.trancheShare.toNumber() * (1 - CAP_MARGIN);
   const capB = caps.bankLocalDepositShare.toNumber() * (1 - CAP_MARGIN);
@@ -96,7 +97,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
     const trancheTerms: Array<[number, number]> = [[trancheVar, -1]];
     const totalTerms: Array<[number, number]> = [[totalVar, -1]];
     for (const b of bankIds) {
-      const mine = tdOptions.filter((i) => data.options[i]!.bankId === b);
+      const mine = tdOptionsOf.get(b)!;
       const existing = data.existingTimeDeposits.get(b)?.[t] ?? 0;
       // new[b][t] and out[b][t] (placed part only; existing is a constant on the right-hand side).
       const newTerms: Array<[number, number]> = [];

@@ -55,7 +55,7 @@ export interface Exclusion {
 
 /**
  * The key of the LP's cash dimension: a fund type, or {@link POOLED} for the whole fund in the pooled
- * first stage (docs/optimizer.md §8).
+ * first stage (docs/optimizer.md §13).
  */
 export const POOLED = 'pooled' as const;
 export type FundKey = FundType | typeof POOLED;
@@ -135,7 +135,7 @@ export function earnedInHorizon(pos: Position, scenario: Scenario, horizonStart:
   }
   if (compareDates(pos.maturityDate, horizonEnd) >= 0) earned = earned.plus(accruedOn(pos, horizonEnd));
   const accruedAtStart = compareDates(pos.startDate, horizonStart) < 0 ? accruedOn(pos, horizonStart) : ZERO;
-  return { earned: earned.minus(accruedAtStart), paidAtMaturity, accruedAtStart };
+  return { earned: accruedAtStart.isZero() ? earned : earned.minus(accruedAtStart), paidAtMaturity, accruedAtStart };
 }
 
 /**
@@ -259,6 +259,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     for (let t = 0; t < months.length; t++) if (compareDates(d, placementDays[t]!) <= 0) return t;
     return months.length;
   };
+  const nextMonthStarts = months.map((m) => firstDayOfMonth(addMonthsToKey(m, 1)));
   for (const h of scenario.holdings) {
     const pos = positionFromHolding(h, scenario);
     if (compareDates(pos.maturityDate, horizonStart) < 0) continue;
@@ -273,10 +274,9 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       const cashRow = existingCash.get(pos.fundType)!;
       cashRow[t] = cashRow[t]! + yuanToWanFloat(amount);
     }
+    const wan = yuanToWanFloat(pos.principal);
     months.forEach((_, t) => {
-      const nextMonthStart = firstDayOfMonth(addMonthsToKey(months[t]!, 1));
-      if (compareDates(pos.maturityDate, nextMonthStart) < 0) return;
-      const wan = yuanToWanFloat(pos.principal);
+      if (compareDates(pos.maturityDate, nextMonthStarts[t]!) < 0) return;
       if (TERM_DEPOSIT_KINDS.includes(pos.product) && pos.bankId) {
         const row = existingTimeDeposits.get(pos.bankId) ?? months.map(() => 0);
         row[t] = row[t]! + wan;
@@ -356,7 +356,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
 }
 
 /**
- * The whole fund as one cash pool: the first stage of the two-stage solve (docs/optimizer.md §8).
+ * The whole fund as one cash pool: the first stage of the two-stage solve (docs/optimizer.md §13).
  * Opening cash, net flows and existing holdings' returns are summed over the fund types. The pool's cash
  * is split into tiers, one per fund type, each earning that fund type's demand value and capped by the
  * most that fund type's cash can ever be: its own money so far (opening + net flows + existing

@@ -1,4 +1,4 @@
-// The second stage of the two-stage solve (docs/optimizer.md §8): pooled placements split among fund types so
+// The second stage of the two-stage solve (docs/optimizer.md §13): pooled placements split among fund types so
 // that each fund type pays only with its own money.
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '@fundladder/core';

@@ -26,7 +26,7 @@ export interface SplitVariables {
 
 
 /**
- * The second stage of the two-stage solve (docs/optimizer.md §8): given the pooled stage's placements,
+ * The second stage of the two-stage solve (docs/optimizer.md §13): given the pooled stage's placements,
  * decides each fund type's part of each, so that every fund type pays only with its own money
  * (分别建账、分账核算): cash[f][t] ≥ 0 under the same cash-balance row as the per-fund-type model (§5.1),
  * restricted to the pooled placements' columns. Each placement's parts add up to it exactly
