@@ -361,7 +361,8 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
  * is split into tiers, one per fund type, each earning that fund type's demand value and capped by the
  * most that fund type's cash can ever be: its own money so far (opening + net flows + existing
  * returns, at least 0) plus the interest its placements could have brought back, at most the largest
- * own balance so far grown at the best quoted rate, (1 + r)^((t+1)/12) − 1. Every per-fund-type plan
+ * own balance so far grown at the best quoted rate compounded monthly, (1 + r/12)^(t+1) − 1 (no
+ * product pays more than r/12 of its principal a month). Every per-fund-type plan
  * satisfies these caps, so the pooled LP is a relaxation of the per-fund-type LP and its optimum an
  * upper bound; the caps keep the pool from valuing all its cash at the best fund type's rate.
  */
@@ -377,7 +378,7 @@ export function poolFundTypes(data: LadderData): LadderData {
     for (let t = 0; t < T; t++) {
       own += data.netFlow.get(fundType)![t]! + data.existingCash.get(fundType)![t]!;
       largest = Math.max(largest, own);
-      upper.push(Math.max(0, own) + largest * (Math.pow(1 + bestRate, (t + 1) / 12) - 1) + 1e-6);
+      upper.push(Math.max(0, own) + largest * (Math.pow(1 + bestRate / 12, t + 1) - 1) + 1e-6);
     }
     return { fundType, value: data.demandValuePerWan.get(fundType)!, upper };
   });
