@@ -1,6 +1,6 @@
 import {
   type Decimal, type FundType, type IsoDate, type MonthKey, type MonthlyFlow, type PlaceableKind, type Position, type Scenario, type ResolvedPlacement,
-  TERM_DEPOSIT_KINDS, ZERO, dec, accruedOn, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
+  TERM_DEPOSIT_KINDS, ZERO, dec, accruedOn, addMonthsToDate, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
   monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
 } from '@fundladder/core';
 
@@ -139,10 +139,25 @@ export function earnedInHorizon(pos: Position, scenario: Scenario, horizonStart:
 }
 
 /**
+ * The key under which a probe's coefficients may be shared between placement days, or undefined when they
+ * may not: a time deposit or CD under 30/360 that matures inside the horizon earns P × r × months/12
+ * whatever its start (F3), and a bond whose every coupon falls inside the horizon pays them all (face × rate
+ * / frequency each, or the whole term at maturity); anything that outlives the horizon (accrued to its end),
+ * a call deposit (the rate on the withdrawal day, actual days) or an actual-day basis depends on the dates.
+ * `prepareLadderData.test.ts` checks, on random scenarios, that sharing changes no coefficient.
+ */
+function probeKey(pos: Pick<Position, 'product' | 'termMonths' | 'couponFrequency' | 'annualRate' | 'basis' | 'maturityDate'>, horizonEnd: IsoDate): string | undefined {
+  if (compareDates(pos.maturityDate, horizonEnd) >= 0) return undefined;
+  if ((pos.product === 'timeDeposit' || pos.product === 'largeCd') && pos.basis === 'thirty360') return `${pos.product}|${pos.termMonths}|${pos.annualRate.toString()}`;
+  if (pos.product === 'govBond') return `bond|${pos.termMonths}|${pos.couponFrequency}|${pos.annualRate.toString()}`;
+  return undefined;
+}
+
+/**
  * Prepares the LP's data from a validated scenario and a flow path (default: the scenario's flows).
  * @param extraReserve - per month, a reserve (yuan) that must also hold, e.g. from the forecast's quantile
  */
-export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlow[] = scenario.flows, extraReserve?: readonly Decimal[]): LadderData {
+export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlow[] = scenario.flows, extraReserve?: readonly Decimal[], options_: { reuseCoefficients?: boolean } = {}): LadderData {
   const lookup = indexScenario(scenario);
   const flowIndex = indexFlows(scenario, flows);
   if (!flowIndex.ok) throw new Error('prepareLadderData: flows must cover the horizon (check with indexFlows first)');
@@ -201,12 +216,25 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     });
     void i;
   });
+  // Probes whose interest cannot depend on the placement day are computed once and reused (see probeKey).
+  const reuse = options_.reuseCoefficients ?? true;
+  const computed = new Map<string, { value: number; paid: number }>();
+  const basisOf = new Map(scenario.banks.map((b) => [b.id, b.conventions.dayBasis]));
   const coefficientsOf = (o: PlacementOption, t: number) => {
-    const pos = probePosition(scenario, o, months[t]!, o.rateByMonth[t]!);
-    const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
-    // Exact interest on the 1万元 probe, in yuan; the LP's coefficient is its float in 万元 per 万元.
-    (o.valuePerWan as number[])[t] = e.earned.toNumber() / 10_000;
-    (o.paidAtMaturityPerWan as number[])[t] = e.paidAtMaturity.toNumber() / 10_000;
+    const rate = o.rateByMonth[t]!;
+    // The key from what the probe would be (same maturity and basis as positionFromPlacement; the property
+    // test compares with probes built every time), so a shared probe is not even built.
+    const key = reuse ? probeKey({ product: o.product, termMonths: o.termMonths, couponFrequency: o.couponFrequency, annualRate: rate, basis: (o.bankId && basisOf.get(o.bankId)) || 'thirty360', maturityDate: addMonthsToDate(placementDays[t]!, o.termMonths) }, horizonEnd) : undefined;
+    let c = key ? computed.get(key) : undefined;
+    if (!c) {
+      const pos = probePosition(scenario, o, months[t]!, rate);
+      const e = earnedInHorizon(pos, scenario, horizonStart, horizonEnd);
+      // Exact interest on the 1万元 probe, in yuan; the LP's coefficient is its float in 万元 per 万元.
+      c = { value: e.earned.toNumber() / 10_000, paid: e.paidAtMaturity.toNumber() / 10_000 };
+      if (key) computed.set(key, c);
+    }
+    (o.valuePerWan as number[])[t] = c.value;
+    (o.paidAtMaturityPerWan as number[])[t] = c.paid;
   };
   for (const o of options) {
     o.rateByMonth.forEach((rate, t) => {
