@@ -20,6 +20,18 @@ describe('fundladder optimize', () => {
     expect(Number(j.stress.p5Interest)).toBeLessThanOrEqual(Number(j.stress.expectedInterest));
   }, 120_000);
 
+  it('--placement-penalty-bp: a cost on every amount placed breaks near-ties toward fewer placements; the interest reported is still the ledger’s', async () => {
+    const plain = JSON.parse((await runCli(['optimize', SAMPLE, '--json', '--paths', '0'])).out) as { interest: string; placements: unknown[] };
+    const r = await runCli(['optimize', SAMPLE, '--json', '--paths', '0', '--placement-penalty-bp', '5']);
+    expect(r.code).toBe(0);
+    const penalised = JSON.parse(r.out) as { status: string; interest: string; placements: unknown[] };
+    expect(penalised.status).toBe('optimal');
+    // Measured 2026-11-23: 53 → 44 placements, 4,105.78万 → 4,097.29万.
+    expect(penalised.placements.length).toBeLessThan(plain.placements.length);
+    expect(Number(penalised.interest)).toBeLessThanOrEqual(Number(plain.interest));
+    expect(Number(penalised.interest)).toBeGreaterThan(Number(plain.interest) * 0.99);
+  }, 120_000);
+
   it('refuses a quantile outside (0, 1) with a usage error naming the flag', async () => {
     const r = await runCli(['optimize', SAMPLE, '--reserve-quantile', '1.5']);
     expect(r.code).toBe(2);

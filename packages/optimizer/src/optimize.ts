@@ -53,11 +53,12 @@ export interface Optimality {
   /** Why the pooled split was not used, when it fell back. */
   readonly fallback?: string;
   /**
-   * An upper bound on the LP's interest (yuan): the first round's optimum (no minimum-lot rounding; in
-   * the pooled stage, cash valued at the best fund type's rate). No plan that keeps the LP's rows earns more.
+   * An upper bound on the LP's objective (yuan): the first round's optimum (no minimum-lot rounding; in the
+   * pooled stage a relaxation of the per-fund-type LP, §13). The objective is the interest, less the placement
+   * penalty when one is set; no plan that keeps the LP's rows does better.
    */
   readonly bound: Decimal;
-  /** (bound − this plan's LP interest) / bound: how far from optimal the plan can be, at most. */
+  /** (bound − this plan's LP objective) / bound: how far from optimal the plan can be, at most. */
   readonly gap: number;
   /** Milliseconds of the split stage's solves (included in totalSolveMs). */
   readonly splitSolveMs: number;
@@ -310,7 +311,11 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
     ev = { ok: true, value: repaired.evaluation };
   }
   const ledgerInterest = ev.value.report.totals.interestEarned;
-  const lpInterest = toYuan(lpInterestWan);
+  // The LP's objective is interest less the placement penalty (if any): add the penalty back for the interest.
+  const penalty = options.placementPenaltyPerWan ?? 0;
+  const placedWan = solved.variables.place.flat(2).reduce((acc, j) => acc + solved.report.columnValues[j]!, 0);
+  const lpObjectiveWan = lpInterestWan;
+  const lpInterest = toYuan(lpInterestWan + penalty * placedWan);
   const issues: DomainIssue[] = [...ev.value.report.issues];
   const gap = lpInterest.minus(ledgerInterest).abs();
   const allowed = Dec.max(ledgerInterest.abs().times(LP_LEDGER_TOLERANCE.relative), LP_LEDGER_TOLERANCE.absoluteYuan);
@@ -319,7 +324,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   }
   if (issues.length) return { status: 'error', issues, report, size, data, model, rejectedPlan: plan };
   const bound = toYuan(solved.relaxed.report.objective);
-  const optimality: Optimality = { strategy, ...(fallback ? { fallback } : {}), bound, gap: bound.isZero() ? 0 : bound.minus(lpInterest).div(bound).toNumber(), splitSolveMs };
+  const optimality: Optimality = { strategy, ...(fallback ? { fallback } : {}), bound, gap: bound.isZero() ? 0 : bound.minus(toYuan(lpObjectiveWan)).div(bound).toNumber(), splitSolveMs };
   return {
     status: 'optimal',
     plan,

@@ -9,7 +9,7 @@ import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
 
 const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--out 计划.json] [--json|--csv] [--explain]
+  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--placement-penalty-bp 0] [--out 计划.json] [--json|--csv] [--explain]
 求解多期线性规划：在流动性储备和各银行上限之内，安排定期、大额存单、通知存款和国债，使规划期利息最多；
 所得计划再由精确账本逐月核算和检查（违规即报错，不输出计划）。--explain 说明哪些规则约束了结果及其代价。
 不可行时（如储备要求过高）说明哪个月、短缺多少、哪条规则约束。
@@ -17,9 +17,10 @@ const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] 
 --paths N：把计划放到预测的 N 条联合情景上用账本逐条核算（压力测试；0 表示不做），报告某月无法支付的概率、
 储备不足的概率、利息期望与 5% 分位数。
 --rolling：按季滚动：在预测的前 K 条情景（--rolling-paths）上，每季初用已实现的流量重新预测、重新规划，只执行本季度
-的存放；报告滚动策略与一次性计划在同一情景上的实际利息和支付缺口。`;
+的存放；报告滚动策略与一次性计划在同一情景上的实际利息和支付缺口。
+--placement-penalty-bp x：每笔存放金额计 x 个基点的成本（只在目标中），两个差不多的计划中选资金调动少的那个。`;
 const HELP_EN = `Usage: fundladder optimize SCENARIO [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--out PLAN.json] [--json|--csv] [--explain]
+  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--placement-penalty-bp 0] [--out PLAN.json] [--json|--csv] [--explain]
 Solves the multi-period LP (time deposits, large CDs, call deposits, bonds across banks, within the reserve and every
 bank cap) for the most interest over the horizon, then prices and checks the plan with the exact ledger (a broken
 rule is an error, never a plan). --explain tells which rules bind and what they cost. An infeasible scenario is
@@ -31,7 +32,9 @@ that some fund type cannot pay in some month, the probability of a reserve breac
 interest.
 --rolling: quarterly re-planning on the first K forecast paths (--rolling-paths): at each quarter's start the flows
 are re-forecast from what has happened, the fund re-planned, and only the quarter's placements made; reports the
-realised interest and payout gaps of the rolling policy against the one-off plan on the same paths.`;
+realised interest and payout gaps of the rolling policy against the one-off plan on the same paths.
+--placement-penalty-bp x: a cost of x basis points of every amount placed (in the objective only), so that of two
+nearly equal plans the one that moves less money wins.`;
 
 /** A scenario cut to its first `months` months (flows included). */
 export function withHorizon(scenario: Scenario, months: number): Scenario {
@@ -136,7 +139,7 @@ function printStress(io: CliIo, st: StressResult, quantile: number | undefined):
 
 /** `fundladder optimize SCENARIO`: the plan, its KPIs from the ledger, the binding rules, the stress results. */
 export const optimizeCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, rolling: { type: 'boolean' }, 'rolling-paths': { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, rolling: { type: 'boolean' }, 'rolling-paths': { type: 'string' }, 'placement-penalty-bp': { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const solver = values.solver ?? 'highs';
@@ -183,7 +186,13 @@ export const optimizeCommand: Command = async (args, io) => {
     }
   }
   const extraReserve = quantile !== undefined && flowPaths?.ok ? reserveFromPaths(scenario, flowPaths.value, quantile, reserveMonths) : undefined;
-  const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}) });
+  const penaltyBp = Number(values['placement-penalty-bp'] ?? 0);
+  if (!Number.isFinite(penaltyBp) || penaltyBp < 0 || penaltyBp > 100) {
+    io.err('fundladder optimize: --placement-penalty-bp is a number of basis points from 0 to 100');
+    return EXIT_USAGE;
+  }
+  // x bp of every 万元 placed = x / 10,000 万元 per 万元 in the LP's objective.
+  const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}), ...(penaltyBp > 0 ? { placementPenaltyPerWan: penaltyBp / 10_000 } : {}) });
   const rollingPaths = Number(values['rolling-paths'] ?? 3);
   if (!Number.isInteger(rollingPaths) || rollingPaths < 1) {
     io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
