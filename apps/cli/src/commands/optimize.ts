@@ -161,12 +161,13 @@ export const optimizeCommand: Command = async (args, io) => {
     }
     scenario = withHorizon(scenario, h);
   }
-  const quantile = values['reserve-quantile'] === undefined ? undefined : Number(values['reserve-quantile']);
+  // The flags override the scenario's policy.reserveForecast.
+  const quantile = values['reserve-quantile'] === undefined ? scenario.policy.reserveForecast?.quantile : Number(values['reserve-quantile']);
   if (quantile !== undefined && !(quantile > 0 && quantile < 1)) {
     io.err('fundladder optimize: --reserve-quantile is a number between 0 and 1, e.g. 0.95');
     return EXIT_USAGE;
   }
-  const reserveMonths = Number(values['reserve-months'] ?? 3);
+  const reserveMonths = Number(values['reserve-months'] ?? scenario.policy.reserveForecast?.months ?? 3);
   const paths = Number(values.paths ?? 100);
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(reserveMonths) || reserveMonths < 1 || !Number.isInteger(paths) || paths < 0 || !Number.isInteger(seed)) {

@@ -151,6 +151,18 @@ export const policySchema = z.object({
   maxBondShare: shareFraction.prefault('1'),
   /** Keep each fund type's cash apart (a placement must name its fund type). */
   keepFundTypesApart: z.boolean().default(false),
+  /**
+   * The optimizer's reserve from the forecast (issue 5): at each month also keep liquid the `quantile` of the
+   * next `months` months' net outflow over the forecast's joint paths (whichever of this and `reserve` is larger).
+   * Absent: only `reserve`. The ledger checks `reserve` (core does not forecast); the CLI's --reserve-quantile and
+   * --reserve-months override these values.
+   */
+  reserveForecast: z
+    .object({
+      quantile: z.number().gt(0, { error: 'a quantile is between 0 and 1, e.g. 0.95' }).lt(1, { error: 'a quantile is between 0 and 1, e.g. 0.95' }),
+      months: z.number().int().min(1).max(36).default(3),
+    })
+    .optional(),
 });
 
 /** A month of flows of one fund type: money in and money out, in yuan. */

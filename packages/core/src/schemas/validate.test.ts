@@ -30,6 +30,15 @@ describe('validateScenario: bad input named by JSON path, rule and value receive
     );
     expect(r.issues.find((i) => i.rule === 'rateAsFraction')!.message).toContain('0.0135');
   });
+  it('takes the optimizer’s forecast reserve as a policy input, and names a quantile outside (0, 1) by its path', () => {
+    const good = validateScenario({ ...tinyScenario(), policy: { reserveForecast: { quantile: 0.95 } } } as never);
+    expect(good.ok && good.value.policy.reserveForecast).toEqual({ quantile: 0.95, months: 3 });
+    const bad = validateScenario({ ...tinyScenario(), policy: { reserveForecast: { quantile: 95, months: 3 } } } as never);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => i.path.join('.'))).toContain('policy.reserveForecast.quantile');
+    expect(bad.issues.find((i) => i.path.join('.') === 'policy.reserveForecast.quantile')!.message).toContain('between 0 and 1');
+  });
   it('finds references that do not resolve once the shape is right', () => {
     const json = JSON.parse(JSON.stringify(tinyScenario()));
     json.accounts[0].bankId = 'nosuchbank';
