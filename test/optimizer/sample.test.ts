@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Scenario, evaluatePlan, validateScenario } from '@fundladder/core';
+import { type Scenario, Decimal, evaluatePlan, validateScenario } from '@fundladder/core';
 import { type OptimizeResult, baselinePlan, explainBinding, explainInfeasible, optimize, rolloverPlan } from '@fundladder/optimizer';
 import { ROOT } from '../cli/harness';
 
@@ -61,6 +61,17 @@ describe('optimizer on the sample county fund', () => {
     }
     expect(ro.liquidity.map((l) => l.liquid.gte(l.reserve))).toEqual([true, true, true]);
   });
+
+  it('explains an infeasibility that comes from a forecast reserve with that same reserve', async () => {
+    // 50亿 of extra reserve every month: more than the fund has.
+    const extraReserve = Array.from({ length: scenario.horizonMonths }, () => new Decimal('5000000000'));
+    const r = await optimize(scenario, { extraReserve });
+    expect(r.status).toBe('infeasible');
+    const why = await explainInfeasible(scenario, { extraReserve });
+    expect(why.shortfalls.some((x) => x.rule === 'liquidityReserve' && x.monthKey === '2026-01')).toBe(true);
+    // Without it the sample needs no bend at all.
+    expect((await explainInfeasible(scenario)).shortfalls).toEqual([]);
+  }, 120_000);
 
   it('beats both simple policies (1-year even split; 3/6/12 ladder), all priced by the same ledger', () => {
     if (result.status !== 'optimal') throw new Error(result.status);

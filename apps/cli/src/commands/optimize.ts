@@ -223,7 +223,7 @@ export const optimizeCommand: Command = async (args, io) => {
     }
   }
   const stress = result.status === 'optimal' && paths > 0 && flowPaths?.ok ? stressTest(scenario, result.plan, flowPaths.value.slice(0, paths), progressBar(io, io.lang === 'zh' ? '压力测试' : 'stress')) : undefined;
-  const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario) : undefined;
+  const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario, extraReserve ? { extraReserve } : {}) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
     const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };

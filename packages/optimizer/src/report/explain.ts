@@ -1,4 +1,4 @@
-import type { Scenario } from '@fundladder/core';
+import type { Decimal, Scenario } from '@fundladder/core';
 import type { LpModel, LpRow, LpVariable } from '../model/lp';
 import { prepareLadderData } from '../model/data';
 import { buildLadderModel } from '../model/buildLadderModel';
@@ -69,10 +69,10 @@ export interface InfeasibilityExplanation {
  * Explains an infeasible scenario: solves an elastic version in which the reserve and the bank caps may bend
  * at a cost of 1 per 万元 and each fund type's cash at 1,000 (money that is not there), minimising the bend, and reports every month
  * and rule that had to bend and by how much (solver-notes.md: relaxing only the rule rows works; IIS did
- * not). Never a crash or an empty answer.
+ * not). Same flows and extra reserve as the `optimize` call it explains. Never a crash or an empty answer.
  */
-export async function explainInfeasible(scenario: Scenario): Promise<InfeasibilityExplanation> {
-  const data = prepareLadderData(scenario);
+export async function explainInfeasible(scenario: Scenario, options: { flows?: Scenario['flows']; extraReserve?: readonly Decimal[] } = {}): Promise<InfeasibilityExplanation> {
+  const data = prepareLadderData(scenario, options.flows ?? scenario.flows, options.extraReserve);
   const { model } = buildLadderModel(data, { lots: 'ignore' });
   const bendable = new Set(['liquidityReserve', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'cashBalance', 'maxBondShare']);
   const variables: LpVariable[] = model.variables.map((v) => ({ ...v, cost: 0 }));
