@@ -73,6 +73,16 @@ describe('optimizer on the sample county fund', () => {
     expect((await explainInfeasible(scenario)).shortfalls).toEqual([]);
   }, 120_000);
 
+  it('keeps large CDs in whole steps above the minimum lot where the scenario sets a lot increment', async () => {
+    const withSteps: Scenario = { ...scenario, products: { ...scenario.products, largeCd: { ...scenario.products.largeCd, lotIncrement: new Decimal('1000000') } } };
+    const r = await optimize(withSteps);
+    if (r.status !== 'optimal') throw new Error(JSON.stringify(r.issues.slice(0, 2)));
+    const cds = r.plan.placements.filter((p) => p.product === 'largeCd');
+    expect(cds.length).toBeGreaterThan(0);
+    for (const p of cds) expect(new Decimal(p.amount).minus(withSteps.products.largeCd.minimumLot).mod(1_000_000).isZero(), p.amount).toBe(true);
+    expect(r.evaluation.report.issues).toEqual([]);
+  }, 120_000);
+
   it('beats both simple policies (1-year even split; 3/6/12 ladder), all priced by the same ledger', () => {
     if (result.status !== 'optimal') throw new Error(result.status);
     for (const policy of ['oneYearEven', 'ladder3612'] as const) {

@@ -50,8 +50,22 @@ export function planFromSolution(data: LadderData, v: LadderVariables, values: F
   return out;
 }
 
-function wirePlacement(data: LadderData, i: number, t: number, fundType: FundType | undefined, fen: number): WirePlacement {
+/**
+ * A large CD above its minimum lot goes up in steps of `products.largeCd.lotIncrement` where the scenario sets one
+ * (the ledger's `largeCdLotIncrement` rule): the amount is cut down to the last whole step, the rest stays in cash.
+ */
+export function cdLotFen(data: LadderData, fen: number): number {
+  const cd = data.scenario.products.largeCd;
+  if (!cd.lotIncrement || cd.lotIncrement.isZero()) return fen;
+  const minimum = Math.round(cd.minimumLot.toNumber() * 100);
+  const step = Math.round(cd.lotIncrement.toNumber() * 100);
+  if (fen < minimum) return fen;
+  return minimum + Math.floor((fen - minimum) / step) * step;
+}
+
+function wirePlacement(data: LadderData, i: number, t: number, fundType: FundType | undefined, fenIn: number): WirePlacement {
   const o = data.options[i]!;
+  const fen = o.product === 'largeCd' ? cdLotFen(data, fenIn) : fenIn;
   return { month: data.months[t]!, product: o.product, termMonths: o.termMonths, ...(o.bankId ? { bankId: o.bankId } : {}), ...(fundType ? { fundType } : {}), amount: fenToYuanString(fen), annualRate: o.rateByMonth[t]!.toString(), ...(o.product === 'govBond' ? { couponFrequency: o.couponFrequency } : {}) };
 }
 
