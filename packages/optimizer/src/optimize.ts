@@ -205,9 +205,7 @@ async function splitRounds(data: LadderData, pooled: Extract<Rounds, { ok: true 
     const wan = values[s.column]!;
     return wan * 10_000 > 0.5 && wan < minimumWan(placements[s.placement]!.option) - 1e-9;
   });
-  const done = (split: { variables: SplitVariables }, report: SolveReport) => {
-    return { ok: true as const, placements: planFromSplit(data, placements, split.variables, report.columnValues), cashValueWan: report.objective, solveMs };
-  };
+  const done = (split: { variables: SplitVariables }, report: SolveReport) => ({ ok: true as const, placements: planFromSplit(data, placements, split.variables, report.columnValues), cashValueWan: report.objective, solveMs });
 
   const first = await solve(() => 'free');
   if (first.solved.issue) return { ok: false, reason: first.solved.issue.message, solveMs };

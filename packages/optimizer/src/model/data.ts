@@ -205,7 +205,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     }
   }
   // A time deposit is weakly dominated in month t by the large CD at the same bank and term paying at least as much.
-  options.forEach((o, i) => {
+  options.forEach((o) => {
     if (o.product !== 'timeDeposit') return;
     const cd = options.findIndex((c) => c.product === 'largeCd' && c.bankId === o.bankId && c.termMonths === o.termMonths);
     if (cd < 0) return;
@@ -214,7 +214,6 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       const cdRate = options[cd]!.rateByMonth[t];
       if (rate && cdRate && cdRate.gte(rate)) dominatedBy[t] = cd;
     });
-    void i;
   });
   // Probes whose interest cannot depend on the placement day are computed once and reused (see probeKey).
   const reuse = options_.reuseCoefficients ?? true;
