@@ -62,21 +62,17 @@ export function isMip(model: LpModel): boolean {
 export class LpBuilder {
   readonly variables: LpVariable[] = [];
   readonly rows: LpRow[] = [];
-  private readonly index = new Map<string, number>();
   offset = 0;
 
   constructor(readonly sense: 'maximize' | 'minimize') {}
 
-  /** Adds a variable; throws on a duplicate name (a programmer error). */
+  /**
+   * Adds a variable and returns its index. Names must be unique (bounds are fixed by name between rounds);
+   * that is checked by `test/optimizer/model-names.test.ts` on the real models rather than hashed here on every build.
+   */
   addVariable(v: LpVariable): number {
-    if (this.index.has(v.name)) throw new Error(`duplicate variable ${v.name}`);
-    this.index.set(v.name, this.variables.length);
     this.variables.push(v);
     return this.variables.length - 1;
-  }
-
-  variableIndex(name: string): number | undefined {
-    return this.index.get(name);
   }
 
   /** Adds a row, merging repeated variables in `terms` and dropping zero coefficients. */
