@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Scenario, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
-import { type LpModel, buildLadderModel, buildSplitModel, poolFundTypes, prepareLadderData } from '@fundladder/optimizer';
+import { type LpModel, buildLadderModel, buildSplitModel, poolFundTypes, prepareLadderData, restoreAllDominated } from '@fundladder/optimizer';
 import { ROOT } from '../cli/harness';
 
 function duplicates(model: LpModel): string[] {
@@ -27,13 +27,7 @@ describe('model names', () => {
   for (const [label, scenario] of scenarios) {
     it(`are unique in the joint, pooled and split models (${label})`, () => {
       const data = prepareLadderData(scenario);
-      const all = new Set<string>();
-      data.options.forEach((o, i) => o.dominatedBy.forEach((d, t) => {
-        if (d !== undefined) {
-          data.ensureCoefficients(i, t);
-          all.add(`${i}|${t}`);
-        }
-      }));
+      const all = restoreAllDominated(data);
       expect(duplicates(buildLadderModel(data, { lots: 'ignore', restored: all }).model)).toEqual([]);
       expect(duplicates(buildLadderModel(poolFundTypes(data), { lots: 'ignore', restored: all }).model)).toEqual([]);
       const pooled = data.options.flatMap((o, i) => (o.rateByMonth[0] ? [{ option: i, month: 0, amountWan: 100 }] : []));

@@ -419,3 +419,17 @@ export function poolFundTypes(data: LadderData): LadderData {
     cashTiers,
   };
 }
+
+/**
+ * Brings back every time-deposit column its bank's CD dominates (computing its coefficients) and returns the keys
+ * for `buildLadderModel(…, { restored })`: the model with every option, for checks and comparisons.
+ */
+export function restoreAllDominated(data: LadderData): Set<string> {
+  const all = new Set<string>();
+  data.options.forEach((o, i) => o.dominatedBy.forEach((d, t) => {
+    if (d === undefined) return;
+    data.ensureCoefficients(i, t);
+    all.add(`${i}|${t}`);
+  }));
+  return all;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
 import { highsBackend } from '../backends/highs';
-import { poolFundTypes, prepareLadderData } from './data';
+import { poolFundTypes, prepareLadderData, restoreAllDominated } from './data';
 import { buildLadderModel } from './buildLadderModel';
 
 describe('dominated time deposits', () => {
@@ -22,13 +22,7 @@ describe('dominated time deposits', () => {
 
   it('leaves the LP optimum unchanged (lots ignored): the same objective with every dominated column brought back', async () => {
     const pooled = poolFundTypes(data);
-    const all = new Set<string>();
-    data.options.forEach((o, i) => o.dominatedBy.forEach((d, t) => {
-      if (d !== undefined) {
-        data.ensureCoefficients(i, t);
-        all.add(`${i}|${t}`);
-      }
-    }));
+    const all = restoreAllDominated(data);
     expect(all.size).toBeGreaterThan(0);
     const without = buildLadderModel(pooled, { lots: 'ignore' }).model;
     const withAll = buildLadderModel(pooled, { lots: 'ignore', restored: all }).model;
