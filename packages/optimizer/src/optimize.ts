@@ -1,5 +1,5 @@
 import { type Decimal, type DomainIssue, type Evaluation, type MonthlyFlow, type Scenario, Decimal as Dec, evaluatePlan, indexFlows } from '@fundladder/core';
-import { type LadderData, POOLED, poolFundTypes, prepareLadderData } from './model/data';
+import { type LadderData, POOLED, minimumPlacementYuan, poolFundTypes, prepareLadderData } from './model/data';
 import { buildLadderModel } from './model/buildLadderModel';
 import { type LpModel, nonZeros } from './model/lp';
 import type { LadderVariables } from './model/variables';
@@ -62,7 +62,6 @@ export interface Optimality {
   readonly gap: number;
   /** Milliseconds of the split stage's solves (included in totalSolveMs). */
   readonly splitSolveMs: number;
-
 }
 
 export interface ModelSize {
@@ -115,11 +114,6 @@ function toYuan(wan: number): Decimal {
   return new Dec(wan.toFixed(6)).times(10_000).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
-/** The smallest amount one placement of a product may be (yuan). */
-function minimumYuan(scenario: Scenario, product: string): number {
-  return (product === 'largeCd' ? scenario.products.largeCd.minimumLot : product.startsWith('callDeposit') ? scenario.products.callDeposit.minimumAmount : scenario.products.timeDeposit.minimumAmount).toNumber();
-}
-
 /**
  * Builds and solves the ladder LP on `data`, round after round: placements below their product's minimum
  * (a CD lot, a call deposit's 500,000, a time deposit's 10,000) are switched off and the LP re-solved, a
@@ -159,7 +153,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
           for (const j of columns) {
             const yuan = report.columnValues[j]! * 10_000;
             const name = model.variables[j]!.name;
-            if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumYuan(scenario, o.product) && upperBounds.get(name) !== 0) {
+            if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumPlacementYuan(scenario, o.product) && upperBounds.get(name) !== 0) {
               upperBounds.set(name, 0);
               if (yuan > 0.5) {
                 switched++;
@@ -193,7 +187,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
  */
 async function splitRounds(data: LadderData, pooled: Extract<Rounds, { ok: true }>, backend: LpBackend, options: OptimizeOptions): Promise<{ ok: true; placements: WirePlacement[]; cashValueWan: number; solveMs: number } | { ok: false; reason: string; solveMs: number }> {
   const placements = pooledPlacements(data, pooled.variables, pooled.report.columnValues);
-  const minimumWan = (i: number) => minimumYuan(data.scenario, data.options[i]!.product) / 10_000;
+  const minimumWan = (i: number) => minimumPlacementYuan(data.scenario, data.options[i]!.product) / 10_000;
   let solveMs = 0;
   const solve = async (partKind: (name: string, option: number) => PartKind) => {
     const split = buildSplitModel(data, placements, partKind, minimumWan);
@@ -262,11 +256,11 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
 
   let placements: WirePlacement[];
   let solved: Extract<Rounds, { ok: true }>;
-  let lpInterestWan: number;
+  /** The LP's objective at the plan (万元): interest, less the placement penalty when one is set. */
+  let lpObjectiveWan: number;
   let strategy: Optimality['strategy'] = 'joint';
   let fallback: string | undefined;
   let splitSolveMs = 0;
-
   let extraSolveMs = 0;
   if ((options.fundTypes ?? 'pooled') === 'pooled') {
     const pooledData = poolFundTypes(data);
@@ -278,9 +272,8 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
     if (split.ok) {
       strategy = 'pooled+split';
       placements = split.placements;
-
       solved = pooled;
-      lpInterestWan = pooled.report.objective - pooledCashValue(pooled) + split.cashValueWan;
+      lpObjectiveWan = pooled.report.objective - pooledCashValue(pooled) + split.cashValueWan;
     } else {
       fallback = split.reason;
       extraSolveMs = pooled.totalSolveMs + split.solveMs;
@@ -288,14 +281,14 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
       if (!joint.ok) return joint.result;
       solved = joint;
       placements = planFromSolution(data, joint.variables, joint.report.columnValues);
-      lpInterestWan = joint.report.objective;
+      lpObjectiveWan = joint.report.objective;
     }
   } else {
     const joint = await solveRounds(data, backend, options);
     if (!joint.ok) return joint.result;
     solved = joint;
     placements = planFromSolution(data, joint.variables, joint.report.columnValues);
-    lpInterestWan = joint.report.objective;
+    lpObjectiveWan = joint.report.objective;
   }
   const { model, report, size } = solved;
 
@@ -303,7 +296,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   const first = evaluatePlan(scenario, plan, flows);
   if (!first.ok) return { status: 'error', issues: first.issues, report, size, data, model };
   let ev: typeof first = first;
-  const repaired = repairCapRounding(scenario, plan, flows);
+  const repaired = repairCapRounding(scenario, plan, flows, first.value);
   if (repaired) {
     plan.placements = repaired.placements;
     ev = { ok: true, value: repaired.evaluation };
@@ -312,8 +305,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   // The LP's objective is interest less the placement penalty (if any): add the penalty back for the interest.
   const penalty = options.placementPenaltyPerWan ?? 0;
   const placedWan = solved.variables.place.flat(2).reduce((acc, j) => acc + solved.report.columnValues[j]!, 0);
-  const lpObjectiveWan = lpInterestWan;
-  const lpInterest = toYuan(lpInterestWan + penalty * placedWan);
+  const lpInterest = toYuan(lpObjectiveWan + penalty * placedWan);
   const issues: DomainIssue[] = [...ev.value.report.issues];
   const gap = lpInterest.minus(ledgerInterest).abs();
   const allowed = Dec.max(ledgerInterest.abs().times(LP_LEDGER_TOLERANCE.relative), LP_LEDGER_TOLERANCE.absoluteYuan);

@@ -14,13 +14,15 @@ const CASH_ROUNDING_YUAN = new Decimal(1);
  * posting, the LP's floats are not). This trims the bank's latest placement still outstanding by the
  * excess plus one fen (or the fund type's latest placement by its shortfall plus one fen) and re-checks
  * with the ledger, a few times at most. Anything larger is not rounding and is left for the ledger to report.
+ * @param evaluation - the ledger's evaluation of `plan` as given, if the caller has it (saves one ledger run)
  * @returns the repaired placements and their evaluation, or undefined when nothing needed repair
  */
-export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[]): { placements: WirePlacement[]; evaluation: Evaluation } | undefined {
+export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[], evaluation?: Evaluation): { placements: WirePlacement[]; evaluation: Evaluation } | undefined {
   let placements = plan.placements.map((p) => ({ ...p }));
   let changed = false;
   for (let round = 0; round < 20; round++) {
-    const ev = evaluatePlan(scenario, { ...plan, placements }, flows);
+    // The caller's evaluation of the unchanged plan saves the first ledger run.
+    const ev = round === 0 && evaluation ? { ok: true as const, value: evaluation } : evaluatePlan(scenario, { ...plan, placements }, flows);
     if (!ev.ok) return undefined;
     const breaks = ev.value.report.issues.filter((i) => CAP_RULES.has(i.rule) && i.amount !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
     // A fund type's cash a few fen below zero where the LP left it at exactly zero: interest is rounded to the fen

@@ -1,8 +1,17 @@
 import {
   type Decimal, type FundType, type IsoDate, type MonthKey, type MonthlyFlow, type PlaceableKind, type Position, type Scenario, type ResolvedPlacement,
   TERM_DEPOSIT_KINDS, ZERO, dec, accruedOn, addMonthsToDate, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
-  monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
+  minimumAmountOf, monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
 } from '@fundladder/core';
+
+/**
+ * The least the optimizer places in one placement of a product (yuan): the product's minimum from core's
+ * rule (`minimumAmountOf`: CD lot, call deposit, time deposit), and for bonds, which the rules give none,
+ * a time deposit's minimum, so that no crumb of an LP point becomes a bond purchase.
+ */
+export function minimumPlacementYuan(scenario: Scenario, product: PlaceableKind): number {
+  return (minimumAmountOf(product, scenario.products)?.minimum ?? scenario.products.timeDeposit.minimumAmount).toNumber();
+}
 
 /** Yuan (Decimal) → 万元 as a float: the one conversion into the LP's units. */
 export function yuanToWanFloat(yuan: Decimal): number {
@@ -176,7 +185,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     const rateByMonth = months.map((_, t) => rateAt(t));
     if (rateByMonth.every((r) => r === undefined)) return;
     // Coefficients are filled in below, once dominance is known (NaN: not computed).
-    options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan: months.map(() => NaN), paidAtMaturityPerWan: months.map(() => NaN), isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' ? yuanToWanFloat(scenario.products.largeCd.minimumLot) : product === 'callDeposit7d' ? yuanToWanFloat(scenario.products.callDeposit.minimumAmount) : 0, dominatedBy: months.map(() => undefined) });
+    options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan: months.map(() => NaN), paidAtMaturityPerWan: months.map(() => NaN), isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' || product === 'callDeposit7d' ? minimumPlacementYuan(scenario, product) / 10_000 : 0, dominatedBy: months.map(() => undefined) });
   };
   for (const product of LP_PRODUCTS) {
     if (!policy.allowedProducts.includes(product)) {

@@ -1,6 +1,6 @@
 import type { Decimal, Scenario } from '@fundladder/core';
 import type { LpModel, LpRow, LpVariable } from '../model/lp';
-import { prepareLadderData } from '../model/data';
+import { minimumPlacementYuan, prepareLadderData } from '../model/data';
 import { buildLadderModel } from '../model/buildLadderModel';
 import { highsBackend } from '../backends/highs';
 import type { OptimizeResult } from '../optimize';
@@ -163,7 +163,6 @@ export async function elasticPlan(scenario: Scenario, flows = scenario.flows): P
     const row = model.rows[i]!;
     bends.push({ monthKey: row.meta?.monthKey ?? '', rule: row.rule, ...(row.meta?.bankId ? { bankId: row.meta.bankId } : {}), ...(row.meta?.fundType ? { fundType: row.meta.fundType } : {}), shortWan: value });
   }
-  const minimum = (product: string) => (product === 'largeCd' ? scenario.products.largeCd.minimumLot : product.startsWith('callDeposit') ? scenario.products.callDeposit.minimumAmount : scenario.products.timeDeposit.minimumAmount).toNumber();
-  const placements = planFromSolution(data, v, report.columnValues).filter((p) => Number(p.amount) >= minimum(p.product));
+  const placements = planFromSolution(data, v, report.columnValues).filter((p) => Number(p.amount) >= minimumPlacementYuan(scenario, p.product));
   return { placements, bends };
 }
