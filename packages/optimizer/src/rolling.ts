@@ -59,13 +59,12 @@ export interface RollingOptions extends Pick<OptimizeOptions, 'solver' | 'timeLi
 export async function rollingPlan(scenario: Scenario, options: RollingOptions): Promise<RollingResult> {
   const step = options.stepMonths ?? 3;
   const H = scenario.horizonMonths;
-  const realisedByMonth = (m: MonthKey) => options.realised.filter((f) => f.month === m);
   const adopted: WirePlacement[] = [];
   const steps: RollingStep[] = [];
   const total = Math.ceil(H / step);
   for (let s = 0; s < H; s += step) {
     const start = addMonthsToKey(scenario.startMonth, s);
-    const past = Array.from({ length: s }, (_, k) => addMonthsToKey(scenario.startMonth, k)).flatMap(realisedByMonth);
+    const past = options.realised.filter((f) => monthOrdinal(f.month) < monthOrdinal(start));
     const state = s === 0 ? { scenario, overdrawn: new Decimal(0) } : rollingState(scenario, s, adopted, options.realised);
     const history = [...scenario.history, ...past];
     const remaining = H - s;

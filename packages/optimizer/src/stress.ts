@@ -1,4 +1,4 @@
-import { type Decimal, type MonthlyFlow, type Scenario, Decimal as Dec, addMonthsToKey, evaluatePlan } from '@fundladder/core';
+import { type Decimal, type MonthlyFlow, type Scenario, Decimal as Dec, addMonthsToKey, resolvePlan, runLedger } from '@fundladder/core';
 import type { WirePlacement } from './extract/planFromSolution';
 
 /** What one flow path did to a plan, from the exact ledger. */
@@ -57,14 +57,17 @@ export interface StressResult {
  */
 export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: readonly WirePlacement[] }, flowPaths: readonly (readonly MonthlyFlow[])[], onProgress?: (done: number, total: number) => void): StressResult {
   const outcomes: PathOutcome[] = [];
+  // The plan is resolved once; each path only needs the ledger (no KPIs).
+  const resolved = resolvePlan(plan, scenario);
+  if (!resolved.ok) throw new Error(`stressTest: the plan does not resolve: ${resolved.issues[0]?.message ?? ''}`);
   for (const [k, flows] of flowPaths.entries()) {
-    const ev = evaluatePlan(scenario, plan, flows);
+    const ev = runLedger({ scenario, placements: resolved.value.placements, flows });
     if (!ev.ok) throw new Error(`stressTest: path ${k} is not a complete flow path: ${ev.issues[0]?.message ?? ''}`);
-    const issues = ev.value.report.issues;
+    const issues = ev.value.issues;
     const short = issues.filter((i) => i.rule === 'cashNotNegative');
     const reserve = issues.find((i) => i.rule === 'liquidityReserve');
     let firstPayoutShortMonth: string | undefined;
-    const months = ev.value.report.months;
+    const months = ev.value.months;
     for (let t = 0; t < months.length && !firstPayoutShortMonth; t++) {
       for (const ft of scenario.fundTypes) {
         const m = months[t]!.byFundType[ft];
@@ -80,7 +83,7 @@ export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: s
     let largestShort = new Dec(0);
     for (const i of short) if (i.amount && new Dec(i.amount).gt(largestShort)) largestShort = new Dec(i.amount);
     outcomes.push({
-      interestEarned: ev.value.report.totals.interestEarned,
+      interestEarned: ev.value.totals.interestEarned,
       ...(firstPayoutShortMonth ? { firstPayoutShortMonth } : {}),
       ...(short[0]?.monthKey ? { firstShortMonth: short[0].monthKey } : {}),
       largestShort,
