@@ -174,12 +174,24 @@ export const optimizeCommand: Command = async (args, io) => {
     io.err('fundladder optimize: --reserve-months ≥ 1, --paths ≥ 0 and --seed are whole numbers');
     return EXIT_USAGE;
   }
-  // Forecast paths (issue 4) for the quantile reserve and the stress test; a scenario without history gets neither, and says so.
+  const penaltyBp = Number(values['placement-penalty-bp'] ?? 0);
+  if (!Number.isFinite(penaltyBp) || penaltyBp < 0 || penaltyBp > 100) {
+    io.err('fundladder optimize: --placement-penalty-bp is a number of basis points from 0 to 100');
+    return EXIT_USAGE;
+  }
+  const rollingPaths = Number(values['rolling-paths'] ?? 3);
+  if (!Number.isInteger(rollingPaths) || rollingPaths < 1) {
+    io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
+    return EXIT_USAGE;
+  }
+  // Forecast paths (issue 4), drawn once, for the quantile reserve (200 paths), the stress test (the first --paths)
+  // and the rolling comparison (the first --rolling-paths); a scenario without history gets none, and says so.
   let flowPaths: Awaited<ReturnType<typeof forecastFlowPaths>> | undefined;
-  if (quantile !== undefined || paths > 0) {
-    flowPaths = forecastFlowPaths(scenario, { paths: Math.max(paths, quantile !== undefined ? 200 : 0), seed });
+  const pathsNeeded = Math.max(paths, quantile !== undefined ? 200 : 0, values.rolling ? rollingPaths : 0);
+  if (pathsNeeded > 0) {
+    flowPaths = forecastFlowPaths(scenario, { paths: pathsNeeded, seed });
     if (!flowPaths.ok) {
-      if (quantile !== undefined) {
+      if (quantile !== undefined || values.rolling) {
         for (const i of flowPaths.issues) io.err(printIssue(i, io.lang));
         return EXIT_PROBLEMS;
       }
@@ -187,29 +199,14 @@ export const optimizeCommand: Command = async (args, io) => {
     }
   }
   const extraReserve = quantile !== undefined && flowPaths?.ok ? reserveFromPaths(scenario, flowPaths.value, quantile, reserveMonths) : undefined;
-  const penaltyBp = Number(values['placement-penalty-bp'] ?? 0);
-  if (!Number.isFinite(penaltyBp) || penaltyBp < 0 || penaltyBp > 100) {
-    io.err('fundladder optimize: --placement-penalty-bp is a number of basis points from 0 to 100');
-    return EXIT_USAGE;
-  }
   // x bp of every 万元 placed = x / 10,000 万元 per 万元 in the LP's objective.
   const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}), ...(penaltyBp > 0 ? { placementPenaltyPerWan: penaltyBp / 10_000 } : {}) });
-  const rollingPaths = Number(values['rolling-paths'] ?? 3);
-  if (!Number.isInteger(rollingPaths) || rollingPaths < 1) {
-    io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
-    return EXIT_USAGE;
-  }
   let rolling: RollingRow[] | undefined;
-  if (values.rolling && result.status === 'optimal') {
-    const realisedPaths = forecastFlowPaths(scenario, { paths: rollingPaths, seed });
-    if (!realisedPaths.ok) {
-      for (const i of realisedPaths.issues) io.err(printIssue(i, io.lang));
-      return EXIT_PROBLEMS;
-    }
+  if (values.rolling && result.status === 'optimal' && flowPaths?.ok) {
     rolling = [];
     const bar = progressBar(io, io.lang === 'zh' ? '按季滚动重排' : 'rolling re-plans');
     const steps = Math.ceil(scenario.horizonMonths / 3);
-    for (const [k, realised] of realisedPaths.value.entries()) {
+    for (const [k, realised] of flowPaths.value.slice(0, rollingPaths).entries()) {
       const r = await rollingPlan(scenario, {
         realised,
         solver,
