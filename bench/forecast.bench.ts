@@ -31,7 +31,9 @@ export async function benchForecast(): Promise<Array<{ name: string; medianMs: n
     const t0 = performance.now();
     const forecast = forecastFlows(table, { horizon: 36 });
     const t1 = performance.now();
-    const paths = simulatePaths(forecast, { paths: 1000, seed: r + 1 });
+    const simulated = simulatePaths(forecast, { paths: 1000, seed: r + 1 });
+    if (!simulated.ok) throw new Error(simulated.issues[0]!.message);
+    const paths = simulated.value;
     const t2 = performance.now();
     sink += paths.paths[999]!.employeePension!.outflow[35]!;
     fits.push(t1 - t0);

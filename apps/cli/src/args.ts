@@ -35,3 +35,14 @@ export function parseCommandArgs<O extends Options>(
   }
   return { ok: true, values: parsed.values, positionals: parsed.positionals };
 }
+
+/**
+ * A flag's positive whole number, the fallback when the flag is absent, or undefined when it is not one.
+ * @example positiveInt('24', 12) //=> 24
+ * @example positiveInt(undefined, 12) //=> 12
+ * @example positiveInt('0', 12) //=> undefined
+ */
+export function positiveInt(text: string | undefined, fallback: number): number | undefined {
+  if (text === undefined) return fallback;
+  return /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
+}

@@ -1,4 +1,4 @@
-import { type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthOrdinal } from '@fundladder/core';
+import { type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
 import { flowTableFromScenario, forecastFlows, simulatePaths, yuanString } from '@fundladder/forecast';
 
 /**
@@ -10,14 +10,15 @@ import { flowTableFromScenario, forecastFlows, simulatePaths, yuanString } from 
 export function forecastFlowPaths(scenario: Scenario, options: { paths: number; seed: number }): Result<MonthlyFlow[][]> {
   const table = flowTableFromScenario(scenario);
   if (!table.ok) return table;
-  const lastHistory = scenario.history.map((f) => f.month).sort().at(-1);
-  if (!lastHistory) return { ok: false, issues: [{ code: 'missing', path: ['scenario', 'history'], rule: 'historyForForecast', message: 'the scenario has no monthly history to forecast from', received: '0 months' }] };
-  const horizonEnd = addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1);
-  const h = monthOrdinal(horizonEnd) - monthOrdinal(lastHistory);
-  const skip = monthOrdinal(scenario.startMonth) - monthOrdinal(lastHistory) - 1;
+  // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
+  const lastHistory = monthKey(table.value.periods.at(-1)!);
+  const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
+  const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
   if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
   const fc = forecastFlows(table.value, { horizon: h });
-  const sim = simulatePaths(fc, { paths: options.paths, seed: options.seed });
+  const simulated = simulatePaths(fc, { paths: options.paths, seed: options.seed });
+  if (!simulated.ok) return simulated;
+  const sim = simulated.value;
   const flowPaths = sim.paths.map((path) => {
     const flows: MonthlyFlow[] = [];
     for (let t = 0; t < scenario.horizonMonths; t++) {
@@ -41,8 +42,8 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
 export function forecastMeanFlows(history: readonly MonthlyFlow[], fundTypes: readonly string[], start: MonthKey, months: number): MonthlyFlow[] {
   const table = flowTableFromScenario({ history: [...history] });
   if (!table.ok) throw new Error(`forecastMeanFlows: ${table.issues[0]?.message ?? ''}`);
-  const last = history.map((f) => f.month).sort().at(-1)!;
-  if (monthOrdinal(last) !== monthOrdinal(start) - 1) throw new Error(`forecastMeanFlows: the history ends ${last}, not the month before ${start}`);
+  const last = monthKey(table.value.periods.at(-1)!);
+  if (monthsBetween(last, start) !== 1) throw new Error(`forecastMeanFlows: the history ends ${last}, not the month before ${start}`);
   const fc = forecastFlows(table.value, { horizon: months });
   const out: MonthlyFlow[] = [];
   for (let t = 0; t < months; t++) {

@@ -1,5 +1,5 @@
 import type { DomainIssue } from '@fundladder/core';
-import type { CandidateSet } from './candidates';
+import { type CandidateSet, candidatesFor } from './candidates';
 import type { FittedForecaster } from './types';
 
 /** Options of a rolling-origin backtest (statsforecast `cross_validation`). */
@@ -14,9 +14,15 @@ export interface BacktestOptions {
   readonly minTrain: number;
 }
 
-/** Default backtest options for a season length. */
+/**
+ * Default backtest options for a season length: 12 months ahead from the latest 48 origins, refit yearly
+ * (monthly); 3 years ahead from 10 origins (annual). The shortest training history is the longest any
+ * candidate model needs (`Forecaster.minLength`: 2 seasons + 1 for seasonal Holt–Winters, 3 annual).
+ * @example defaultBacktestOptions(12).minTrain //=> 25
+ */
 export function defaultBacktestOptions(period: number): BacktestOptions {
-  return period === 1 ? { horizon: 3, windows: 10, refitEvery: 1, minTrain: 3 } : { horizon: 12, windows: 48, refitEvery: 12, minTrain: 2 * period + 1 };
+  const minTrain = Math.max(...candidatesFor(period).models.map((m) => m.minLength));
+  return period === 1 ? { horizon: 3, windows: 10, refitEvery: 1, minTrain } : { horizon: 12, windows: 48, refitEvery: 12, minTrain };
 }
 
 /** One model's forecasts at every origin. */

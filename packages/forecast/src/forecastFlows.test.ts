@@ -17,6 +17,12 @@ function table(seed: number, months: number, fundTypes = ['employeePension', 'un
 }
 
 // Synthetic county flows (domain.md §6: July raise back-dated to January), seeded; never the real sample.
+function paths(...args: Parameters<typeof simulatePaths>) {
+  const r = simulatePaths(...args);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
 describe('forecastFlows on synthetic monthly flows', () => {
   const fixed = forecastFlows(table(1, 96), { horizon: 18, levels: [50, 80, 95] });
 
@@ -78,8 +84,8 @@ describe('properties', () => {
     const forecast = forecastFlows(table(3, 48), { horizon: 24 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const a = simulatePaths(forecast, { paths: 20, seed });
-        const b = simulatePaths(forecast, { paths: 20, seed });
+        const a = paths(forecast, { paths: 20, seed });
+        const b = paths(forecast, { paths: 20, seed });
         expect(a.paths).toEqual(b.paths);
         for (const path of a.paths) {
           for (const flows of Object.values(path)) for (const v of [...flows.inflow, ...flows.outflow]) expect(v).toBeGreaterThanOrEqual(0);
@@ -102,10 +108,32 @@ describe('properties', () => {
 
   it('shocks: a one-off outflow adds exactly its amount; a rate cut is carried per period', () => {
     const forecast = forecastFlows(table(2, 48), { horizon: 12 });
-    const base = simulatePaths(forecast, { paths: 5, seed: 9 });
+    const base = paths(forecast, { paths: 5, seed: 9 });
     const period = forecast.periods[6]!;
-    const shocked = simulatePaths(forecast, { paths: 5, seed: 9, shocks: [{ kind: 'oneOffOutflow', fundType: 'employeePension', period, amount: 5e7 }, { kind: 'rateCut', bp: 25, from: forecast.periods[3]! }] });
+    const shocked = paths(forecast, { paths: 5, seed: 9, shocks: [{ kind: 'oneOffOutflow', fundType: 'employeePension', period, amount: 5e7 }, { kind: 'rateCut', bp: 25, from: forecast.periods[3]! }] });
     shocked.paths.forEach((p, i) => expect(p.employeePension!.outflow[6]! - base.paths[i]!.employeePension!.outflow[6]!).toBeCloseTo(5e7, 3));
     expect(shocked.rateDeltaBp.slice(0, 5)).toEqual([0, 0, 0, -25, -25]);
+  });
+
+  it('shocks that would change nothing are errors naming the shock: a year on a monthly forecast, a month that does not exist, a start after the forecast, an unknown fund type', () => {
+    const forecast = forecastFlows(table(2, 48), { horizon: 12 });
+    const r = simulatePaths(forecast, {
+      paths: 2,
+      seed: 1,
+      shocks: [
+        { kind: 'rateCut', bp: 25, from: '2027' },
+        { kind: 'payoutGrowth', annualRate: 0.05, from: '2019-13' },
+        { kind: 'contributionBaseFreeze', baseGrowth: 0.05, from: '2099-01' },
+        { kind: 'oneOffOutflow', fundType: 'employeePensoin', period: forecast.periods[0]!, amount: 1 },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.path.join('.'), i.rule])).toEqual([
+      ['shocks.0.from', 'shockPeriod'],
+      ['shocks.1.from', 'shockPeriod'],
+      ['shocks.2.from', 'shockPeriod'],
+      ['shocks.3.fundType', 'shockFundType'],
+    ]);
   });
 });

@@ -17,16 +17,14 @@ export { scoreRun, MIN_CALIBRATION, type CoverageCounts, type HorizonScore, type
 export { selectModel } from './selectModel';
 export { empiricalBands, type EmpiricalBandOptions } from './bands';
 export { forecastFlows, type DerivedForecast, type FlowForecast, type FlowSide, type ForecastOptions, type SeriesForecast } from './forecastFlows';
-export { simulatePaths, type Shock, type SimulatedPaths, type SimulateOptions } from './simulate';
+export { shockIssues, simulatePaths, type Shock, type SimulatedPaths, type SimulateOptions } from './simulate';
 export { forecastToJson, yuanString, type ForecastJson, type WireValue } from './output';
 export { parseFlowsCsv } from './input/parseFlowsCsv';
 export { flowTableFromScenario } from './input/flowTableFromScenario';
 export { buildFlowTable } from './input/buildFlowTable';
 export { addPeriods, periodOrdinal } from './input/periodOrdinal';
 export { COHORT_FIELDS, type CohortField, type FlowRow, type FlowSeries, type FlowTable } from './input/flowTable';
-export { mulberry32, type Rng } from '@fundladder/core';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './optim/nelderMead';
-export { conformalQuantile } from './stats/conformalQuantile';
 export { predictionBounds, type PredictionBounds } from './stats/predictionBounds';
 export { studentTQuantile } from './stats/studentTQuantile';
 export { normalQuantile } from './stats/normalQuantile';

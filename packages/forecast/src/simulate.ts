@@ -1,6 +1,6 @@
 import type { FlowForecast } from './forecastFlows';
 import { periodOrdinal } from './input/periodOrdinal';
-import { mulberry32 } from '@fundladder/core';
+import { type DomainIssue, type Result, mulberry32 } from '@fundladder/core';
 
 /** A scenario shock applied to every simulated path. */
 export type Shock =
@@ -32,11 +32,45 @@ export interface SimulatedPaths {
   readonly windowOfPath: number[];
 }
 
+/** The first forecast step a shock applies from (0 when it starts before the forecast; checked by {@link shockIssues}). */
 function appliesFrom(periods: readonly string[], from: string | undefined): number {
   if (from === undefined) return 0;
-  const target = periodOrdinal(from)?.ordinal;
-  const index = periods.findIndex((p) => periodOrdinal(p)?.ordinal === target);
-  return index < 0 ? (target !== undefined && target < periodOrdinal(periods[0]!)!.ordinal ? 0 : periods.length) : index;
+  const target = periodOrdinal(from)!.ordinal;
+  return Math.max(0, target - periodOrdinal(periods[0]!)!.ordinal);
+}
+
+/**
+ * What is wrong with shocks for this forecast: a period that is not a label of the forecast's frequency
+ * ('2027' on a monthly forecast, '2026-13', 'bogus'), a start after the forecast's last period (the shock
+ * would change nothing), a one-off outflow outside the forecast, a fund type the forecast does not have.
+ * A shock that changes nothing is an error, never silence.
+ *
+ * @returns the issues, with the path `['shocks', index, field]`; empty when every shock applies
+ * @example shockIssues(fc, [{ kind: 'rateCut', bp: 25, from: '2027' }])[0]?.rule //=> 'shockPeriod' (on a monthly forecast)
+ */
+export function shockIssues(forecast: FlowForecast, shocks: readonly Shock[]): DomainIssue[] {
+  const issues: DomainIssue[] = [];
+  const first = periodOrdinal(forecast.periods[0]!)!.ordinal;
+  const last = periodOrdinal(forecast.periods.at(-1)!)!.ordinal;
+  const label = forecast.frequency === 'monthly' ? 'YYYY-MM' : 'YYYY';
+  const fundTypes = new Set(forecast.series.map((s) => s.fundType));
+  shocks.forEach((shock, i) => {
+    const period = shock.kind === 'oneOffOutflow' ? shock.period : shock.from;
+    const field = shock.kind === 'oneOffOutflow' ? 'period' : 'from';
+    if (period !== undefined) {
+      const parsed = periodOrdinal(period);
+      if (!parsed || parsed.frequency !== forecast.frequency) {
+        issues.push({ code: 'invalid_format', path: ['shocks', i, field], rule: 'shockPeriod', message: `a ${shock.kind} shock's period is ${label} on this ${forecast.frequency} forecast`, received: period });
+      } else if (parsed.ordinal > last || (shock.kind === 'oneOffOutflow' && parsed.ordinal < first)) {
+        issues.push({ code: 'out_of_range', path: ['shocks', i, field], rule: 'shockPeriod', message: `the forecast runs ${forecast.periods[0]} to ${forecast.periods.at(-1)}: a ${shock.kind} shock in ${period} would change nothing`, received: period, limit: `${forecast.periods[0]}…${forecast.periods.at(-1)}` });
+      }
+    }
+    const fundType = shock.kind === 'rateCut' ? undefined : shock.fundType;
+    if (fundType !== undefined && !fundTypes.has(fundType)) {
+      issues.push({ code: 'unknown', path: ['shocks', i, 'fundType'], rule: 'shockFundType', message: `the forecast has no fund type ${fundType}`, received: fundType, limit: [...fundTypes].join(', ') });
+    }
+  });
+  return issues;
 }
 
 /**
@@ -48,17 +82,19 @@ function appliesFrom(periods: readonly string[], from: string | undefined): numb
  *
  * @param forecast - the result of `forecastFlows`
  * @param options - number of paths, seed and shocks
- * @returns the paths; the same seed gives the same paths
- * @example simulatePaths(fc, { paths: 2, seed: 1 }).paths.length //=> 2
+ * @returns the paths (the same seed gives the same paths), or the shocks' issues ({@link shockIssues})
+ * @example simulatePaths(fc, { paths: 2, seed: 1 }).ok && simulatePaths(fc, { paths: 2, seed: 1 }).value.paths.length //=> 2
  * @see Efron & Tibshirani (1993) ch. 8 (bootstrap of dependent data by resampling whole blocks); issue 4 §5.
  */
-export function simulatePaths(forecast: FlowForecast, options: SimulateOptions): SimulatedPaths {
+export function simulatePaths(forecast: FlowForecast, options: SimulateOptions): Result<SimulatedPaths> {
+  const issues = shockIssues(forecast, options.shocks ?? []);
+  if (issues.length) return { ok: false, issues };
   const rng = mulberry32(options.seed);
   const periods = forecast.periods;
   const horizon = periods.length;
   const fundTypes = [...new Set(forecast.series.map((s) => s.fundType))];
   const complete = forecast.windows[horizon - 1] ?? [];
-  const pool = complete.length ? complete : [];
+  const pool = complete;
   const shocks = options.shocks ?? [];
   const perYear = forecast.frequency === 'monthly' ? 12 : 1;
   const rateDeltaBp = new Array<number>(horizon).fill(0);
@@ -80,7 +116,7 @@ export function simulatePaths(forecast: FlowForecast, options: SimulateOptions):
     for (const shock of shocks) applyShock(path, shock, periods, perYear);
     paths.push(path);
   }
-  return { seed: options.seed, periods, fundTypes, paths, rateDeltaBp, windowOfPath };
+  return { ok: true, value: { seed: options.seed, periods, fundTypes, paths, rateDeltaBp, windowOfPath } };
 }
 
 function applyShock(path: Record<string, { inflow: number[]; outflow: number[] }>, shock: Shock, periods: readonly string[], perYear: number): void {
@@ -103,9 +139,9 @@ function applyShock(path: Record<string, { inflow: number[]; outflow: number[] }
       return;
     }
     case 'oneOffOutflow': {
-      const k = periods.indexOf(shock.period);
-      const flows = path[shock.fundType];
-      if (k >= 0 && flows) flows.outflow[k] = flows.outflow[k]! + shock.amount;
+      const k = appliesFrom(periods, shock.period);
+      const flows = path[shock.fundType]!;
+      flows.outflow[k] = flows.outflow[k]! + shock.amount;
       return;
     }
     case 'rateCut':

@@ -1,4 +1,4 @@
-import { mulberry32 } from '@fundladder/core';
+import { addMonthsToKey, monthKey, monthParts, mulberry32 } from '@fundladder/core';
 
 /** Options of {@link syntheticFundFlows}. */
 export interface SyntheticOptions {
@@ -28,7 +28,7 @@ export interface SyntheticOptions {
 export function syntheticFundFlows(options: SyntheticOptions): { periods: string[]; inflow: number[]; outflow: number[] } {
   const rng = mulberry32(options.seed);
   const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-  const [startYear, startMonth] = (options.start ?? '2015-01').split('-').map(Number) as [number, number];
+  const start = monthKey(options.start ?? '2015-01');
   const noise = options.noise ?? 0.03;
   const inflowSeason = [1.0, 0.85, 1.0, 1.0, 1.0, 1.02, 1.0, 1.0, 1.0, 1.0, 1.03, 1.25];
   const periods: string[] = [];
@@ -36,9 +36,9 @@ export function syntheticFundFlows(options: SyntheticOptions): { periods: string
   const outflow: number[] = [];
   let pension = options.outflowBase ?? 36_000_000;
   for (let t = 0; t < options.months; t++) {
-    const ordinal = startYear * 12 + startMonth - 1 + t;
-    const month = (ordinal % 12) + 1;
-    periods.push(`${Math.floor(ordinal / 12)}-${String(month).padStart(2, '0')}`);
+    const period = addMonthsToKey(start, t);
+    const { month } = monthParts(period);
+    periods.push(period);
     const years = t / 12;
     inflow.push(Math.round((options.inflowBase ?? 40_000_000) * 1.06 ** years * inflowSeason[month - 1]! * (1 + noise * gauss())));
     // Retiree growth ~2%/yr continuously; the 3% raise applies from July, with January–June paid back in July.

@@ -1,6 +1,6 @@
 import { type BacktestOptions, type ModelScore, defaultBacktestOptions, forecastFlows } from '@fundladder/forecast';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, positiveInt } from '../args';
 import { table } from '../format';
 import { fundLabel, readFlowTable, reportIssues } from './forecast';
 
@@ -24,8 +24,7 @@ export const backtestCommand: Command = (args, io) => {
   const flows = readFlowTable(io, file);
   if (!flows.ok) return reportIssues(io, file, flows.issues);
   const defaults = defaultBacktestOptions(flows.value.period);
-  const int = (text: string | undefined, fallback: number): number | undefined => (text === undefined ? fallback : /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined);
-  const options: BacktestOptions = { ...defaults, horizon: int(values.horizon, defaults.horizon) ?? -1, windows: int(values.windows, defaults.windows) ?? -1, refitEvery: int(values['refit-every'], defaults.refitEvery) ?? -1 };
+  const options: BacktestOptions = { ...defaults, horizon: positiveInt(values.horizon, defaults.horizon) ?? -1, windows: positiveInt(values.windows, defaults.windows) ?? -1, refitEvery: positiveInt(values['refit-every'], defaults.refitEvery) ?? -1 };
   if (options.horizon < 0 || options.windows < 0 || options.refitEvery < 0) {
     io.err(io.lang === 'zh' ? 'fundladder backtest: --horizon、--windows、--refit-every 为正整数' : 'fundladder backtest: --horizon, --windows and --refit-every are positive integers');
     return EXIT_USAGE;

@@ -12,9 +12,10 @@ import {
   projectCohort,
   simulatePaths,
   yuanString,
+  addPeriods,
 } from '@fundladder/forecast';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, positiveInt } from '../args';
 import { readJson, readTextFile } from '../readInput';
 import { printIssue, table } from '../format';
 
@@ -146,9 +147,8 @@ export const forecastCommand: Command = (args, io) => {
   );
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  const int = (text: string | undefined, fallback: number): number | undefined => (text === undefined ? fallback : /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined);
   const levels = (values.levels ?? '50,80,95').split(',').map(Number);
-  const pathCount = int(values.paths, 0);
+  const pathCount = positiveInt(values.paths, 0);
   const seed = values.seed === undefined ? 1 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : undefined;
   if (values.json && values.csv) {
     io.err(io.lang === 'zh' ? 'fundladder forecast: --json 与 --csv 只能选一个' : 'fundladder forecast: choose --json or --csv, not both');
@@ -161,18 +161,21 @@ export const forecastCommand: Command = (args, io) => {
   const file = positionals[0]!;
   const flows = readFlowTable(io, file);
   if (!flows.ok) return reportIssues(io, file, flows.issues);
-  const horizon = int(values.horizon, flows.value.period === 1 ? 5 : 24);
+  const horizon = positiveInt(values.horizon, flows.value.period === 1 ? 5 : 24);
   if (horizon === undefined) {
     io.err(io.lang === 'zh' ? 'fundladder forecast: --horizon 为正整数' : 'fundladder forecast: --horizon is a positive integer');
     return EXIT_USAGE;
   }
   const shocks = parseShocks({ 'shock-payout-growth': values['shock-payout-growth'], 'shock-base-freeze': values['shock-base-freeze'], 'shock-outflow': values['shock-outflow'], 'shock-rate-cut': values['shock-rate-cut'] });
   if (!shocks.ok) return reportIssues(io, '(flags)', shocks.issues);
-  const first = forecastFlows(flows.value, { horizon, levels: [...new Set([50, ...levels])] });
-  const overrides = cohortOverrides(io, flows.value, horizon, first.periods);
-  const fc = overrides && Object.keys(overrides).length ? forecastFlows(flows.value, { horizon, levels: [...new Set([50, ...levels])], overrides }) : first;
+  // The forecast periods follow the table's last period; the cohort projection needs them before the one forecast.
+  const periods = Array.from({ length: horizon }, (_, k) => addPeriods(flows.value.periods.at(-1)!, k + 1));
+  const overrides = cohortOverrides(io, flows.value, horizon, periods);
+  const fc = forecastFlows(flows.value, { horizon, levels: [...new Set([50, ...levels])], ...(overrides && Object.keys(overrides).length ? { overrides } : {}) });
   for (const note of fc.notes) io.err(printIssue(note, io.lang));
-  const paths = pathCount > 0 ? simulatePaths(fc, { paths: pathCount, seed, shocks: shocks.value }) : undefined;
+  const simulated = pathCount > 0 ? simulatePaths(fc, { paths: pathCount, seed, shocks: shocks.value }) : undefined;
+  if (simulated && !simulated.ok) return reportIssues(io, '(flags)', simulated.issues);
+  const paths = simulated?.value;
   if (paths && values['paths-out']) {
     io.writeText(values['paths-out'], JSON.stringify({ seed: paths.seed, periods: paths.periods, rateDeltaBp: paths.rateDeltaBp, paths: paths.paths.map((p) => Object.fromEntries(Object.entries(p).map(([ft, v]) => [ft, { inflow: v.inflow.map(yuanString), outflow: v.outflow.map(yuanString) }]))) }));
   }

@@ -1,4 +1,4 @@
-import { monthOrdinal, parseMonthKey } from '@fundladder/core';
+import { monthFromOrdinal, monthOrdinal, parseMonthKey } from '@fundladder/core';
 
 /**
  * The ordinal of a period label: months since year 0 for `YYYY-MM`, the year for `YYYY`.
@@ -29,6 +29,5 @@ export function addPeriods(label: string, steps: number): string {
   const parsed = periodOrdinal(label);
   if (!parsed) throw new TypeError(`addPeriods: '${label}' is not YYYY-MM or YYYY`);
   if (parsed.frequency === 'annual') return String(parsed.ordinal + steps);
-  const o = parsed.ordinal + steps;
-  return `${String(Math.floor(o / 12)).padStart(4, '0')}-${String((o % 12) + 1).padStart(2, '0')}`;
+  return monthFromOrdinal(parsed.ordinal + steps);
 }

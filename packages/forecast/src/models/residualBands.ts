@@ -4,7 +4,7 @@ import type { Band, Prediction } from '../types';
 /**
  * Model-based bands: mean ± z·σ·√k, with σ the standard deviation of the one-step in-sample
  * residuals. A rough random-walk widening shared by every model; the forecast pipeline replaces these
- * with empirical bands from the backtest's own errors (see `buildBands`).
+ * with empirical bands from the backtest's own errors (`forecastFlows`, `empiricalBands`).
  *
  * @param mean - point forecasts, one per step
  * @param actual - the history

@@ -22,7 +22,7 @@ describe('predictionBounds', () => {
     expect(predictionBounds(TEN, 50)).toEqual({ lo: 0, hi: 7, method: 'conformal' });
   });
 
-  it('switches exactly where conformalQuantile would clamp: 95% is conformal from n = 39', () => {
+  it('switches exactly where the conformal ranks leave 1..n: 95% is conformal from n = 39', () => {
     const sample = (n: number) => Array.from({ length: n }, (_, i) => i);
     expect(predictionBounds(sample(38), 95).method).toBe('studentT');
     expect(predictionBounds(sample(39), 95)).toEqual({ lo: 0, hi: 38, method: 'conformal' });

@@ -10,8 +10,8 @@ export interface PredictionBounds {
 
 /**
  * The central `level`% prediction band for one more draw from the population of `sortedAscending`.
- * With enough values it is the conformal pair of order statistics (ranks ⌊(n+1)·α/2⌋ and ⌈(n+1)(1−α/2)⌉,
- * as `conformalQuantile`). When those ranks fall outside 1..n (n + 1 < 2/α: fewer than 39 values
+ * With enough values it is the conformal pair of order statistics (ranks ⌊(n+1)·α/2⌋ and ⌈(n+1)(1−α/2)⌉).
+ * When those ranks fall outside 1..n (n + 1 < 2/α: fewer than 39 values
  * for 95%, 9 for 80%, 3 for 50%), conformal prediction gives no finite bound and clamping to the extremes
  * under-covers, so the band is the normal-theory prediction interval for a single future value,
  * x̄ ± t_{n−1, 1−α/2} · s · √(1 + 1/n), taken no narrower than [min, max] of the sample. Nested in
