@@ -10,6 +10,7 @@ import {
   forecastToJson,
   parseFlowsCsv,
   projectCohort,
+  shockIssues,
   simulatePaths,
   yuanString,
   addPeriods,
@@ -173,6 +174,9 @@ export const forecastCommand: Command = (args, io) => {
   const overrides = cohortOverrides(io, flows.value, horizon, periods);
   const fc = forecastFlows(flows.value, { horizon, levels: [...new Set([50, ...levels])], ...(overrides && Object.keys(overrides).length ? { overrides } : {}) });
   for (const note of fc.notes) io.err(printIssue(note, io.lang));
+  const badShocks = shockIssues(fc, shocks.value);
+  if (badShocks.length) return reportIssues(io, '(flags)', badShocks);
+  if (shocks.value.length && pathCount === 0) io.err(io.lang === 'zh' ? '提示: 冲击只作用于模拟情景，请加 --paths N。' : 'note: shocks apply to the simulated paths only: add --paths N.');
   const simulated = pathCount > 0 ? simulatePaths(fc, { paths: pathCount, seed, shocks: shocks.value }) : undefined;
   if (simulated && !simulated.ok) return reportIssues(io, '(flags)', simulated.issues);
   const paths = simulated?.value;
