@@ -21,6 +21,17 @@ export function bondCoupon(input: { face: Decimal; couponRate: Decimal; couponFr
 }
 
 /**
+ * The coupon frequency of a book-entry bond of this term when nothing says otherwise: 10 years and over
+ * twice a year, over 1 year once a year, 1 year and under at maturity (for a 1-year bond the same cash as
+ * one annual coupon) [R44][R45].
+ * @example defaultCouponFrequency(120) //=> 2
+ * @example defaultCouponFrequency(12) //=> 0
+ */
+export function defaultCouponFrequency(termMonths: number): number {
+  return termMonths >= 120 ? 2 : termMonths > 12 ? 1 : 0;
+}
+
+/**
  * Coupon dates of a bond from its value date to maturity: every 12/frequency months, same day of
  * month (month-end clamped), the last one on the maturity date. Frequency 0: maturity only.
  * @example bondCouponDates(isoDate('2025-01-01'), 24, 2) //=> ['2025-07-01', '2026-01-01', '2026-07-01', '2027-01-01']

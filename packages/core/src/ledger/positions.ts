@@ -7,7 +7,7 @@ import type { ResolvedPlacement } from '../rules/types';
 import { accrueTimeDeposit } from '../interest/accrueTimeDeposit';
 import { accrueCallDeposit } from '../interest/accrueCallDeposit';
 import { accrueAgreedDeposit } from '../interest/accrueAgreedDeposit';
-import { bondAccruedInterest, bondCoupon, bondCouponDates } from '../interest/bondCoupon';
+import { bondAccruedInterest, bondCoupon, bondCouponDates, defaultCouponFrequency } from '../interest/bondCoupon';
 import { simpleInterestForPeriod } from '../interest/simpleInterestForPeriod';
 import type { FundType } from '../schemas/enums';
 import type { Position } from './types';
@@ -31,7 +31,7 @@ export function positionFromHolding(h: Holding, scenario: Scenario): Position {
     startDate: h.startDate,
     maturityDate: addMonthsToDate(h.startDate, h.termMonths),
     termMonths: h.termMonths,
-    couponFrequency: h.product === 'govBond' ? (h.couponFrequency ?? 0) : 0,
+    couponFrequency: h.product === 'govBond' ? (h.couponFrequency ?? defaultCouponFrequency(h.termMonths)) : 0,
     basis: basisFor(scenario, h.bankId),
   };
 }
@@ -115,8 +115,11 @@ export function accruedOn(pos: Position, date: IsoDate): Decimal {
   if (compareDates(date, pos.startDate) <= 0) return ZERO;
   if (pos.product === 'govBond' && pos.couponFrequency > 0) {
     const dates = [pos.startDate, ...bondCouponDates(pos.startDate, pos.termMonths, pos.couponFrequency)];
+    // A coupon due on `date` itself is not paid before `date`, so its whole period counts as accrued: at
+    // the horizon end (the first day after the horizon) it is still owed, and at the horizon start it was
+    // earned before the horizon.
     for (let k = 1; k < dates.length; k++) {
-      if (compareDates(date, dates[k]!) < 0) {
+      if (compareDates(date, dates[k]!) <= 0) {
         return bondAccruedInterest({ face: pos.principal, couponRate: pos.annualRate, couponFrequency: pos.couponFrequency, lastCouponDate: dates[k - 1]!, nextCouponDate: dates[k]!, onDate: date }).interest;
       }
     }

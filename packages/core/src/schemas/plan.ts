@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annualRate, idSchema, monthKeySchema, moneyString, termMonthsSchema } from './primitives';
+import { annualRate, couponFrequencySchema, idSchema, monthKeySchema, moneyString, termMonthsSchema } from './primitives';
 import { bondKindSchema, fundTypeSchema, placeableKindSchema } from './enums';
 
 /** One placement: on the month's placement day, put `amount` into a product and term at a bank. */
@@ -18,7 +18,7 @@ export const placementSchema = z.object({
   amount: moneyString,
   /** The agreed rate; omitted = the bank's quote (or the bond yield) in force on the placement day. */
   annualRate: annualRate.optional(),
-  couponFrequency: z.number().int().min(0).max(12).optional(),
+  couponFrequency: couponFrequencySchema.optional(),
   bondKind: bondKindSchema.optional(),
   note: z.string().optional(),
 });

@@ -59,3 +59,12 @@ export const idSchema = z
 
 /** A positive whole number of months. */
 export const termMonthsSchema = z.number().int({ error: 'a term is a whole number of months' }).min(1).max(600);
+
+/**
+ * Coupons a year: 0 (all at maturity) or a number that divides 12 months evenly (1, 2, 3, 4, 6, 12), so
+ * every coupon falls on a whole month (记账式国债 pay once or twice a year, domain.md §2 [R44]).
+ */
+export const couponFrequencySchema = z
+  .number()
+  .int()
+  .refine((n) => [0, 1, 2, 3, 4, 6, 12].includes(n), { error: 'coupons a year are 0 (at maturity) or 1, 2, 3, 4, 6 or 12', params: { rule: 'couponFrequency' } });

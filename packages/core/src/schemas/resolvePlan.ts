@@ -1,5 +1,6 @@
 import type { DomainIssue, Result } from '../issues';
 import { monthOrdinal } from '../dates/monthKey';
+import { defaultCouponFrequency } from '../interest/bondCoupon';
 import { dayOfMonth } from '../dates/isoDate';
 import type { Scenario } from './scenario';
 import { type Plan, planSchema } from './plan';
@@ -46,7 +47,7 @@ export function resolvePlan(json: unknown, scenario: Scenario): Result<{ plan: P
     if (p.product === 'govBond') {
       const y = bondYieldOn(scenario, p.termMonths, day);
       annualRate ??= y?.annualRate;
-      couponFrequency = p.couponFrequency ?? y?.couponFrequency ?? (p.termMonths >= 120 ? 2 : p.termMonths > 12 ? 1 : 0);
+      couponFrequency = p.couponFrequency ?? y?.couponFrequency ?? defaultCouponFrequency(p.termMonths);
     } else if (bank) {
       annualRate ??= quotedRate(bank, p.product, p.termMonths, day);
     }

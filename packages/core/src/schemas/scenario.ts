@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_BASES } from '../dates/dayCount';
-import { annualRate, idSchema, isoDateSchema, monthKeySchema, moneyString, shareFraction, termMonthsSchema } from './primitives';
+import { annualRate, couponFrequencySchema, idSchema, isoDateSchema, monthKeySchema, moneyString, shareFraction, termMonthsSchema } from './primitives';
 import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, placeableKindSchema, productKindSchema, vintageSchema } from './enums';
 
 /** Where a figure comes from (a notice, a bank's rate sheet, a contract), carried with the data. */
@@ -71,7 +71,7 @@ export const holdingSchema = z.object({
   annualRate,
   startDate: isoDateSchema,
   termMonths: termMonthsSchema,
-  couponFrequency: z.number().int().min(0).max(12).optional(),
+  couponFrequency: couponFrequencySchema.optional(),
   bondKind: bondKindSchema.optional(),
 });
 
@@ -116,7 +116,7 @@ export const productsSchema = z
 export const bondYieldSchema = z.object({
   termMonths: termMonthsSchema,
   annualRate,
-  couponFrequency: z.number().int().min(0).max(12),
+  couponFrequency: couponFrequencySchema,
   effectiveFrom: isoDateSchema,
   source,
 });

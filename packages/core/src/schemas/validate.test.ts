@@ -39,6 +39,12 @@ describe('validateScenario: bad input named by JSON path, rule and value receive
     expect(bad.issues.map((i) => i.path.join('.'))).toContain('policy.reserveForecast.quantile');
     expect(bad.issues.find((i) => i.path.join('.') === 'policy.reserveForecast.quantile')!.message).toContain('between 0 and 1');
   });
+  it('refuses a coupon frequency that does not divide the year into whole months (5 a year made dates like 2025-3.4-01)', () => {
+    const bad = validateScenario({ ...tinyScenario(), holdings: [{ id: 'b', fundType: 'employeePension', product: 'govBond', principal: '1000000.00', annualRate: '0.02', startDate: '2025-01-01', termMonths: 24, couponFrequency: 5 }] } as never);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(brief(bad.issues)).toEqual([{ path: 'holdings.0.couponFrequency', rule: 'couponFrequency', received: '5' }]);
+  });
   it('finds references that do not resolve once the shape is right', () => {
     const json = JSON.parse(JSON.stringify(tinyScenario()));
     json.accounts[0].bankId = 'nosuchbank';
