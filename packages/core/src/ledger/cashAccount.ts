@@ -35,7 +35,7 @@ export class CashAccount {
    */
   private close(date: IsoDate): void {
     if (compareDates(date, this.spanStart) <= 0) return;
-    const balance = this.changed || this.spans.length === 0 ? maxDecimal(this.cash, ZERO) : this.spans[this.spans.length - 1]!.balance;
+    const balance = maxDecimal(this.cash, ZERO);
     this.balanceDaysSinceTake = this.balanceDaysSinceTake.plus(balance.times(actualDaysBetween(this.spanStart, date)));
     const last = this.spans[this.spans.length - 1];
     if (!this.changed && last && last.to === this.spanStart) this.spans[this.spans.length - 1] = { from: last.from, to: date, balance };
@@ -57,7 +57,7 @@ export class CashAccount {
    * it (the 20th): demand at the account's contract rate, or the agreed split where the account has
    * an agreed contract. Unrounded; clears the spans.
    */
-  settle(creditDate: IsoDate, settlementDate: IsoDate): { interest: Decimal; formula: string; balanceDays: Decimal } {
+  settle(creditDate: IsoDate, settlementDate: IsoDate): { interest: Decimal; formula: string } {
     this.close(creditDate);
     const spans = this.spans;
     this.spans = [];
@@ -70,15 +70,13 @@ export class CashAccount {
     return this.interestOn(this.spans, date).interest;
   }
 
-  private interestOn(spans: readonly BalanceSpan[], settlementDate: IsoDate): { interest: Decimal; formula: string; balanceDays: Decimal } {
+  private interestOn(spans: readonly BalanceSpan[], settlementDate: IsoDate): { interest: Decimal; formula: string } {
     const basis = this.bank?.conventions.dayBasis ?? 'thirty360';
-    const demand = accrueDemandDeposit({ spans, rates: this.account.contractRates, basis, rateChangeMethod: this.bank?.conventions.rateChangeMethod ?? 'segmented', settlementDate });
     const agreed = this.account.agreed;
-    if (!agreed) return demand;
+    if (!agreed) return accrueDemandDeposit({ spans, rates: this.account.contractRates, basis, rateChangeMethod: this.bank?.conventions.rateChangeMethod ?? 'segmented', settlementDate });
     const agreedRate = rateOn(agreed.agreedRates, settlementDate) ?? ZERO;
     const demandRate = rateOn(this.account.contractRates, settlementDate) ?? ZERO;
-    const r = accrueAgreedDeposit({ spans, baseAmount: agreed.baseAmount, agreedRate, demandRate, basis });
-    return { interest: r.interest, get formula() { return r.formula; }, balanceDays: demand.balanceDays };
+    return accrueAgreedDeposit({ spans, baseAmount: agreed.baseAmount, agreedRate, demandRate, basis });
   }
 
   /** 积数 accumulated since the previous call, closing the span at `date` (for the settlement-days KPI). */

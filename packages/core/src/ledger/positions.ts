@@ -13,7 +13,8 @@ import type { FundType } from '../schemas/enums';
 import type { Position } from './types';
 
 /** Bonds follow actual/actual within coupon periods; deposits follow their bank's basis. */
-function basisFor(scenario: Scenario, bankId: string | undefined): DayBasis {
+function basisFor(scenario: Scenario, product: string, bankId: string | undefined): DayBasis {
+  if (product === 'govBond') return 'actualActual';
   const bank = bankId ? scenario.banks.find((b) => b.id === bankId) : undefined;
   return bank?.conventions.dayBasis ?? 'thirty360';
 }
@@ -32,7 +33,7 @@ export function positionFromHolding(h: Holding, scenario: Scenario): Position {
     maturityDate: addMonthsToDate(h.startDate, h.termMonths),
     termMonths: h.termMonths,
     couponFrequency: h.product === 'govBond' ? (h.couponFrequency ?? defaultCouponFrequency(h.termMonths)) : 0,
-    basis: basisFor(scenario, h.bankId),
+    basis: basisFor(scenario, h.product, h.bankId),
   };
 }
 
@@ -53,7 +54,7 @@ export function positionFromPlacement(p: ResolvedPlacement, fundType: FundType, 
     maturityDate: addMonthsToDate(startDate, p.termMonths),
     termMonths: p.termMonths,
     couponFrequency: p.product === 'govBond' ? p.couponFrequency : 0,
-    basis: basisFor(scenario, p.bankId),
+    basis: basisFor(scenario, p.product, p.bankId),
   };
 }
 
@@ -126,8 +127,7 @@ export function accruedOn(pos: Position, date: IsoDate): Decimal {
     return ZERO;
   }
   const end = compareDates(date, pos.maturityDate) < 0 ? date : pos.maturityDate;
-  const basis = pos.product === 'govBond' ? 'actualActual' : pos.basis;
-  return simpleInterestForPeriod(pos.principal, pos.annualRate, pos.startDate, end, basis).interest;
+  return simpleInterestForPeriod(pos.principal, pos.annualRate, pos.startDate, end, pos.basis).interest;
 }
 
 /** Everything a position pays over its whole life (unrounded), for the realisable-interest KPI. */

@@ -1,8 +1,8 @@
 import { type Decimal, ZERO, sum } from '../money/decimal';
 import { LEDGER_ROUNDING, type RoundingRule } from '../money/rounding';
 import { allocateFen } from '../money/allocate';
-import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, isoDateOf, monthOfDate } from '../dates/isoDate';
-import { type MonthKey, addMonthsToKey, monthKeyRange, monthParts } from '../dates/monthKey';
+import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, monthOfDate } from '../dates/isoDate';
+import { type MonthKey, addMonthsToKey, monthKeyRange } from '../dates/monthKey';
 import type { DomainIssue, Result } from '../issues';
 import type { MonthlyFlow, Scenario } from '../schemas/scenario';
 import type { FundType, ProductKind } from '../schemas/enums';
@@ -11,7 +11,7 @@ import { indexScenario } from '../schemas/lookup';
 import type { ResolvedPlacement } from '../rules/types';
 import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
-import { DEMAND_SETTLEMENT_DAY, DEMAND_SETTLEMENT_MONTHS } from '../interest/demandSettlementDates';
+import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
 import { accruedOn, interestDue, lifetimeInterest, paymentDates, positionFromHolding, positionFromPlacement } from './positions';
 import { checkPlacements } from './checks/placementChecks';
@@ -196,7 +196,6 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   const interestByBank = new Map<string, Decimal>();
   const interestByFundType = new Map<FundType, Decimal>();
   const monthsOut: LedgerMonth[] = [];
-  let placedEver = ZERO;
 
   const cashTotal = () => sum([...cash.values()].map((c) => c.cash)).plus(sideTotal);
   // A month opens with what the previous one closed with.
@@ -204,7 +203,6 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   const openingCashByFt = new Map<FundType, Decimal>(fundTypes.map((ft) => [ft, cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO)]));
 
   for (const [monthIndex, month] of months.entries()) {
-    const { year, month: m1 } = monthParts(month);
     const openingTotal = openingCash.plus(book.total());
     const perFt = new Map<FundType, { openingCash: Decimal; inflow: Decimal; outflow: Decimal; placed: Decimal; matured: Decimal; interest: Decimal }>();
     for (const ft of fundTypes) perFt.set(ft, { openingCash: openingCashByFt.get(ft)!, inflow: ZERO, outflow: ZERO, placed: ZERO, matured: ZERO, interest: ZERO });
@@ -230,7 +228,9 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     // The days of this month on which something happens.
     const flowDate = dayOfMonth(month, scenario.timing.flowDay);
     const placementDate = dayOfMonth(month, scenario.timing.placementDay);
-    const creditDate = (DEMAND_SETTLEMENT_MONTHS as readonly number[]).includes(m1) ? isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY + 1) : undefined;
+    // At most one settlement a month (the 20th of Mar/Jun/Sep/Dec, credited the 21st).
+    const settlement = demandSettlementDates(firstDayOfMonth(month), dayOfMonth(month, 28))[0];
+    const creditDate = settlement?.credited;
     const days = new Set<IsoDate>([flowDate, placementDate]);
     if (creditDate) days.add(creditDate);
     for (const d of paymentDaysByMonth.get(month) ?? []) days.add(d);
@@ -252,8 +252,8 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
         }
       }
       // 2. Demand (and agreed) interest, settled on the 20th and credited on the 21st.
-      if (date === creditDate) {
-        const settlementDate = isoDateOf(year, m1, DEMAND_SETTLEMENT_DAY);
+      if (settlement && date === creditDate) {
+        const settlementDate = settlement.settles;
         for (const { ft, acct } of [...fundTypes.map((ft) => ({ ft, acct: cash.get(ft)! })), ...sideAccounts]) {
           const due = acct.settle(date, settlementDate);
           creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, get formula() { return due.formula; } });
@@ -291,7 +291,6 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
             openPosition(pos);
           }
           placed = placed.plus(p.amount);
-          placedEver = placedEver.plus(p.amount);
           if (p.bankId && TERM_DEPOSIT_KINDS.includes(p.product)) addTo(tranche, p.bankId, p.amount);
         }
       }
@@ -345,7 +344,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       closingTimeDeposits: timeDeposits,
       closingBonds: bonds,
       closingLiquid: closingCash.plus(callAndAgreed),
-      closingTotal: closingCash.plus(timeDeposits).plus(bonds).plus(callAndAgreed),
+      closingTotal: closingCash.plus(book.total()),
       reserveRequired,
       demandBalanceDays,
       interest: postings,

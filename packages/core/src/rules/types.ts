@@ -1,4 +1,4 @@
-import type { Decimal } from '../money/decimal';
+import { Decimal } from '../money/decimal';
 import type { MonthKey } from '../dates/monthKey';
 import type { BondKind, FundType, PlaceableKind } from '../schemas/enums';
 
@@ -23,7 +23,7 @@ export function placementPath(p: ResolvedPlacement, field?: string): Array<strin
   return field ? ['plan', 'placements', p.index, field] : ['plan', 'placements', p.index];
 }
 
-/** Money as a decimal string to the fen, for issue facts. */
+/** Money as a decimal string to the fen, for issue facts (a limit like 25% of a tranche is rounded half up, by name). */
 export function money(d: Decimal): string {
-  return d.toFixed(2);
+  return d.toFixed(2, Decimal.ROUND_HALF_UP);
 }

@@ -3,6 +3,7 @@ import { type Scenario, scenarioSchema } from './scenario';
 import { fromZodIssues } from './zodIssues';
 import { TERM_DEPOSIT_KINDS } from './enums';
 import { monthOrdinal } from '../dates/monthKey';
+import { money } from '../rules/types';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, path: string, rule: string): DomainIssue[] {
   const seen = new Map<string, number>();
@@ -34,7 +35,7 @@ export function checkScenarioReferences(s: Scenario): DomainIssue[] {
     if (!bankIds.has(a.bankId)) issues.push({ code: 'unknown_reference', path: ['accounts', i, 'bankId'], rule: 'knownBank', message: 'no bank with this id in banks', received: a.bankId });
     if (!fundTypes.has(a.fundType)) issues.push({ code: 'unknown_reference', path: ['accounts', i, 'fundType'], rule: 'knownFundType', message: 'fund type not listed in fundTypes', received: a.fundType });
     if (a.agreed && a.agreed.baseAmount.lt(s.products.agreedDeposit.minimumBase)) {
-      issues.push({ code: 'below_minimum', path: ['accounts', i, 'agreed', 'baseAmount'], rule: 'agreedDepositMinimumBase', message: 'the agreed-deposit base is below the minimum', received: a.agreed.baseAmount.toFixed(2), limit: s.products.agreedDeposit.minimumBase.toFixed(2) });
+      issues.push({ code: 'below_minimum', path: ['accounts', i, 'agreed', 'baseAmount'], rule: 'agreedDepositMinimumBase', message: 'the agreed-deposit base is below the minimum', received: money(a.agreed.baseAmount), limit: money(s.products.agreedDeposit.minimumBase) });
     }
   });
   for (const ft of s.fundTypes) {
