@@ -130,7 +130,12 @@ export function accruedOn(pos: Position, date: IsoDate): Decimal {
   return simpleInterestForPeriod(pos.principal, pos.annualRate, pos.startDate, end, pos.basis).interest;
 }
 
-/** Everything a position pays over its whole life (unrounded), for the realisable-interest KPI. */
-export function lifetimeInterest(pos: Position): Decimal {
-  return pos.principal.times(pos.annualRate).times(pos.termMonths).div(12);
+/**
+ * Everything a position pays over its whole life (unrounded), for the realisable-interest KPI: the sum of
+ * what {@link interestDue} pays on each of its payment dates, so the same rule as the ledger's payments.
+ */
+export function lifetimeInterest(pos: Position, scenario: Scenario): Decimal {
+  let total = ZERO;
+  for (const d of paymentDates(pos)) total = total.plus(interestDue(pos, d, scenario).interest);
+  return total;
 }

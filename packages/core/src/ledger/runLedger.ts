@@ -361,7 +361,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   let realisable = ZERO;
   for (const pos of open.values()) {
     accruedAtEnd = accruedAtEnd.plus(round(accruedOn(pos, horizonEnd)));
-    realisable = realisable.plus(round(lifetimeInterest(pos)));
+    realisable = realisable.plus(round(lifetimeInterest(pos, scenario)));
   }
   for (const acct of [...cash.values(), ...sideAccounts.map((x) => x.acct)]) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
   const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
