@@ -16,13 +16,14 @@ function table(seed: number, months: number, fundTypes = ['employeePension', 'un
   return { frequency: 'monthly', period: 12, periods: syntheticFundFlows({ seed, months }).periods, series };
 }
 
-// Synthetic county flows (domain.md §6: July raise back-dated to January), seeded; never the real sample.
+/** Joint paths, or the test fails with the shocks' issues. */
 function paths(...args: Parameters<typeof simulatePaths>) {
   const r = simulatePaths(...args);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }
 
+// Synthetic county flows (domain.md §6: July raise back-dated to January), seeded; never the real sample.
 describe('forecastFlows on synthetic monthly flows', () => {
   const fixed = forecastFlows(table(1, 96), { horizon: 18, levels: [50, 80, 95] });
 
@@ -113,6 +114,20 @@ describe('properties', () => {
     const shocked = paths(forecast, { paths: 5, seed: 9, shocks: [{ kind: 'oneOffOutflow', fundType: 'employeePension', period, amount: 5e7 }, { kind: 'rateCut', bp: 25, from: forecast.periods[3]! }] });
     shocked.paths.forEach((p, i) => expect(p.employeePension!.outflow[6]! - base.paths[i]!.employeePension!.outflow[6]!).toBeCloseTo(5e7, 3));
     expect(shocked.rateDeltaBp.slice(0, 5)).toEqual([0, 0, 0, -25, -25]);
+  });
+
+  it('an override mean (the cohort model) stays inside its bands, also where the backtest is too short for empirical bands', () => {
+    const data = table(4, 30);
+    const plain = forecastFlows(data, { horizon: 24, levels: [80] });
+    expect(plain.notes.some((n) => n.code === 'few_backtest_windows')).toBe(true);
+    const mean = plain.periods.map(() => 9e7); // far above the time-series mean (about 4e7)
+    const out = forecastFlows(data, { horizon: 24, levels: [80], overrides: { 'employeePension/inflow': { model: 'cohort', mean } } });
+    const s = out.series.find((x) => x.fundType === 'employeePension' && x.side === 'inflow')!;
+    expect(s.model).toBe('cohort');
+    s.mean.forEach((m, k) => {
+      expect(s.bands[80]!.lo[k]!, `step ${k}`).toBeLessThanOrEqual(m);
+      expect(s.bands[80]!.hi[k]!, `step ${k}`).toBeGreaterThanOrEqual(m);
+    });
   });
 
   it('shocks that would change nothing are errors naming the shock: a year on a monthly forecast, a month that does not exist, a start after the forecast, an unknown fund type', () => {

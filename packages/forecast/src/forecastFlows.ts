@@ -127,7 +127,12 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
       if (override) {
         notes.push({ code: 'override', path: [s.fundType, side], rule: 'cohortModel', message: `mean from ${override.model}; bands from the backtest errors of ${model}`, fundType: s.fundType });
         model = override.model;
-        prediction = { mean: [...override.mean].slice(0, horizon), bands: prediction.bands };
+        // The model's own bands (used where the backtest has too few windows) move with the mean, so the
+        // override's mean stays inside them; the empirical bands are built around the override mean below.
+        const mean = [...override.mean].slice(0, horizon);
+        const base = prediction;
+        const shift = (values: readonly number[], floor: boolean) => values.map((v, k) => (floor ? Math.max(0, v + mean[k]! - base.mean[k]!) : v + mean[k]! - base.mean[k]!));
+        prediction = { mean, bands: Object.fromEntries(Object.entries(base.bands).map(([level, band]) => [level, { lo: shift(band.lo, true), hi: shift(band.hi, false) }])) };
       }
       return { fundType: s.fundType, side, model, scores, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon };
     }),
