@@ -11,6 +11,7 @@ import { bondAccruedInterest, bondCoupon, bondCouponDates, defaultCouponFrequenc
 import { simpleInterestForPeriod } from '../interest/simpleInterestForPeriod';
 import type { FundType } from '../schemas/enums';
 import type { Position } from './types';
+import { formatRate } from '../interest/formatRate';
 
 /** Bonds follow actual/actual within coupon periods; deposits follow their bank's basis. */
 function basisFor(scenario: Scenario, product: string, bankId: string | undefined): DayBasis {
@@ -99,7 +100,7 @@ export function interestDue(pos: Position, date: IsoDate, scenario: Scenario): {
         return {
           interest: whole,
           get formula() {
-            return `${pos.principal.toFixed()} × ${pos.annualRate.times(100).toFixed()}% × ${pos.termMonths}/12`;
+            return `${pos.principal.toFixed()} × ${formatRate(pos.annualRate)} × ${pos.termMonths}/12`;
           },
         };
       }

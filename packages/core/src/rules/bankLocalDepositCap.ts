@@ -2,6 +2,7 @@ import type { Decimal } from '../money/decimal';
 import type { MonthKey } from '../dates/monthKey';
 import type { DomainIssue } from '../issues';
 import { money } from './types';
+import { formatRate } from '../interest/formatRate';
 
 /**
  * Cap B (Shenzhen [004]): a bank's outstanding fund time deposits (incl. large CDs) ≤ `capShare`
@@ -10,5 +11,5 @@ import { money } from './types';
 export function bankLocalDepositCap(monthKey: MonthKey, bankId: string, outstanding: Decimal, localGeneralDeposits: Decimal, capShare: Decimal): DomainIssue | undefined {
   const limit = localGeneralDeposits.times(capShare);
   if (outstanding.lte(limit)) return undefined;
-  return { code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'outstanding', bankId], rule: 'bankLocalDepositCap', message: `bank ${bankId} holds ${money(outstanding)} of the fund's time deposits, above ${capShare.times(100).toFixed(0)}% of its local general deposits (${money(limit)})`, received: money(outstanding), limit: money(limit), monthKey, bankId, amount: money(outstanding.minus(limit)) };
+  return { code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'outstanding', bankId], rule: 'bankLocalDepositCap', message: `bank ${bankId} holds ${money(outstanding)} of the fund's time deposits, above ${formatRate(capShare)} of its local general deposits (${money(limit)})`, received: money(outstanding), limit: money(limit), monthKey, bankId, amount: money(outstanding.minus(limit)) };
 }

@@ -2,6 +2,8 @@ import { type Decimal, ZERO, sum } from '../money/decimal';
 import type { MonthKey } from '../dates/monthKey';
 import type { DomainIssue } from '../issues';
 import { money } from './types';
+import { formatRate } from '../interest/formatRate';
+import { formatPercent } from '../money/units';
 
 /**
  * Cap C (Shenzhen [004]): a bank's outstanding fund time deposits (incl. large CDs) ≤ `capShare`
@@ -15,7 +17,7 @@ export function fundTimeDepositShareCap(monthKey: MonthKey, outstandingByBank: R
   const out: DomainIssue[] = [];
   for (const [bankId, amount] of outstandingByBank) {
     if (amount.gt(limit)) {
-      out.push({ code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'outstanding', bankId], rule: 'fundTimeDepositShareCap', message: `bank ${bankId} holds ${amount.div(total).times(100).toFixed(2)}% of the fund's time deposits, above the ${capShare.times(100).toFixed(0)}% cap`, received: money(amount), limit: money(limit), monthKey, bankId, amount: money(amount.minus(limit)) });
+      out.push({ code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'outstanding', bankId], rule: 'fundTimeDepositShareCap', message: `bank ${bankId} holds ${formatPercent(amount.div(total))} of the fund's time deposits, above the ${formatRate(capShare)} cap`, received: money(amount), limit: money(limit), monthKey, bankId, amount: money(amount.minus(limit)) });
     }
   }
   return out;

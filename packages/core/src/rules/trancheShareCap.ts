@@ -2,6 +2,8 @@ import { type Decimal, ZERO, sum } from '../money/decimal';
 import type { MonthKey } from '../dates/monthKey';
 import type { DomainIssue } from '../issues';
 import { money } from './types';
+import { formatRate } from '../interest/formatRate';
+import { formatPercent } from '../money/units';
 
 /**
  * Cap A (Shenzhen [004], domain.md §4.1): in one tranche (a month's new time deposits and large
@@ -18,7 +20,7 @@ export function trancheShareCap(monthKey: MonthKey, newByBank: ReadonlyMap<strin
   const out: DomainIssue[] = [];
   for (const [bankId, amount] of newByBank) {
     if (amount.gt(limit)) {
-      out.push({ code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'newTimeDeposits', bankId], rule: 'trancheShareCap', message: `bank ${bankId} takes ${amount.div(tranche).times(100).toFixed(2)}% of the ${monthKey} tranche, above the ${capShare.times(100).toFixed(0)}% cap (over by ${money(amount.minus(limit))})`, received: money(amount), limit: money(limit), monthKey, bankId, amount: money(amount.minus(limit)) });
+      out.push({ code: 'bank_cap_exceeded', path: ['ledger', monthKey, 'newTimeDeposits', bankId], rule: 'trancheShareCap', message: `bank ${bankId} takes ${formatPercent(amount.div(tranche))} of the ${monthKey} tranche, above the ${formatRate(capShare)} cap (over by ${money(amount.minus(limit))})`, received: money(amount), limit: money(limit), monthKey, bankId, amount: money(amount.minus(limit)) });
     }
   }
   return out;

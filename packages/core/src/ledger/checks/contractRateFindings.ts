@@ -4,6 +4,7 @@ import type { Benchmark, Scenario } from '../../schemas/scenario';
 import { rateOn } from '../../interest/rateOn';
 import { quotedRate } from '../../schemas/lookup';
 import { statutoryDemandRate } from '../../rules/statutoryDemandRate';
+import { formatRate } from '../../interest/formatRate';
 
 /** The reference table a statutory rule points at: the 2015 benchmark, or the bank's listed rates (domain.md §0.2). */
 function referenceFor(scenario: Scenario, bankId: string, date: IsoDate): Benchmark {
@@ -30,7 +31,7 @@ export function contractRateFindings(scenario: Scenario, onDate: IsoDate): Domai
     const { governing } = statutoryDemandRate({ fundType: a.fundType, accountKind: a.kind, ...(a.vintage ? { vintage: a.vintage } : {}), reference: referenceFor(scenario, a.bankId, onDate) });
     if (contract.lt(governing.annualRate)) {
       const gapBp = governing.annualRate.minus(contract).times(10_000);
-      out.push({ code: 'below_statutory_rate', path: ['scenario', 'accounts', i, 'contractRates'], rule: governing.rule, message: `account ${a.id} at ${a.bankId} earns ${contract.times(100).toFixed(2)}%, ${gapBp.toFixed(0)} bp below the statutory ${governing.annualRate.times(100).toFixed(2)}% (${governing.source}${governing.confirmed ? '' : '; unconfirmed'})`, received: contract.toString(), limit: governing.annualRate.toString(), bankId: a.bankId, fundType: a.fundType, subject: a.id });
+      out.push({ code: 'below_statutory_rate', path: ['scenario', 'accounts', i, 'contractRates'], rule: governing.rule, message: `account ${a.id} at ${a.bankId} earns ${formatRate(contract)}, ${gapBp.toFixed(0)} bp below the statutory ${formatRate(governing.annualRate)} (${governing.source}${governing.confirmed ? '' : '; unconfirmed'})`, received: contract.toString(), limit: governing.annualRate.toString(), bankId: a.bankId, fundType: a.fundType, subject: a.id });
     }
   });
   return out;
