@@ -1,5 +1,6 @@
 import type { Decimal } from '../money/decimal';
-import { type IsoDate, compareDates } from '../dates/isoDate';
+import { inForceOn } from '../interest/rateOn';
+import type { IsoDate } from '../dates/isoDate';
 import type { Account, Bank, Scenario } from './scenario';
 import type { FundType, ProductKind } from './enums';
 
@@ -31,23 +32,12 @@ export function indexScenario(scenario: Scenario): ScenarioLookup {
  * Quotes for products without a term (demand, agreed, call) match any term.
  */
 export function quotedRate(bank: Bank, product: ProductKind, termMonths: number | undefined, date: IsoDate): Decimal | undefined {
-  let best: { effectiveFrom: IsoDate; annualRate: Decimal } | undefined;
-  for (const q of bank.quotes) {
-    if (q.product !== product) continue;
-    if (q.termMonths !== undefined && termMonths !== undefined && q.termMonths !== termMonths) continue;
-    if (compareDates(q.effectiveFrom, date) > 0) continue;
-    if (!best || compareDates(q.effectiveFrom, best.effectiveFrom) > 0) best = q;
-  }
-  return best?.annualRate;
+  return inForceOn(bank.quotes.filter((q) => q.product === product && (q.termMonths === undefined || termMonths === undefined || q.termMonths === termMonths)), date)?.annualRate;
 }
 
 /** The book-entry bond yield for a term in force on `date`, with its coupon frequency. */
 export function bondYieldOn(scenario: Scenario, termMonths: number, date: IsoDate): { annualRate: Decimal; couponFrequency: number } | undefined {
-  let best: Scenario['bondYields'][number] | undefined;
-  for (const y of scenario.bondYields) {
-    if (y.termMonths !== termMonths || compareDates(y.effectiveFrom, date) > 0) continue;
-    if (!best || compareDates(y.effectiveFrom, best.effectiveFrom) > 0) best = y;
-  }
+  const best = inForceOn(scenario.bondYields.filter((y) => y.termMonths === termMonths), date);
   return best ? { annualRate: best.annualRate, couponFrequency: best.couponFrequency } : undefined;
 }
 
