@@ -16,6 +16,23 @@ function run(planJson: PlanInput = tinyPlan(), scenarioJson = tinyScenario()) {
 }
 
 describe('runLedger', () => {
+  it('posts payouts on timing.outflowDay and inflows on timing.inflowDay: a payout due before the contributions needs cash on its day (issue 9)', () => {
+    const account = { id: 'wi', kind: 'fiscalSpecial', fundType: 'workInjury', bankId: 'ccb', openingBalance: '1000000.00', contractRates: [{ effectiveFrom: '2025-01-01', annualRate: '0.011' }] };
+    const flows = ['2026-01', '2026-02'].map((month) => ({ month, fundType: 'workInjury', inflow: '2000000.00', outflow: '1500000.00' }));
+    const none = { schemaVersion: 1 as const, name: 'none', placements: [] };
+    const sameDay = run(none, tinyScenario({ fundTypes: ['workInjury'], accounts: [account], flows, horizonMonths: 2 } as never));
+    // On one day the month nets +500,000: never below zero.
+    expect(sameDay.issues.filter((i) => i.rule === 'cashNotNegative')).toEqual([]);
+    const split = run(none, tinyScenario({ fundTypes: ['workInjury'], accounts: [account], flows, horizonMonths: 2, timing: { flowDay: 1, placementDay: 1, outflowDay: 5, inflowDay: 20 } } as never));
+    // 2026-01-05: 1,000,000 − 1,500,000 = −500,000 before the contributions of the 20th; February's payout is covered.
+    const short = split.issues.filter((i) => i.rule === 'cashNotNegative');
+    expect(short.map((i) => [i.monthKey, i.amount])).toEqual([['2026-01', '500000.00']]);
+    // The month's totals are the same either way.
+    expect(split.months[0]!.byFundType.workInjury!.inflow.toFixed(2)).toBe('2000000.00');
+    expect(split.months[0]!.byFundType.workInjury!.outflow.toFixed(2)).toBe('1500000.00');
+    expect(split.totals.closingTotal.minus(split.totals.interestReceived).eq(sameDay.totals.closingTotal.minus(sameDay.totals.interestReceived))).toBe(true);
+  });
+
   it('keeps a holding whose id looks like a plan position apart from the plan (regression: ids collided, the holding lost its coupon)', () => {
     const holding = (id: string) => ({ id, fundType: 'employeePension', product: 'govBond', principal: '10000000.00', annualRate: '0.02', startDate: '2025-05-01', termMonths: 24, couponFrequency: 1 });
     const base = tinyScenario();

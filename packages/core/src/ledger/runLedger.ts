@@ -7,7 +7,7 @@ import type { DomainIssue, Result } from '../issues';
 import type { MonthlyFlow, Scenario } from '../schemas/scenario';
 import type { FundType, ProductKind } from '../schemas/enums';
 import { TERM_DEPOSIT_KINDS } from '../schemas/enums';
-import { indexScenario } from '../schemas/lookup';
+import { indexScenario, inflowDayOf, outflowDayOf } from '../schemas/lookup';
 import type { ResolvedPlacement } from '../rules/types';
 import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
@@ -112,7 +112,7 @@ export function indexFlows(scenario: Scenario, flows: readonly MonthlyFlow[]): R
  *
  * Timing inside a month (docs/ledger.md): positions mature and coupons pay on their own dates; demand
  * interest is settled on the 20th of Mar/Jun/Sep/Dec and credited on the 21st [R32]; the month's
- * flows post on `timing.flowDay`; the plan's placements are made on `timing.placementDay` (after
+ * inflows post on `timing.inflowDay` and payouts on `timing.outflowDay` (both `timing.flowDay` by default); the plan's placements are made on `timing.placementDay` (after
  * the flows of that day) and mature on the same day `termMonths` later. Every posting is rounded
  * to the fen once, with a named rounding rule; everything else is exact.
  *
@@ -226,12 +226,13 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     };
 
     // The days of this month on which something happens.
-    const flowDate = dayOfMonth(month, scenario.timing.flowDay);
+    const inflowDate = dayOfMonth(month, inflowDayOf(scenario));
+    const outflowDate = dayOfMonth(month, outflowDayOf(scenario));
     const placementDate = dayOfMonth(month, scenario.timing.placementDay);
     // At most one settlement a month (the 20th of Mar/Jun/Sep/Dec, credited the 21st).
     const settlement = demandSettlementDates(firstDayOfMonth(month), dayOfMonth(month, 28))[0];
     const creditDate = settlement?.credited;
-    const days = new Set<IsoDate>([flowDate, placementDate]);
+    const days = new Set<IsoDate>([inflowDate, outflowDate, placementDate]);
     if (creditDate) days.add(creditDate);
     for (const d of paymentDaysByMonth.get(month) ?? []) days.add(d);
 
@@ -259,16 +260,18 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
           creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, get formula() { return due.formula; } });
         }
       }
-      // 3. The month's flows.
-      if (date === flowDate) {
+      // 3. The month's flows, inflows on their day and payouts on theirs (the same day by default).
+      if (date === inflowDate || date === outflowDate) {
         for (const ft of fundTypes) {
           const f = flows.get(`${month}/${ft}`)!;
           const acct = cash.get(ft)!;
-          acct.post(date, f.inflow.minus(f.outflow));
-          perFt.get(ft)!.inflow = f.inflow;
-          perFt.get(ft)!.outflow = f.outflow;
-          inflows = inflows.plus(f.inflow);
-          outflows = outflows.plus(f.outflow);
+          const inflow = date === inflowDate ? f.inflow : ZERO;
+          const outflow = date === outflowDate ? f.outflow : ZERO;
+          acct.post(date, inflow.minus(outflow));
+          perFt.get(ft)!.inflow = perFt.get(ft)!.inflow.plus(inflow);
+          perFt.get(ft)!.outflow = perFt.get(ft)!.outflow.plus(outflow);
+          inflows = inflows.plus(inflow);
+          outflows = outflows.plus(outflow);
         }
       }
       // 4. The plan's placements: a placement without a fund type draws on every fund's cash pro rata.

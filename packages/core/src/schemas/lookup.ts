@@ -54,3 +54,21 @@ export function offeredTerms(scenario: Scenario, product: ProductKind): readonly
       return undefined;
   }
 }
+
+/**
+ * The day of month on which a month's inflows post: `timing.inflowDay`, else `timing.flowDay`.
+ *
+ * @example inflowDayOf({ timing: { flowDay: 1, placementDay: 1, inflowDay: 20 } }) //=> 20
+ */
+export function inflowDayOf(scenario: Pick<Scenario, 'timing'>): number {
+  return scenario.timing.inflowDay ?? scenario.timing.flowDay;
+}
+
+/**
+ * The day of month on which a month's payouts post: `timing.outflowDay`, else `timing.flowDay`.
+ *
+ * @example outflowDayOf({ timing: { flowDay: 1, placementDay: 1 } }) //=> 1
+ */
+export function outflowDayOf(scenario: Pick<Scenario, 'timing'>): number {
+  return scenario.timing.outflowDay ?? scenario.timing.flowDay;
+}

@@ -163,6 +163,33 @@ export const policySchema = z.object({
       months: z.number().int().min(1).max(36).default(3),
     })
     .optional(),
+  /**
+   * Safe plans (issue 9): if the plan is followed without re-planning, every fund type pays every payout on the
+   * day it is due on at least `confidence` of the forecast's paths, over the first `horizonMonths` months (all
+   * of them when absent), except where its own money would run out even with nothing placed (a structural gap,
+   * reported, not planned against). `confidence: 0` plans on the mean flows alone (no safety rows).
+   * `perFundType` (default on) measures each fund type on its own money (分别建账、分账核算); off, the fund
+   * is measured as one pool. Checked by the optimizer on forecast paths; the CLI's --confidence overrides it.
+   */
+  safety: z
+    .object({
+      confidence: z
+        .number()
+        .min(0, { error: 'a confidence is a share of paths between 0 and 1, e.g. 0.99 (0 = plan on the mean flows)' })
+        .lt(1, { error: 'a confidence is below 1: no finite set of paths shows certainty, e.g. 0.99' })
+        .default(0.99),
+      horizonMonths: z.number().int().min(1).max(600).optional(),
+      perFundType: z.boolean().default(true),
+    })
+    .strict()
+    .prefault({}),
+  /**
+   * What happens at the horizon end (issue 9): 'accrue' (default) values positions that outlive the horizon at the
+   * interest accrued to its end; 'matureWithin' requires every new placement to mature by the horizon end (a bureau
+   * that must return principal by a date). `liquidAtEnd` (yuan, optional): liquid money required at the horizon end.
+   */
+  horizonEnd: z.enum(['accrue', 'matureWithin']).default('accrue'),
+  liquidAtEnd: moneyString.optional(),
 });
 
 /** A month of flows of one fund type: money in and money out, in yuan. */
@@ -220,6 +247,16 @@ export const timingSchema = z
     flowDay: z.number().int().min(1).max(28).default(1),
     /** Day of month on which the month's placements are made (1–28); they mature on the same day. */
     placementDay: z.number().int().min(1).max(28).default(1),
+    /**
+     * Day of month on which the month's inflows (contributions, subsidies, interest transfers) post (1–28);
+     * `flowDay` when absent. Input with a documented default: no statutory collection day is known [U].
+     */
+    inflowDay: z.number().int().min(1).max(28).optional(),
+    /**
+     * Day of month on which the month's payouts post (1–28; pensions are paid on a fixed day); `flowDay` when
+     * absent. A payout due before the month's inflows needs cash on that day.
+     */
+    outflowDay: z.number().int().min(1).max(28).optional(),
   })
   .default({ flowDay: 1, placementDay: 1 });
 
