@@ -11,6 +11,11 @@ const ZH: Record<string, (i: DomainIssue) => string | undefined> = {
       : i.rule === 'bankLocalDepositCap'
         ? `${i.monthKey} 末 ${i.bankId} 存放基金定期 ${i.received} 元，超过其一般性存款上限 ${i.limit} 元（超出 ${i.amount} 元）`
         : `${i.monthKey} 末 ${i.bankId} 存放基金定期 ${i.received} 元，超过基金定期总额上限 ${i.limit} 元（超出 ${i.amount} 元）`,
+  holding_over_cap: (i) =>
+    i.rule === 'bankLocalDepositCap'
+      ? `${i.monthKey} 末 ${i.bankId} 的存量定期 ${i.received} 元已超过其一般性存款上限 ${i.limit} 元（超出 ${i.amount} 元）：这是期初持仓，计划未在该行新增存放`
+      : `${i.monthKey} 末 ${i.bankId} 的存量定期 ${i.received} 元已超过基金定期总额上限 ${i.limit} 元（超出 ${i.amount} 元）：这是期初持仓，计划未在该行新增存放`,
+  holdings_too_few_banks: (i) => `${i.monthKey} 末只有 ${i.received} 家银行持有定期存款，政策要求至少 ${i.limit} 家：期初持仓本身过于集中，不是计划所致`,
   reserve_breached: (i) => `${i.monthKey} 末流动资金 ${i.received} 元，低于储备要求 ${i.limit} 元（短缺 ${i.amount} 元）${i.fundType ? `（${i.fundType}）` : ''}`,
   cash_negative: (i) => `${i.monthKey} ${i.fundType} 现金为 ${i.received} 元：计划动用了不存在的 ${i.amount} 元`,
   suspended_bank: (i) => `${i.monthKey} 向暂停新增存款的银行 ${i.bankId} 存放 ${i.amount} 元`,

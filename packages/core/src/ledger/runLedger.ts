@@ -26,6 +26,8 @@ import type { FundTypeMonth, HoldingLine, InterestPosting, LedgerMonth, LedgerRe
 class Book {
   private readonly byKey = new Map<string, { -readonly [K in keyof HoldingLine]: HoldingLine[K] }>();
   private readonly timeDepositsByBank = new Map<string, Decimal>();
+  /** The plan's own part of timeDepositsByBank (caps on existing holdings are findings, not the plan's breaks). */
+  private readonly placedTimeDepositsByBank = new Map<string, Decimal>();
   private readonly liquidByFt = new Map<FundType, Decimal>();
   private readonly byFt = new Map<FundType, Decimal>();
   private callAndAgreed = ZERO;
@@ -43,6 +45,7 @@ class Book {
       case 'largeCd':
         this.timeDeposits = this.timeDeposits.plus(amount);
         if (pos.bankId) addTo(this.timeDepositsByBank, pos.bankId, amount);
+        if (pos.bankId && pos.origin === 'plan') addTo(this.placedTimeDepositsByBank, pos.bankId, amount);
         break;
       case 'govBond':
         this.bonds = this.bonds.plus(amount);
@@ -67,6 +70,7 @@ class Book {
     return {
       holdings: [...this.byKey.values()].filter((l) => !l.amount.isZero()).map((l): HoldingLine => ({ ...l })),
       timeDepositsByBank: nonZero(this.timeDepositsByBank),
+      placedTimeDepositsByBank: nonZero(this.placedTimeDepositsByBank),
       liquidPlacedByFt: nonZero(this.liquidByFt),
       byFundType: new Map(this.byFt),
       callAndAgreed: this.callAndAgreed,
@@ -306,7 +310,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     // Month end.
     const monthEnd = firstDayOfMonth(addMonthsToKey(month, 1));
     const snapshot = book.snapshot();
-    const { timeDepositsByBank, liquidPlacedByFt, callAndAgreed, timeDeposits, bonds } = snapshot;
+    const { timeDepositsByBank, placedTimeDepositsByBank, liquidPlacedByFt, callAndAgreed, timeDeposits, bonds } = snapshot;
     const closingCash = cashTotal();
     const nextOutflows = (ft?: FundType) => {
       const out: Decimal[] = [];
@@ -322,7 +326,9 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       ? fundTypes.map((ft) => ({ scope: ft as string, liquid: cash.get(ft)!.cash.plus(sideByFt.get(ft) ?? ZERO).plus(liquidPlacedByFt.get(ft) ?? ZERO), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ft)) }))
       : [{ scope: 'total', liquid: closingCash.plus(callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
     const reserveRequired = sum(reserve.map((r) => r.required));
-    issues.push(...checkMonthEnd({ month, trancheByBank: tranche, timeDepositsByBank, reserve, bonds, placedTotal: timeDeposits.plus(bonds).plus(callAndAgreed) }, scenario));
+    const checked = checkMonthEnd({ month, trancheByBank: tranche, timeDepositsByBank, placedTimeDepositsByBank, reserve, bonds, placedTotal: timeDeposits.plus(bonds).plus(callAndAgreed) }, scenario);
+    issues.push(...checked.issues);
+    findings.push(...checked.findings);
 
     let demandBalanceDays = ZERO;
     for (const acct of [...cash.values(), ...sideAccounts.map((x) => x.acct)]) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(monthEnd));

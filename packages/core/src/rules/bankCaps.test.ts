@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
 import { monthKey } from '../dates/monthKey';
 import { trancheShareCap } from './trancheShareCap';
-import { fundTimeDepositShareCap } from './fundTimeDepositShareCap';
+import { aboveFundShareWithMinBanks, fundShareWithMinBanks, fundTimeDepositShareCap } from './fundTimeDepositShareCap';
 import { bankLocalDepositCap } from './bankLocalDepositCap';
 import { minimumBankCount } from './minimumBankCount';
 
@@ -36,5 +36,15 @@ describe('bank caps [004]', () => {
   it('minimum banks: four banks holding time deposits break a minimum of five', () => {
     expect(minimumBankCount(m, money([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1']]), 5)?.rule).toBe('minimumBankCount');
     expect(minimumBankCount(m, money([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1'], ['e', '1']]), 5)).toBeUndefined();
+  });
+
+  it('C with the minimum bank count: min(cap C, 1/minBanks), compared exactly (a third is not a finite decimal)', () => {
+    expect(fundShareWithMinBanks(dec('0.25'), 5).toString()).toBe('0.2');
+    expect(fundShareWithMinBanks(dec('0.20'), 4).toString()).toBe('0.2');
+    expect(fundShareWithMinBanks(dec('0.20'), 0).toString()).toBe('0.2');
+    // Three banks at exactly a third each are within 1/3; a fen more is not.
+    expect(aboveFundShareWithMinBanks(dec('100.00'), dec('300.00'), dec('0.5'), 3)).toBe(false);
+    expect(aboveFundShareWithMinBanks(dec('100.01'), dec('300.01'), dec('0.5'), 3)).toBe(true);
+    expect(aboveFundShareWithMinBanks(dec('20'), dec('100'), dec('0.20'), 0)).toBe(false);
   });
 });

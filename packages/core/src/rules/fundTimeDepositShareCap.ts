@@ -1,4 +1,4 @@
-import { type Decimal, ZERO, sum } from '../money/decimal';
+import { Decimal, ZERO, sum } from '../money/decimal';
 import type { MonthKey } from '../dates/monthKey';
 import type { DomainIssue } from '../issues';
 import { money } from './types';
@@ -21,4 +21,29 @@ export function fundTimeDepositShareCap(monthKey: MonthKey, outstandingByBank: R
     }
   }
   return out;
+}
+
+/**
+ * The most any one bank may hold of the fund's time deposits under cap C and the minimum bank count
+ * together: min(cap C, 1/minBanks) (1/minBanks of the total at every bank is what "at least minBanks banks"
+ * asks of a share cap; domain.md §0.5). The optimizer's cap C rows use this share.
+ * @param capShare - cap C, e.g. 0.20
+ * @param minBanks - the policy's minimum number of banks (0 = none)
+ * @returns the share, exact
+ * @example fundShareWithMinBanks(dec('0.25'), 5).toString() //=> '0.2'
+ * @example fundShareWithMinBanks(dec('0.20'), 4).toString() //=> '0.2'
+ * @see domain.md §4.1 [004] cap C; §0.5 minimum bank counts
+ */
+export function fundShareWithMinBanks(capShare: Decimal, minBanks: number): Decimal {
+  return minBanks > 0 ? Decimal.min(capShare, new Decimal(1).div(minBanks)) : capShare;
+}
+
+/**
+ * Whether `amount` is above {@link fundShareWithMinBanks} of `total`, compared exactly: amount > cap C × total,
+ * or amount × minBanks > total (1/minBanks is not a finite decimal for 3, 6, 7 … banks).
+ * @example aboveFundShareWithMinBanks(dec(1), dec(3), dec('0.5'), 3) //=> false
+ * @example aboveFundShareWithMinBanks(dec(21), dec(100), dec('0.25'), 5) //=> true
+ */
+export function aboveFundShareWithMinBanks(amount: Decimal, total: Decimal, capShare: Decimal, minBanks: number): boolean {
+  return amount.gt(total.times(capShare)) || (minBanks > 0 && amount.times(minBanks).gt(total));
 }
