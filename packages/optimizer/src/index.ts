@@ -18,3 +18,5 @@ export * from './stress';
 export * from './model/split';
 export * from './report/rollover';
 export * from './rolling';
+export * from './model/safety';
+export * from './safePlan';

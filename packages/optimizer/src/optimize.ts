@@ -8,6 +8,7 @@ import { type Verification, backendFor, solveVerified } from './verify';
 import { type WirePlacement, planFromSolution, planFromSplit, pooledPlacements } from './extract/planFromSolution';
 import { type PartKind, type SplitVariables, buildSplitModel } from './model/split';
 import { repairCapRounding } from './extract/repairCapRounding';
+import type { SafetyFloors } from './model/safety';
 
 const MAX_ROUNDS = 12;
 /** Relative MIP gap of the split stage (see splitRounds). */
@@ -44,6 +45,11 @@ export interface OptimizeOptions {
    * fund type for every placement (exact, 8× larger and much slower).
    */
   readonly fundTypes?: 'pooled' | 'joint';
+  /**
+   * Safe plans (issue 9, docs/optimizer.md §16): the cash floors from the planning paths
+   * ({@link safetyFloors}); each fund type's settlement cash stays at or above its floor every month.
+   */
+  readonly safety?: SafetyFloors;
 }
 
 /** How the plan was found, and how far from the best possible it can be. */
@@ -252,7 +258,8 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   const flowCheck = indexFlows(scenario, flows);
   if (!flowCheck.ok) return { status: 'error', issues: flowCheck.issues };
   const backend = backendFor(options.solver ?? 'highs');
-  const data = prepareLadderData(scenario, flows, options.extraReserve);
+  const prepared = prepareLadderData(scenario, flows, options.extraReserve);
+  const data: LadderData = options.safety ? { ...prepared, cashFloor: options.safety.floorWan, poolCashFloor: options.safety.poolFloorWan } : prepared;
 
   let placements: WirePlacement[];
   let solved: Extract<Rounds, { ok: true }>;

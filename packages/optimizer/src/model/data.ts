@@ -117,7 +117,14 @@ export interface LadderData {
    */
   /** Computes option i's coefficients for month t if they were left out (a dominated column brought back). */
   readonly ensureCoefficients: (i: number, t: number) => void;
-  readonly cashTiers?: ReadonlyArray<{ readonly fundType: FundType; readonly value: readonly number[]; readonly upper: readonly number[] }>;
+  readonly cashTiers?: ReadonlyArray<{ readonly fundType: FundType; readonly value: readonly number[]; readonly upper: readonly number[]; readonly lower?: readonly number[] }>;
+  /**
+   * Safe plans (model/safety.ts, docs/optimizer.md §16): per cash key and month, the least cash after the
+   * month's placements (万元), so that the plan pays on its day on the kept forecast paths. Absent: 0.
+   */
+  readonly cashFloor?: ReadonlyMap<FundKey, readonly number[]>;
+  /** The whole fund's floor per month, for the pooled stage (the sum of the fund types' floors, or the pool's own). */
+  readonly poolCashFloor?: readonly number[];
 }
 
 /** The probe placement's principal: 1万元, so a coefficient is the probe's interest in yuan / 10,000. */
@@ -416,7 +423,8 @@ export function poolFundTypes(data: LadderData): LadderData {
       largest = Math.max(largest, own);
       upper.push(Math.max(0, own) + largest * (Math.pow(1 + bestRate / 12, t + 1) - 1) + 1e-6);
     }
-    return { fundType, value: data.demandValuePerWan.get(fundType)!, upper };
+    const lower = data.cashFloor?.get(fundType);
+    return { fundType, value: data.demandValuePerWan.get(fundType)!, upper: lower ? upper.map((u, t) => Math.max(u, lower[t]!)) : upper, ...(lower ? { lower } : {}) };
   });
   return {
     ...data,
@@ -426,6 +434,7 @@ export function poolFundTypes(data: LadderData): LadderData {
     existingCash: new Map([[POOLED, total(data.existingCash)]]),
     demandValuePerWan: new Map([[POOLED, Array.from({ length: T }, () => 0)]]),
     cashTiers,
+    ...(data.poolCashFloor ? { cashFloor: new Map([[POOLED, data.poolCashFloor]]) } : {}),
   };
 }
 

@@ -91,7 +91,8 @@ export function buildSplitModel(data: LadderData, pooled: readonly PooledPlaceme
     const value = data.demandValuePerWan.get(ft)!;
     const net = data.netFlow.get(ft)!;
     const existing = data.existingCash.get(ft)!;
-    const columns = data.months.map((m, t) => lp.addVariable({ name: `cash[${ft}][${m}]`, lower: 0, upper: Infinity, cost: value[t]! }));
+    const floor = data.cashFloor?.get(ft);
+    const columns = data.months.map((m, t) => lp.addVariable({ name: `cash[${ft}][${m}]`, lower: floor?.[t] ?? 0, upper: Infinity, cost: value[t]! }));
     cash.set(ft, columns);
     for (let t = 0; t < T; t++) {
       const terms: Array<[number, number]> = [[columns[t]!, 1], ...(flowTerms.get(`${ft}/${t}`) ?? [])];

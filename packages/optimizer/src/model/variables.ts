@@ -48,12 +48,13 @@ export function addVariables(lp: LpBuilder, data: LadderData, options: { placeme
   const tiers: number[][] = [];
   for (const ft of data.fundTypes) {
     const value = data.demandValuePerWan.get(ft)!;
-    cash.set(ft, data.months.map((m, t) => lp.addVariable({ name: `cash[${ft}][${m}]`, lower: 0, upper: Infinity, cost: value[t]! })));
+    const floor = data.cashFloor?.get(ft);
+    cash.set(ft, data.months.map((m, t) => lp.addVariable({ name: `cash[${ft}][${m}]`, lower: floor?.[t] ?? 0, upper: Infinity, cost: value[t]! })));
   }
   // Pooled stage: the pool's cash is the sum of one tier per fund type, each at its own value and cap.
   for (const tier of data.cashTiers ?? []) {
     data.months.forEach((m, t) => {
-      const j = lp.addVariable({ name: `cashTier[${tier.fundType}][${m}]`, lower: 0, upper: tier.upper[t]!, cost: tier.value[t]! });
+      const j = lp.addVariable({ name: `cashTier[${tier.fundType}][${m}]`, lower: tier.lower?.[t] ?? 0, upper: tier.upper[t]!, cost: tier.value[t]! });
       (tiers[t] ??= []).push(j);
     });
   }

@@ -1,0 +1,128 @@
+// Safe plans on the forecast's paths (issue 9; docs/optimizer.md §16).
+import { describe, expect, it } from 'vitest';
+import { type MonthlyFlow, type Scenario, dec, mulberry32, scenarioSchema } from '@fundladder/core';
+import { tinyScenario } from '@fundladder/core/testing';
+import { intraMonthNeed, pathFloats, pathsNeededFor, safetyFloors } from './safety';
+import { prepareLadderData } from './data';
+import { planSafely, safetyIssues } from '../safePlan';
+import { nothingPlacedGaps, stressTest } from '../stress';
+
+/** Paths around the scenario's flows: each month's outflow × (1 + spread·u), u uniform in [−1, 1], seeded. */
+function noisyPaths(scenario: Scenario, count: number, seed: number, spread: number): MonthlyFlow[][] {
+  const random = mulberry32(seed);
+  return Array.from({ length: count }, () =>
+    scenario.flows.map((f) => ({ ...f, outflow: f.outflow.times(1 + spread * (2 * random() - 1)).toDecimalPlaces(2) })),
+  );
+}
+
+describe('intraMonthNeed', () => {
+  it('payouts on the 5th and contributions on the 20th, placements on the 1st: the cash after placing must cover the month before its inflow', () => {
+    // After placing on the 1st, the LP counts the whole month (+300 − 200); on the 5th only −200 has posted:
+    // y − 100 − 200 ≥ 0 → y ≥ 300 (the month's inflow).
+    expect(intraMonthNeed({ placementDay: 1, inflowDay: 20, outflowDay: 5 }, 300, 200, 0, 0)).toBe(300);
+  });
+  it('contributions before payouts: the month’s net inflow is not there yet on the placement day, a net outflow is covered by the inflow first', () => {
+    // y counts +100 for the month; on the 1st it has not come: y − 100 ≥ 0.
+    expect(intraMonthNeed({ placementDay: 1, inflowDay: 5, outflowDay: 20 }, 300, 200, 0, 0)).toBe(100);
+    // y counts −100; on the 1st the cash is y + 100, on the 5th y + 200, on the 20th y: y ≥ 0.
+
+    expect(intraMonthNeed({ placementDay: 1, inflowDay: 5, outflowDay: 20 }, 100, 200, 0, 0)).toBe(0);
+  });
+  it('everything on the placement day: nothing extra', () => {
+    expect(intraMonthNeed({ placementDay: 1, inflowDay: 1, outflowDay: 1 }, 300, 200, 0, 0)).toBe(0);
+  });
+  it('flows of the next month before its placement day: its payout due before its inflow needs this month’s cash', () => {
+    // Placements on the 10th; next month pays on the 5th and collects on the 8th, both before its placement day.
+    expect(intraMonthNeed({ placementDay: 10, inflowDay: 8, outflowDay: 5 }, 300, 200, 50, 120)).toBe(120);
+  });
+});
+
+describe('pathsNeededFor', () => {
+  it('asks for two expected failures: 0.99 → 200, 0.999 → 2,000', () => {
+    expect(pathsNeededFor(0.99)).toBe(200);
+    expect(pathsNeededFor(0.999)).toBe(2000);
+    expect(pathsNeededFor(0.95)).toBe(40);
+  });
+});
+
+describe('safetyIssues', () => {
+  const scenario = scenarioSchema.parse(tinyScenario());
+  it('names the field, the rule and the value for a confidence outside [0, 1), a long safety horizon and too few paths', () => {
+    expect(safetyIssues(scenario, { confidence: 1, perFundType: true }, 500, 500)[0]).toMatchObject({ path: ['policy', 'safety', 'confidence'], rule: 'confidenceRange', received: '1' });
+    expect(safetyIssues(scenario, { confidence: 0.99, horizonMonths: 7, perFundType: true }, 500, 500)[0]).toMatchObject({ path: ['policy', 'safety', 'horizonMonths'], limit: '6' });
+    const few = safetyIssues(scenario, { confidence: 0.999, perFundType: true }, 200, 200);
+    expect(few.map((i) => i.rule)).toEqual(['pathsForConfidence', 'pathsForConfidence']);
+    expect(few[0]!.message).toContain('2000');
+    expect(safetyIssues(scenario, { confidence: 0, perFundType: true }, 0, 0)).toEqual([]);
+  });
+});
+
+describe('safetyFloors', () => {
+  const scenario = scenarioSchema.parse(tinyScenario());
+  const data = prepareLadderData(scenario);
+  const inputs = { fundTypes: scenario.fundTypes, openingCash: data.openingCash as never, netFlow: data.netFlow as never, existingCash: data.existingCash as never };
+
+  it('on the mean path alone, every floor is 0 (the LP’s own cash rows already pay on the mean)', () => {
+    const floors = safetyFloors(scenario, inputs, [pathFloats(scenario, scenario.flows)], { confidence: 0.5, perFundType: true });
+    for (const row of floors.floorWan.values()) for (const x of row) expect(x).toBeCloseTo(0, 9);
+  });
+
+  it('a path paying 100万 more in month 2 asks for 100万 more cash from month 2 on, and the floor is the largest over the kept paths', () => {
+    const more = (extra: number) => scenario.flows.map((f) => (f.month === '2026-02' && f.fundType === 'workInjury' ? { ...f, outflow: f.outflow.plus(extra) } : f));
+    const floors = safetyFloors(scenario, inputs, [more(1_000_000), more(2_000_000), scenario.flows].map((p) => pathFloats(scenario, p)), { confidence: 0.01, perFundType: true });
+    // ⌊0.99 × 3⌋ = 2 paths left out, the most expensive first: the 200万 path, then the 100万 one.
+    expect(floors.discardedPaths).toEqual([1, 0]);
+    expect(floors.floorWan.get('workInjury')!.map((x) => Math.round(x * 100) / 100)).toEqual([0, 0, 0, 0, 0, 0]);
+    const kept = safetyFloors(scenario, inputs, [more(1_000_000), more(2_000_000), scenario.flows].map((p) => pathFloats(scenario, p)), { confidence: 0.5, perFundType: true });
+    expect(kept.discardedPaths).toEqual([1]);
+    expect(kept.floorWan.get('workInjury')!.map((x) => Math.round(x * 100) / 100)).toEqual([0, 100, 100, 100, 100, 100]);
+    // Only the first month when the safety horizon is one month.
+    const short = safetyFloors(scenario, inputs, [more(1_000_000)].map((p) => pathFloats(scenario, p)), { confidence: 0.5, horizonMonths: 1, perFundType: true });
+    expect(short.floorWan.get('workInjury')!.every((x) => Math.abs(x) < 1e-9)).toBe(true);
+  });
+
+  it('leaves out a requirement no plan can meet (a structural gap) and counts the path', () => {
+    // Work injury holds 3,000万 and nets +30万 a month; a 5亿 payout cannot be met by any plan.
+    const huge = scenario.flows.map((f) => (f.month === '2026-03' && f.fundType === 'workInjury' ? { ...f, outflow: f.outflow.plus(500_000_000) } : f));
+    const floors = safetyFloors(scenario, inputs, [pathFloats(scenario, huge)], { confidence: 0.5, perFundType: true });
+    expect(floors.structuralShareInSample).toBe(1);
+    expect(floors.floorWan.get('workInjury')!.slice(2).every((x) => x === 0)).toBe(true);
+  });
+
+  it('states each month’s pre-allocation (按月预拨) at the confidence: the c-quantile of the fund type’s payouts', () => {
+    const paths = [0, 1, 2, 3].map((k) => scenario.flows.map((f) => (f.fundType === 'workInjury' ? { ...f, outflow: dec(1_000_000 * (k + 1)) } : f)));
+    const floors = safetyFloors(scenario, inputs, paths.map((p) => pathFloats(scenario, p)), { confidence: 0.75, perFundType: true });
+    // ⌈0.75 × 4⌉ = 3rd smallest of 1, 2, 3, 4 (百万).
+    expect(floors.preAllocationYuan.get('workInjury')![0]).toBe(3_000_000);
+  });
+});
+
+describe('planSafely (tiny county, work injury thin)', () => {
+  // Work injury: 3,000万 opening, pays 120万 a month with ±60% noise; the pension fund is large.
+  const scenario = scenarioSchema.parse(tinyScenario({ horizonMonths: 6 }));
+  const planning = noisyPaths(scenario, 200, 11, 0.6);
+  const check = noisyPaths(scenario, 200, 29, 0.6);
+
+  it('the ledger finds no gap the plan causes on any kept planning path; the mean-flow plan has some; the safe plan earns no more', async () => {
+    const r = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { confidence: 0.99, perFundType: true } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const { result, floors, meanPlan } = r.value;
+    if (result.status !== 'optimal' || meanPlan?.result.status !== 'optimal') throw new Error(`not optimal: ${result.status}`);
+    const kept = planning.filter((_, p) => !floors!.discardedPaths.includes(p));
+    const inSample = stressTest(scenario, result.plan, kept, { nothingPlaced: nothingPlacedGaps(scenario, kept) });
+    expect(inSample.planCausedShortProbability).toBe(0);
+    const meanInSample = stressTest(scenario, meanPlan.result.plan, kept, { compareWithNothingPlaced: true });
+    expect(meanInSample.planCausedShortProbability).toBeGreaterThan(0.05);
+    expect(result.ledgerInterest.lte(meanPlan.result.ledgerInterest)).toBe(true);
+    expect(r.value.costOfSafety!.gte(0)).toBe(true);
+    // Out of sample: reported as such, with both measures.
+    expect(r.value.stress!.outOfSample).toBe(true);
+    expect(r.value.stress!.planCausedShortProbability).toBeLessThanOrEqual(meanPlan.stress!.planCausedShortProbability!);
+  });
+
+  it('refuses to check a plan on the paths it was fitted to', async () => {
+    const r = await planSafely(scenario, { planningPaths: planning, checkPaths: planning, safety: { confidence: 0.99, perFundType: true } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.rule)).toContain('outOfSample');
+  });
+});

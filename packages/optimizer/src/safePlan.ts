@@ -1,0 +1,93 @@
+import { type Decimal, type DomainIssue, type MonthlyFlow, type Result, type Scenario, Decimal as Dec } from '@fundladder/core';
+import { type OptimizeOptions, type OptimizeResult, optimize } from './optimize';
+import { type SafetyFloors, type SafetyPolicy, pathFloats, pathsNeededFor, safetyFloors } from './model/safety';
+import { prepareLadderData } from './model/data';
+import { type StressResult, nothingPlacedGaps, stressTest } from './stress';
+
+/** Options of {@link planSafely}: the optimizer's, plus the two sets of paths and the safety policy. */
+export interface SafePlanOptions extends Omit<OptimizeOptions, 'safety'> {
+  /** The paths the plan is fitted to (the floors come from these). */
+  readonly planningPaths: readonly (readonly MonthlyFlow[])[];
+  /** Independently drawn paths the plan is checked on (out of sample); never the planning paths. */
+  readonly checkPaths: readonly (readonly MonthlyFlow[])[];
+  readonly safety: SafetyPolicy;
+  /** Also optimize on the mean flows alone and stress that plan on the same paths: the cost of safety (default true). */
+  readonly compareWithMeanPlan?: boolean;
+  /** Progress by stage ('plan' | 'check' | 'mean'), for a progress bar. */
+  readonly onProgress?: (stage: 'nothingPlaced' | 'check' | 'meanCheck', done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** A safe plan, checked out of sample, with what safety costs. */
+export interface SafePlanResult {
+  /** The plan fitted to the planning paths (status 'optimal'), or why there is none. */
+  readonly result: OptimizeResult;
+  /** The floors it was planned to (absent at confidence 0). */
+  readonly floors?: SafetyFloors;
+  /** The plan on the check paths: out of sample, with the structural and plan-caused measures. */
+  readonly stress?: StressResult & { readonly outOfSample: true };
+  /** The plan on the mean flows alone (confidence 0) and its stress on the same check paths. */
+  readonly meanPlan?: { readonly result: OptimizeResult; readonly stress?: StressResult };
+  /** Interest the safe plan gives up against the mean-flow plan (ledger, yuan; positive = safety costs). */
+  readonly costOfSafety?: Decimal;
+}
+
+/**
+ * What is wrong with a safety request: a confidence outside [0, 1), a safety horizon longer than the
+ * scenario's, too few paths for the confidence (at least {@link pathsNeededFor}), the same paths used to plan
+ * and to check. Each issue names its field.
+ */
+export function safetyIssues(scenario: Scenario, safety: SafetyPolicy, planning: number, check: number, samePaths = false): DomainIssue[] {
+  const issues: DomainIssue[] = [];
+  const c = safety.confidence;
+  if (!(c >= 0 && c < 1)) issues.push({ code: 'out_of_range', path: ['policy', 'safety', 'confidence'], rule: 'confidenceRange', message: 'a confidence is a share of paths between 0 and 1, e.g. 0.99 (0 = plan on the mean flows)', received: String(c), limit: '[0, 1)' });
+  if (safety.horizonMonths !== undefined && safety.horizonMonths > scenario.horizonMonths) issues.push({ code: 'out_of_range', path: ['policy', 'safety', 'horizonMonths'], rule: 'safetyHorizon', message: `the safety horizon is longer than the scenario's ${scenario.horizonMonths} months`, received: String(safety.horizonMonths), limit: String(scenario.horizonMonths) });
+  if (c > 0 && c < 1) {
+    const needed = pathsNeededFor(c);
+    if (planning < needed) issues.push({ code: 'too_small', path: ['planningPaths'], rule: 'pathsForConfidence', message: `a confidence of ${c} needs at least ${needed} planning paths (2/(1 − c)); ${planning} given`, received: String(planning), limit: String(needed) });
+    if (check < needed) issues.push({ code: 'too_small', path: ['paths'], rule: 'pathsForConfidence', message: `a confidence of ${c} needs at least ${needed} paths to check it on (2/(1 − c)); ${check} given`, received: String(check), limit: String(needed) });
+    if (samePaths) issues.push({ code: 'invalid', path: ['checkPaths'], rule: 'outOfSample', message: 'the plan must be checked on paths drawn apart from those it was fitted to', received: 'the same paths' });
+  }
+  return issues;
+}
+
+/**
+ * Plans safely (issue 9, docs/optimizer.md §16): the cash floors from the planning paths, the optimizer
+ * with those floors, then the plan — and, for the price of safety, the mean-flow plan — through the exact
+ * ledger on the check paths, with each path also run with nothing placed so that gaps the plan causes are
+ * told apart from those no plan can cure. Confidence 0 is the mean-flow plan alone, still checked.
+ */
+export async function planSafely(scenario: Scenario, options: SafePlanOptions): Promise<Result<SafePlanResult>> {
+  const issues = safetyIssues(scenario, options.safety, options.planningPaths.length, options.checkPaths.length, options.planningPaths === options.checkPaths);
+  if (issues.length) return { ok: false, issues };
+  const { planningPaths, checkPaths, safety, compareWithMeanPlan = true, onProgress, signal, ...optimizeOptions } = options;
+  const flows = optimizeOptions.flows ?? scenario.flows;
+  let floors: SafetyFloors | undefined;
+  if (safety.confidence > 0) {
+    const data = prepareLadderData(scenario, flows, optimizeOptions.extraReserve);
+    const fundTypes = scenario.fundTypes;
+    floors = safetyFloors(
+      scenario,
+      { fundTypes, openingCash: data.openingCash as Map<(typeof fundTypes)[number], number>, netFlow: data.netFlow as Map<(typeof fundTypes)[number], number[]>, existingCash: data.existingCash as Map<(typeof fundTypes)[number], number[]> },
+      planningPaths.map((p) => pathFloats(scenario, p)),
+      safety,
+    );
+  }
+  const result = await optimize(scenario, { ...optimizeOptions, ...(floors ? { safety: floors } : {}) });
+  const mean = safety.confidence > 0 && compareWithMeanPlan ? await optimize(scenario, optimizeOptions) : undefined;
+  if (result.status !== 'optimal' && !mean) return { ok: true, value: { result, ...(floors ? { floors } : {}) } };
+  const nothing = nothingPlacedGaps(scenario, checkPaths, (d, t) => onProgress?.('nothingPlaced', d, t));
+  const stress = result.status === 'optimal' ? { ...stressTest(scenario, result.plan, checkPaths, { nothingPlaced: nothing, onProgress: (d, t) => onProgress?.('check', d, t), ...(signal ? { signal } : {}) }), outOfSample: true as const } : undefined;
+  const meanStress = mean?.status === 'optimal' ? stressTest(scenario, mean.plan, checkPaths, { nothingPlaced: nothing, onProgress: (d, t) => onProgress?.('meanCheck', d, t), ...(signal ? { signal } : {}) }) : undefined;
+  const costOfSafety = result.status === 'optimal' && mean?.status === 'optimal' ? mean.ledgerInterest.minus(result.ledgerInterest) : undefined;
+  return {
+    ok: true,
+    value: {
+      result,
+      ...(floors ? { floors } : {}),
+      ...(stress ? { stress } : {}),
+      ...(mean ? { meanPlan: { result: mean, ...(meanStress ? { stress: meanStress } : {}) } } : {}),
+      ...(costOfSafety ? { costOfSafety: new Dec(costOfSafety) } : {}),
+    },
+  };
+}
