@@ -13,81 +13,17 @@ import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
+import { Book, addTo } from './book';
 import { accruedOn, interestDue, lifetimeInterest, paymentDates, positionFromHolding, positionFromPlacement } from './positions';
 import { checkPlacements } from './checks/placementChecks';
 import { checkMonthEnd } from './checks/monthEndChecks';
 import { contractRateFindings } from './checks/contractRateFindings';
-import type { FundTypeMonth, HoldingLine, InterestPosting, LedgerMonth, LedgerReport, Position } from './types';
-
-/**
- * Running totals of the open positions, updated as positions open and close, so the month end does
- * not walk every position (the ledger bench has 500).
- */
-class Book {
-  private readonly byKey = new Map<string, { -readonly [K in keyof HoldingLine]: HoldingLine[K] }>();
-  private readonly timeDepositsByBank = new Map<string, Decimal>();
-  /** The plan's own part of timeDepositsByBank (caps on existing holdings are findings, not the plan's breaks). */
-  private readonly placedTimeDepositsByBank = new Map<string, Decimal>();
-  private readonly liquidByFt = new Map<FundType, Decimal>();
-  private readonly byFt = new Map<FundType, Decimal>();
-  private callAndAgreed = ZERO;
-  private timeDeposits = ZERO;
-  private bonds = ZERO;
-
-  add(pos: Position, amount: Decimal): void {
-    const key = `${pos.bankId ?? ''}|${pos.product}`;
-    const line = this.byKey.get(key);
-    if (line) line.amount = line.amount.plus(amount);
-    else this.byKey.set(key, { bankId: pos.bankId ?? null, product: pos.product, amount });
-    addTo(this.byFt, pos.fundType, amount);
-    switch (pos.product) {
-      case 'timeDeposit':
-      case 'largeCd':
-        this.timeDeposits = this.timeDeposits.plus(amount);
-        if (pos.bankId) addTo(this.timeDepositsByBank, pos.bankId, amount);
-        if (pos.bankId && pos.origin === 'plan') addTo(this.placedTimeDepositsByBank, pos.bankId, amount);
-        break;
-      case 'govBond':
-        this.bonds = this.bonds.plus(amount);
-        break;
-      case 'callDeposit1d':
-      case 'callDeposit7d':
-      case 'agreedDeposit':
-        this.callAndAgreed = this.callAndAgreed.plus(amount);
-        addTo(this.liquidByFt, pos.fundType, amount);
-        break;
-    }
-  }
-
-  /** Everything placed and still open (every placeable product is one of the three groups). */
-  total(): Decimal {
-    return this.timeDeposits.plus(this.bonds).plus(this.callAndAgreed);
-  }
-
-  /** Copies of the totals at a month end (zero lines dropped). */
-  snapshot() {
-    const nonZero = <K>(m: Map<K, Decimal>) => new Map([...m].filter(([, v]) => !v.isZero()));
-    return {
-      holdings: [...this.byKey.values()].filter((l) => !l.amount.isZero()).map((l): HoldingLine => ({ ...l })),
-      timeDepositsByBank: nonZero(this.timeDepositsByBank),
-      placedTimeDepositsByBank: nonZero(this.placedTimeDepositsByBank),
-      liquidPlacedByFt: nonZero(this.liquidByFt),
-      byFundType: new Map(this.byFt),
-      callAndAgreed: this.callAndAgreed,
-      timeDeposits: this.timeDeposits,
-      bonds: this.bonds,
-    };
-  }
-}
+import type { FundTypeMonth, InterestPosting, LedgerMonth, LedgerReport, Position } from './types';
 
 /** Options of a ledger run. */
 export interface LedgerOptions {
   /** How each posting is rounded to the fen (default {@link LEDGER_ROUNDING}). */
   readonly rounding?: RoundingRule;
-}
-
-function addTo<K>(map: Map<K, Decimal>, key: K, amount: Decimal): void {
-  map.set(key, (map.get(key) ?? ZERO).plus(amount));
 }
 
 /**
