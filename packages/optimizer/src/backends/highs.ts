@@ -1,5 +1,5 @@
 import highsLoader, { type Highs, type ModelData, type ModelStatusCode } from 'highs';
-import { isMip, type LpModel } from '../model/lp';
+import { isMip, type LpModel, type LpRow, type LpVariable } from '../model/lp';
 import type { LpBackend, PointStatus, SolveOptions, SolveReport, Termination } from './types';
 
 /**
@@ -168,6 +168,59 @@ function failure(termination: Termination, solveMs: number, raw: Record<string, 
 }
 
 /**
+ * The time a HiGHS solve may take in all when the caller sets no limit (seconds): a safety net, so that no
+ * stage of `optimize` can run unbounded (issue 9: a MIP without a limit ran past 300 s at 120 × 20).
+ */
+export const HIGHS_DEFAULT_TIME_LIMIT_SECONDS = 300;
+
+/**
+ * One way of running HiGHS, tried when the ones before it stopped without an answer (docs/optimizer.md §8).
+ * `options` are set on top of {@link HIGHS_OPTIONS}; `share` is the fraction of the time still left that the
+ * attempt may use (the last attempt takes whatever is left).
+ */
+export interface HighsAttempt {
+  readonly name: string;
+  readonly options: Readonly<Record<string, boolean | number | string>>;
+  readonly share: number;
+}
+
+/**
+ * The attempts for an LP, in order. The dual simplex first (HiGHS's choice, fastest here); the interior-point
+ * solver next (measured on a rolling re-plan with no feasible point: the dual simplex threw `HiGHS status -1`,
+ * the interior-point solver proved infeasibility); then the dual simplex without presolve (presolve's
+ * reductions are where knife-edge rows lose their last digits); then the primal simplex on a model rescaled by
+ * its largest values (slow, 10–30× on ladders, solver-notes.md, so last and only on what time is left).
+ */
+export const HIGHS_LP_ATTEMPTS: readonly HighsAttempt[] = [
+  { name: 'dualSimplex', options: {}, share: 0.5 },
+  { name: 'interiorPoint', options: { solver: 'ipm' }, share: 0.5 },
+  { name: 'dualSimplexNoPresolve', options: { solver: 'simplex', presolve: 'off' }, share: 0.5 },
+  { name: 'primalSimplexRescaled', options: { solver: 'simplex', simplex_strategy: 4, simplex_scale_strategy: 4 }, share: 1 },
+];
+
+/** A MIP gets one attempt (its branch and bound already tries many things), bounded like the rest. */
+export const HIGHS_MIP_ATTEMPTS: readonly HighsAttempt[] = [{ name: 'branchAndBound', options: {}, share: 1 }];
+
+/** What one attempt did: recorded in `raw.attempts`, so a report says which attempts ran and why each stopped. */
+export interface AttemptRecord {
+  readonly attempt: string;
+  readonly termination: Termination;
+  readonly modelStatusName: string;
+  /** The time this attempt was allowed (HiGHS's `time_limit`), seconds. */
+  readonly timeLimitSeconds: number;
+  readonly ms: number;
+  readonly runError?: string;
+}
+
+/** Ended without an answer another method might still give: no point, and not a proof nor a malformed model. */
+function worthRetrying(report: SolveReport): boolean {
+  if (report.primal === 'feasiblePoint') return false;
+  if (report.raw.error !== undefined) return false;
+  if (report.termination === 'otherError') return report.raw.runError !== undefined;
+  return report.termination === 'numericalError' || report.termination === 'timeLimit' || report.termination === 'iterationLimit';
+}
+
+/**
  * Solves `model` with an already loaded HiGHS runtime, synchronously (for benchmarks and workers;
  * everyone else uses `highsBackend.solve`).
  *
@@ -177,70 +230,180 @@ function failure(termination: Termination, solveMs: number, raw: Record<string, 
  * gives +0.01, a binding ≥ reserve −0.01; minimise: a binding ≥ demand +3, a binding ≤ cap −1).
  * So `rowDuals` is `rowDual` with −0 turned into 0, and nothing else. MIP duals are not returned.
  *
+ * Robustness: the attempts ({@link HIGHS_LP_ATTEMPTS} for an LP) run in order while the previous one
+ * stopped with no point and no proof (numerical trouble, its share of the time used up); each is bounded by
+ * its share of the time left. `raw.attempts` lists every attempt that ran and why it stopped; the report is
+ * the last attempt's, with `solveMs` the total.
+ *
  * @param highs - From `loadHighs()`.
  * @param model - The LP or MIP.
- * @param options - `timeLimitSeconds` becomes HiGHS's `time_limit`.
+ * @param options - `timeLimitSeconds` is the budget of all attempts together (default
+ *   {@link HIGHS_DEFAULT_TIME_LIMIT_SECONDS}); `mipRelativeGap` becomes `mip_rel_gap`.
+ * @param attempts - The attempts, in order (default by model kind; tests pass their own).
  * @returns The report; never throws for an infeasible, unbounded or failed solve.
  * @example
  * solveWithHighs(await loadHighs(), model).termination //=> 'optimal'
+ * solveWithHighs(await loadHighs(), model).raw.attempts //=> [{ attempt: 'dualSimplex', termination: 'optimal', … }]
  * @see ../shared/solver-notes.md ("Duals and ranging")
  */
-export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptions = {}): SolveReport {
-  const first = solveOnce(highs, model, options, {});
-  // Measured on a rolling re-plan of the sample (an LP with no feasible point): the dual simplex stopped with
-  // solveError (and run() threw), the interior-point solver proved it infeasible. A failed LP solve is tried
-  // once more with the interior-point solver; the report says so (raw.retriedWith).
-  if (first.termination === 'numericalError' && first.primal === 'noPoint' && !isMip(model)) {
-    const second = solveOnce(highs, model, options, { solver: 'ipm' });
-    return { ...second, solveMs: first.solveMs + second.solveMs, raw: { ...second.raw, retriedWith: 'ipm', first: first.raw } };
+export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptions = {}, attempts: readonly HighsAttempt[] = isMip(model) ? HIGHS_MIP_ATTEMPTS : HIGHS_LP_ATTEMPTS): SolveReport {
+  const budgetSeconds = options.timeLimitSeconds ?? HIGHS_DEFAULT_TIME_LIMIT_SECONDS;
+  const records: AttemptRecord[] = [];
+  let totalMs = 0;
+  let report: SolveReport | undefined;
+  for (const [k, attempt] of attempts.entries()) {
+    const leftSeconds = budgetSeconds - totalMs / 1000;
+    if (report && leftSeconds <= 0) break;
+    const timeLimitSeconds = Math.max(k === attempts.length - 1 ? leftSeconds : leftSeconds * attempt.share, 1e-3);
+    report = solveOnce(highs, model, { ...options, timeLimitSeconds }, attempt.options);
+    totalMs += report.solveMs;
+    records.push({ attempt: attempt.name, termination: report.termination, modelStatusName: String(report.raw.modelStatusName ?? report.raw.error ?? ''), timeLimitSeconds, ms: report.solveMs, ...(report.raw.runError !== undefined ? { runError: String(report.raw.runError) } : {}) });
+    if (!worthRetrying(report)) break;
   }
-  return first;
+  if (!report) throw new Error('solveWithHighs: no attempt given');
+  // Out of time overall: say so, whatever the last attempt's own reason was.
+  const outOfTime = worthRetrying(report) && totalMs / 1000 >= budgetSeconds * 0.999;
+  return { ...report, ...(outOfTime ? { termination: 'timeLimit' as const } : {}), solveMs: totalMs, raw: { ...report.raw, attempts: records } };
 }
 
-function solveOnce(highs: Highs, model: LpModel, options: SolveOptions, extra: Record<string, string>): SolveReport {
+type HighsModel = ReturnType<Highs['createModel']>;
+
+/** The report after `run()`: statuses, and the point and duals where HiGHS has them. */
+function readReport(instance: HighsModel, model: LpModel, started: number, runError: string | undefined): SolveReport {
+  const modelStatus = instance.getModelStatus();
+  const termination = highsTermination(modelStatus);
+  const raw: Record<string, unknown> = { modelStatus, modelStatusName: MODEL_STATUS_NAMES[modelStatus] };
+  if (runError !== undefined) raw.runError = runError;
+  let primal = pointStatus(instance.info.get('primal_solution_status'));
+  // Shadow prices are read only at an LP optimum: a MIP's or a stopped solve's duals explain nothing.
+  const dual = termination === 'optimal' && !isMip(model) ? pointStatus(instance.info.get('dual_solution_status')) : 'noPoint';
+  // A proof of infeasibility or unboundedness leaves values behind that are no plan.
+  if (termination === 'infeasible' || termination === 'unbounded' || termination === 'infeasibleOrUnbounded') primal = 'noPoint';
+  if (primal !== 'feasiblePoint' && dual !== 'feasiblePoint') return { ...failure(termination, performance.now() - started, raw), primal };
+  const solution = instance.getSolution();
+  return {
+    backend: 'highs',
+    termination,
+    primal,
+    dual,
+    objective: primal === 'feasiblePoint' ? instance.getObjectiveValue() : NaN,
+    columnValues: primal === 'feasiblePoint' ? Float64Array.from(solution.colValue) : new Float64Array(0),
+    rowDuals: dual === 'feasiblePoint' ? dropNegativeZero(Float64Array.from(solution.rowDual)) : new Float64Array(0),
+    solveMs: performance.now() - started,
+    raw,
+  };
+}
+
+/** `run()`, with the throw solver-notes.md warns of turned into a message (the status is read after it). */
+function run(instance: HighsModel): string | undefined {
+  try {
+    instance.run();
+    return undefined;
+  } catch (error) {
+    return String(error);
+  }
+}
+
+function solveOnce(highs: Highs, model: LpModel, options: SolveOptions, extra: Readonly<Record<string, boolean | number | string>>): SolveReport {
   const started = performance.now();
   if (model.variables.length === 0) return solveEmpty(model, performance.now() - started);
-  let instance: ReturnType<Highs['createModel']> | undefined;
+  let instance: HighsModel | undefined;
   try {
     instance = highs.createModel(toHighsModelData(highs, model));
     instance.options.set(HIGHS_OPTIONS);
     if (options.timeLimitSeconds !== undefined) instance.options.set('time_limit', options.timeLimitSeconds);
     if (options.mipRelativeGap !== undefined) instance.options.set('mip_rel_gap', options.mipRelativeGap);
-    if (Object.keys(extra).length) instance.options.set(extra as never);
-    let runError: string | undefined;
-    try {
-      instance.run();
-    } catch (error) {
-      // solver-notes.md: run() can throw `HiGHS status -1` where a status was expected.
-      runError = String(error);
-    }
-    const modelStatus = instance.getModelStatus();
-    const termination = highsTermination(modelStatus);
-    const raw: Record<string, unknown> = { modelStatus, modelStatusName: MODEL_STATUS_NAMES[modelStatus] };
-    if (runError !== undefined) raw.runError = runError;
-    let primal = pointStatus(instance.info.get('primal_solution_status'));
-    // Shadow prices are read only at an LP optimum: a MIP's or a stopped solve's duals explain nothing.
-    const dual = termination === 'optimal' && !isMip(model) ? pointStatus(instance.info.get('dual_solution_status')) : 'noPoint';
-    // A proof of infeasibility or unboundedness leaves values behind that are no plan.
-    if (termination === 'infeasible' || termination === 'unbounded' || termination === 'infeasibleOrUnbounded') primal = 'noPoint';
-    if (primal !== 'feasiblePoint' && dual !== 'feasiblePoint') return { ...failure(termination, performance.now() - started, raw), primal };
-    const solution = instance.getSolution();
-    return {
-      backend: 'highs',
-      termination,
-      primal,
-      dual,
-      objective: primal === 'feasiblePoint' ? instance.getObjectiveValue() : NaN,
-      columnValues: primal === 'feasiblePoint' ? Float64Array.from(solution.colValue) : new Float64Array(0),
-      rowDuals: dual === 'feasiblePoint' ? dropNegativeZero(Float64Array.from(solution.rowDual)) : new Float64Array(0),
-      solveMs: performance.now() - started,
-      raw,
-    };
+    if (Object.keys(extra).length) instance.options.set(extra);
+    return readReport(instance, model, started, run(instance));
   } catch (error) {
     // createModel rejects malformed data (NaN, an index out of range): report it, do not crash the caller.
     return failure('otherError', performance.now() - started, { error: String(error) });
   } finally {
     instance?.dispose();
+  }
+}
+
+/**
+ * A HiGHS model kept alive between solves, so that a changed bound is re-solved from the last basis (warm)
+ * instead of from scratch: solver-notes.md measured 227 ms against 2.6 s at 120 × 20 for one row's bounds.
+ * The WASM memory is not garbage-collected: call `dispose()`.
+ *
+ * `model` is the model with the bounds as changed so far (for `verifySolution`). A warm run that ends
+ * without an answer is solved again from scratch with {@link solveWithHighs}'s attempts (`raw.warm` says
+ * which happened).
+ *
+ * @example
+ * const warm = WarmHighsModel.create(await loadHighs(), model);
+ * warm.solve().objective //=> 2.2
+ * warm.setRowBounds(0, 110, 110);
+ * warm.solve().objective //=> 2.4
+ * warm.dispose();
+ */
+export class WarmHighsModel {
+  private readonly variables: LpVariable[];
+  private readonly rows: LpRow[];
+  private readonly sense: LpModel['sense'];
+  private readonly offset: number;
+  private solved = false;
+
+  private constructor(private readonly highs: Highs, private readonly instance: HighsModel, base: LpModel) {
+    this.variables = [...base.variables];
+    this.rows = [...base.rows];
+    this.sense = base.sense;
+    this.offset = base.offset;
+  }
+
+  /**
+   * Loads `model` into a new HiGHS instance (no solve yet).
+   * @param highs - From `loadHighs()`.
+   * @param model - An LP (semi-continuous or integer columns are refused: a MIP has no basis to warm-start).
+   * @returns The warm model.
+   */
+  static create(highs: Highs, model: LpModel): WarmHighsModel {
+    if (isMip(model)) throw new Error('WarmHighsModel: an LP only (a MIP has no basis to start from)');
+    const instance = highs.createModel(toHighsModelData(highs, model));
+    instance.options.set(HIGHS_OPTIONS);
+    return new WarmHighsModel(highs, instance, model);
+  }
+
+  /** The model with every bound as changed so far. */
+  get model(): LpModel {
+    return { sense: this.sense, offset: this.offset, variables: this.variables, rows: this.rows };
+  }
+
+  /** Changes row `index`'s bounds (±Infinity for none). */
+  setRowBounds(index: number, lower: number, upper: number): void {
+    const inf = this.highs.infinity;
+    this.instance.changeRowBounds(index, lower === -Infinity ? -inf : lower, upper === Infinity ? inf : upper);
+    this.rows[index] = { ...this.rows[index]!, lower, upper };
+  }
+
+  /** Changes column `index`'s bounds (±Infinity for none). */
+  setColBounds(index: number, lower: number, upper: number): void {
+    const inf = this.highs.infinity;
+    this.instance.changeColBounds(index, lower === -Infinity ? -inf : lower, upper === Infinity ? inf : upper);
+    this.variables[index] = { ...this.variables[index]!, lower, upper };
+  }
+
+  /**
+   * Solves from the last basis (the first call solves from scratch).
+   * @param options - `timeLimitSeconds` for this run (default {@link HIGHS_DEFAULT_TIME_LIMIT_SECONDS}).
+   * @returns The report (`raw.warm`: 'warm', 'cold' for the first solve, or 'retriedCold' after a failed warm run).
+   */
+  solve(options: SolveOptions = {}): SolveReport {
+    const started = performance.now();
+    this.instance.options.set('time_limit', options.timeLimitSeconds ?? HIGHS_DEFAULT_TIME_LIMIT_SECONDS);
+    const report = readReport(this.instance, this.model, started, run(this.instance));
+    const kind = this.solved ? 'warm' : 'cold';
+    this.solved = true;
+    if (!worthRetrying(report)) return { ...report, raw: { ...report.raw, warm: kind } };
+    const cold = solveWithHighs(this.highs, this.model, options);
+    return { ...cold, solveMs: report.solveMs + cold.solveMs, raw: { ...cold.raw, warm: 'retriedCold', warmRun: report.raw } };
+  }
+
+  /** Frees the WASM memory. */
+  dispose(): void {
+    this.instance.dispose();
   }
 }
 

@@ -1,0 +1,102 @@
+// HiGHS's retries and its warm model (issue 9, item 8: "when HiGHS stops with unknown/numerical trouble, retry with
+// another method before giving up, each attempt bounded in time and recorded in the SolveReport").
+import { describe, expect, it } from 'vitest';
+import { LpBuilder, type LpModel } from '../model/lp';
+import { verifySolution } from '../verify';
+import { ladderModel } from './contractModels';
+import { type AttemptRecord, type HighsAttempt, HIGHS_LP_ATTEMPTS, WarmHighsModel, loadHighs, solveWithHighs } from './highs';
+
+/** The contract suite's hand-solved budget LP (contract.test.ts): optimum 2.2 at budget 100; +0.02 per 万元 of budget. */
+function budgetModel(budgetWan = 100): LpModel {
+  const lp = new LpBuilder('maximize');
+  const a = lp.addVariable({ name: 'demand', lower: 0, upper: Infinity, cost: 0.01 });
+  const b = lp.addVariable({ name: 'timeDeposit[12]', lower: 0, upper: Infinity, cost: 0.02 });
+  const c = lp.addVariable({ name: 'largeCd[36]', lower: 0, upper: Infinity, cost: 0.03 });
+  lp.addRow({ name: 'budget', lower: budgetWan, upper: budgetWan, terms: [[a, 1], [b, 1], [c, 1]], rule: 'cashBalance' });
+  lp.addRow({ name: 'cap', lower: -Infinity, upper: 40, terms: [[c, 1]], rule: 'bankCap' });
+  lp.addRow({ name: 'reserve', lower: 20, upper: Infinity, terms: [[a, 1]], rule: 'liquidityReserve' });
+  lp.addRow({ name: 'mix', lower: 10, upper: 45, terms: [[b, 1]], rule: 'productShare' });
+  return lp.build();
+}
+
+const attemptsOf = (raw: Readonly<Record<string, unknown>>) => (raw.attempts as AttemptRecord[]).map((a) => `${a.attempt}: ${a.termination}`);
+
+describe('HiGHS attempts', () => {
+  it('solves with one attempt when the first one answers, and records it', async () => {
+    const r = solveWithHighs(await loadHighs(), budgetModel());
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(2.2, 9);
+    expect(attemptsOf(r.raw)).toEqual(['dualSimplex: optimal']);
+  });
+
+  it('tries the next method when one stops without an answer (forced: no simplex iteration allowed, presolve off)', async () => {
+    // The forced failure stands in for the numerical trouble seen with knife-edge caps: any attempt that stops
+    // with no point and no proof is followed by the next.
+    const failing: HighsAttempt = { name: 'forcedFailure', options: { solver: 'simplex', presolve: 'off', simplex_iteration_limit: 0 }, share: 0.5 };
+    const r = solveWithHighs(await loadHighs(), budgetModel(), { timeLimitSeconds: 30 }, [failing, ...HIGHS_LP_ATTEMPTS]);
+    expect(attemptsOf(r.raw)).toEqual(['forcedFailure: iterationLimit', 'dualSimplex: optimal']);
+    expect(r.termination).toBe('optimal');
+    expect(r.objective).toBeCloseTo(2.2, 9);
+    expect(verifySolution(budgetModel(), r.columnValues).ok).toBe(true);
+  });
+
+  it('bounds every attempt by its share of the time left: a first attempt given no time gives way to the next', async () => {
+    // A real-sized ladder (60 months × 8 banks); the first attempt may use a millionth of 20 s (its floor, 1 ms).
+    const model = ladderModel({ months: 60, banks: 8, seed: 1 });
+    const tooShort: HighsAttempt = { name: 'tooShort', options: {}, share: 1e-6 };
+    const r = solveWithHighs(await loadHighs(), model, { timeLimitSeconds: 20 }, [tooShort, ...HIGHS_LP_ATTEMPTS]);
+    const records = r.raw.attempts as AttemptRecord[];
+    expect(records[0]).toMatchObject({ attempt: 'tooShort', termination: 'timeLimit' });
+    expect(records[0]!.timeLimitSeconds).toBeLessThan(0.01);
+    expect(records[1]).toMatchObject({ attempt: 'dualSimplex', termination: 'optimal' });
+    // The next attempt may use half of what was left.
+    expect(records[1]!.timeLimitSeconds).toBeGreaterThan(9);
+    expect(records[1]!.timeLimitSeconds).toBeLessThanOrEqual(10);
+    expect(verifySolution(model, r.columnValues).ok).toBe(true);
+  });
+
+  it('gives up with the last attempt\'s reason, every attempt listed and no point, when no attempt answers', async () => {
+    const never: HighsAttempt = { name: 'never', options: { solver: 'simplex', presolve: 'off', simplex_iteration_limit: 0 }, share: 0.5 };
+    const r = solveWithHighs(await loadHighs(), budgetModel(), { timeLimitSeconds: 5 }, [never, never]);
+    expect(attemptsOf(r.raw)).toEqual(['never: iterationLimit', 'never: iterationLimit']);
+    expect(r.termination).toBe('iterationLimit');
+    expect(r.primal).not.toBe('feasiblePoint');
+    expect(r.columnValues).toHaveLength(0);
+  });
+
+  it('does not retry a proof: an infeasible LP stops after the first attempt', async () => {
+    const lp = new LpBuilder('maximize');
+    const x = lp.addVariable({ name: 'x', lower: 0, upper: 1, cost: 1 });
+    lp.addRow({ name: 'need', lower: 2, upper: Infinity, terms: [[x, 1]], rule: 'liquidityReserve' });
+    const r = solveWithHighs(await loadHighs(), lp.build());
+    expect(attemptsOf(r.raw)).toEqual(['dualSimplex: infeasible']);
+  });
+});
+
+describe('WarmHighsModel', () => {
+  it('re-solves a changed row bound from the last basis and gives the cold optimum', async () => {
+    const highs = await loadHighs();
+    const warm = WarmHighsModel.create(highs, budgetModel(100));
+    try {
+      const first = warm.solve();
+      expect(first.objective).toBeCloseTo(2.2, 9);
+      expect(first.raw.warm).toBe('cold');
+      // 10万 more to place: the CD is at its cap, the time deposit takes 5 up to the mix row's 45 (+0.02 each),
+      // demand the other 5 (+0.01 each): 2.2 + 0.1 + 0.05.
+      warm.setRowBounds(0, 110, 110);
+      const second = warm.solve();
+      expect(second.raw.warm).toBe('warm');
+      expect(second.objective).toBeCloseTo(2.35, 9);
+      expect(second.objective).toBeCloseTo(solveWithHighs(highs, budgetModel(110)).objective, 9);
+      // The model it reports carries the new bound, so the point checks against it.
+      expect(warm.model.rows[0]).toMatchObject({ lower: 110, upper: 110 });
+      expect(verifySolution(warm.model, second.columnValues).ok).toBe(true);
+      // A column bound: the CD closed, its 40 go to the time deposit, which the mix row caps at 45; the rest is demand.
+      warm.setColBounds(2, 0, 0);
+      const third = warm.solve();
+      expect(third.objective).toBeCloseTo(0.01 * 65 + 0.02 * 45, 9);
+    } finally {
+      warm.dispose();
+    }
+  });
+});
