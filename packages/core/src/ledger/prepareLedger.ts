@@ -359,7 +359,8 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
     const totalInflow = flows.map((row) => sum(row.map((f) => f.inflow)));
     const totalOutflow = flows.map((row) => sum(row.map((f) => f.outflow)));
     const cash = settlement.map((s) => new CashAccount(s.account, s.bank, s.account.openingBalance, horizonStart));
-    const negative = cash.map((c) => c.cash.lt(ZERO));
+    // Whether each settlement account's cash may be below zero (isNeg: also −0, which cashNotNegative then lets pass).
+    const negative = cash.map((c) => c.cash.isNeg());
     const issues: DomainIssue[] = [...placementIssues];
     const findings: DomainIssue[] = [...startFindings];
     // Per settlement account: its first demand credit (place in posting order) and their sum, for the breakdowns.
@@ -380,7 +381,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
         const date = day.date;
         for (const { ft, amounts } of day.posts) {
           for (const amount of amounts) cash[ft]!.post(date, amount);
-          negative[ft] = cash[ft]!.cash.lt(ZERO);
+          negative[ft] = cash[ft]!.cash.isNeg();
         }
         if (day.credit) {
           for (const [k, acct] of cash.entries()) {
@@ -393,7 +394,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
             demandCredits[k] = before ? { first: before.first, total: before.total.plus(amount) } : { first: pm.creditSeq + k, total: amount };
             demandReceived = demandReceived.plus(amount);
             acct.post(date, amount);
-            negative[k] = acct.cash.lt(ZERO);
+            negative[k] = acct.cash.isNeg();
             demandByFt[k] = demandByFt[k]!.plus(amount);
           }
         }
@@ -401,7 +402,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
           for (const [k, acct] of cash.entries()) {
             const f = row[k]!;
             acct.post(date, day.inflow && day.outflow ? f.inflow.minus(f.outflow) : day.inflow ? f.inflow : f.outflow.negated());
-            negative[k] = acct.cash.lt(ZERO);
+            negative[k] = acct.cash.isNeg();
           }
         }
         // cashNotNegative on every event day, for every fund type (runLedger's order); only a negative balance can break it.
