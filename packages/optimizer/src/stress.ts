@@ -1,4 +1,4 @@
-import { type Decimal, type FundType, type LedgerReport, type MonthlyFlow, type Scenario, Decimal as Dec, addMonthsToKey, prepareLedger, resolvePlan, runLedger } from '@fundladder/core';
+import { type Decimal, type FundType, type LedgerReport, type MonthlyFlow, type Scenario, Decimal as Dec, addMonthsToKey, prepareLedger, resolvePlan } from '@fundladder/core';
 import type { WirePlacement } from './extract/planFromSolution';
 
 /** Where a fund type could not pay on one path: the months (indices) and the largest amount short (yuan). */
@@ -154,11 +154,11 @@ export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: s
   const resolved = resolvePlan(plan, scenario);
   if (!resolved.ok) throw new Error(`stressTest: the plan does not resolve: ${resolved.issues[0]?.message ?? ''}`);
   const firstQuarterEnd = 2;
-  // Prepared once for many paths (the same reports, the path-independent work done once); one path is cheaper run plainly.
-  const prepared = flowPaths.length > 1 ? prepareLedger(scenario, resolved.value.placements) : undefined;
+  // Prepared once, run per path: the same report as runLedger, the path-independent work done once.
+  const prepared = prepareLedger(scenario, resolved.value.placements);
   for (const [k, flows] of flowPaths.entries()) {
     if (opts.signal?.aborted) break;
-    const ev = prepared ? prepared.run(flows) : runLedger({ scenario, placements: resolved.value.placements, flows });
+    const ev = prepared.run(flows);
     if (!ev.ok) throw new Error(`stressTest: path ${k} is not a complete flow path: ${ev.issues[0]?.message ?? ''}`);
     const issues = ev.value.issues;
     const short = issues.filter((i) => i.rule === 'cashNotNegative');
@@ -259,9 +259,9 @@ export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: s
  * cure. The same for every plan on these paths, so computed once.
  */
 export function nothingPlacedGaps(scenario: Scenario, flowPaths: readonly (readonly MonthlyFlow[])[], onProgress?: (done: number, total: number) => void): Map<FundType, FundGaps>[] {
-  const prepared = flowPaths.length > 1 ? prepareLedger(scenario, []) : undefined;
+  const prepared = prepareLedger(scenario, []);
   return flowPaths.map((flows, k) => {
-    const nothing = prepared ? prepared.run(flows) : runLedger({ scenario, placements: [], flows });
+    const nothing = prepared.run(flows);
     if (!nothing.ok) throw new Error(`nothingPlacedGaps: path ${k} is not a complete flow path: ${nothing.issues[0]?.message ?? ''}`);
     onProgress?.(k + 1, flowPaths.length);
     return fundGaps(scenario, nothing.value);
