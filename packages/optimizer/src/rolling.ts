@@ -1,7 +1,9 @@
 import { type DomainIssue, type Evaluation, type Holding, type MonthKey, type MonthlyFlow, type Scenario, Decimal, addMonthsToKey, evaluatePlan, monthOrdinal } from '@fundladder/core';
 import { type OptimizeOptions, optimize } from './optimize';
+import type { SafetyFloors } from './model/safety';
 import type { WirePlacement } from './extract/planFromSolution';
 import { type Bend, elasticPlan } from './report/explain';
+import { nothingPlacedGaps, stressTest } from './stress';
 
 /** One re-plan of the rolling policy. */
 export interface RollingStep {
@@ -42,6 +44,12 @@ export interface RollingOptions extends Pick<OptimizeOptions, 'solver' | 'timeLi
   /** Months between re-plans (default 3: quarterly). */
   readonly stepMonths?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Safe re-plans (issue 9): the cash floors for the re-plan of `replan` (the state at `start`, the history so
+   * far), e.g. from paths of the forecast refitted on that history ({@link floorsFor}). A re-plan that cannot
+   * keep every rule falls back to the elastic plan, without floors, and says so (status 'elastic').
+   */
+  readonly safetyFor?: (replan: Scenario, start: MonthKey, history: readonly MonthlyFlow[]) => SafetyFloors | undefined;
 }
 
 /**
@@ -70,7 +78,8 @@ export async function rollingPlan(scenario: Scenario, options: RollingOptions): 
     const remaining = H - s;
     const expected = options.planFlows ? options.planFlows(start, history) : scenario.flows.filter((f) => monthOrdinal(f.month) >= monthOrdinal(start));
     const replan: Scenario = { ...state.scenario, startMonth: start, horizonMonths: remaining, history, flows: [...expected] };
-    const r = await optimize(replan, { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), ...(options.fundTypes ? { fundTypes: options.fundTypes } : {}) });
+    const floors = options.safetyFor?.(replan, start, history);
+    const r = await optimize(replan, { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), ...(options.fundTypes ? { fundTypes: options.fundTypes } : {}), ...(floors ? { safety: floors } : {}) });
     const last = addMonthsToKey(start, step - 1);
     if (r.status === 'optimal') {
       const now = r.plan.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
@@ -135,4 +144,85 @@ export function rollingState(scenario: Scenario, s: number, placements: readonly
     ...(p.product === 'govBond' ? { couponFrequency: p.couponFrequency, bondKind: 'bookEntry' as const } : {}),
   }));
   return { scenario: { ...scenario, accounts, holdings }, overdrawn };
+}
+
+/** One path of the rolling-vs-static comparison. */
+export interface RollingComparisonRow {
+  readonly path: number;
+  readonly staticInterest: Decimal;
+  readonly rollingInterest: Decimal;
+  /** First month with a payout gap (an overdrawn day beyond what recalling call deposits covers), if any. */
+  readonly staticFirstShort?: string;
+  readonly rollingFirstShort?: string;
+  /** Whether the plan caused a gap where nothing placed would have had none. */
+  readonly staticPlanCaused: boolean;
+  readonly rollingPlanCaused: boolean;
+  /** Re-plans that could not keep every rule (followed the elastic plan) or failed. */
+  readonly failedSteps: readonly string[];
+}
+
+/** Rolling vs static over many paths: risk first, then interest. */
+export interface RollingComparison {
+  readonly rows: readonly RollingComparisonRow[];
+  readonly paths: number;
+  readonly static: { readonly payoutShortProbability: number; readonly planCausedShortProbability: number; readonly meanInterest: Decimal; readonly p5Interest: Decimal };
+  readonly rolling: { readonly payoutShortProbability: number; readonly planCausedShortProbability: number; readonly meanInterest: Decimal; readonly p5Interest: Decimal };
+  /** Re-plans in all, and how many followed the elastic plan. */
+  readonly replans: number;
+  readonly elasticReplans: number;
+  readonly wallMs: number;
+}
+
+/**
+ * The rolling policy against a static plan on each realised path (issue 9, item 5): on every path the rolling
+ * policy re-plans each quarter from the ledger's state (with `planFlows` and, for safe re-plans, `safetyFor`), and
+ * both plans are run through the exact ledger on that path, each path also with nothing placed (plan-caused gaps).
+ */
+export async function compareRolling(scenario: Scenario, staticPlan: { schemaVersion: 1; name: string; placements: readonly WirePlacement[] }, paths: readonly (readonly MonthlyFlow[])[], options: Omit<RollingOptions, 'realised' | 'onProgress'> & { readonly onProgress?: (done: number, total: number) => void }): Promise<RollingComparison> {
+  const t0 = performance.now();
+  const { onProgress, ...rest } = options;
+  const step = rest.stepMonths ?? 3;
+  const stepsPerPath = Math.ceil(scenario.horizonMonths / step);
+  const rows: RollingComparisonRow[] = [];
+  let replans = 0;
+  let elastic = 0;
+  const nothing = nothingPlacedGaps(scenario, paths);
+  for (const [k, realised] of paths.entries()) {
+    const r = await rollingPlan(scenario, { ...rest, realised, onProgress: (done) => onProgress?.(k * stepsPerPath + done, paths.length * stepsPerPath) });
+    replans += r.steps.length;
+    elastic += r.steps.filter((st) => st.status === 'elastic').length;
+    const staticRun = stressTest(scenario, staticPlan, [realised], { nothingPlaced: [nothing[k]!] });
+    const rollingRun = stressTest(scenario, r.plan, [realised], { nothingPlaced: [nothing[k]!] });
+    const so = staticRun.outcomes[0]!;
+    const ro = rollingRun.outcomes[0]!;
+    rows.push({
+      path: k,
+      staticInterest: so.interestEarned,
+      rollingInterest: ro.interestEarned,
+      ...(so.firstPayoutShortMonth ? { staticFirstShort: so.firstPayoutShortMonth } : {}),
+      ...(ro.firstPayoutShortMonth ? { rollingFirstShort: ro.firstPayoutShortMonth } : {}),
+      staticPlanCaused: so.firstPlanCausedMonth !== undefined,
+      rollingPlanCaused: ro.firstPlanCausedMonth !== undefined,
+      failedSteps: r.steps.filter((st) => st.status !== 'optimal').map((st) => `${st.start} ${st.status}`),
+    });
+  }
+  const n = Math.max(1, rows.length);
+  const summary = (interest: (r: RollingComparisonRow) => Decimal, short: (r: RollingComparisonRow) => boolean, caused: (r: RollingComparisonRow) => boolean) => {
+    const sorted = rows.map(interest).sort((a, b) => a.cmp(b));
+    return {
+      payoutShortProbability: rows.filter(short).length / n,
+      planCausedShortProbability: rows.filter(caused).length / n,
+      meanInterest: sorted.reduce((a, b) => a.plus(b), new Decimal(0)).div(n).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+      p5Interest: sorted[Math.max(0, Math.ceil(0.05 * sorted.length) - 1)] ?? new Decimal(0),
+    };
+  };
+  return {
+    rows,
+    paths: rows.length,
+    static: summary((r) => r.staticInterest, (r) => r.staticFirstShort !== undefined, (r) => r.staticPlanCaused),
+    rolling: summary((r) => r.rollingInterest, (r) => r.rollingFirstShort !== undefined, (r) => r.rollingPlanCaused),
+    replans,
+    elasticReplans: elastic,
+    wallMs: performance.now() - t0,
+  };
 }

@@ -16,6 +16,8 @@ export interface SafePlanOptions extends Omit<OptimizeOptions, 'safety'> {
   /** Progress by stage ('plan' | 'check' | 'mean'), for a progress bar. */
   readonly onProgress?: (stage: 'nothingPlaced' | 'check' | 'meanCheck', done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** The check paths' no-placement gaps, when already computed ({@link nothingPlacedGaps}). */
+  readonly nothingPlaced?: ReturnType<typeof nothingPlacedGaps>;
 }
 
 /** A safe plan, checked out of sample, with what safety costs. */
@@ -30,6 +32,8 @@ export interface SafePlanResult {
   readonly meanPlan?: { readonly result: OptimizeResult; readonly stress?: StressResult };
   /** Interest the safe plan gives up against the mean-flow plan (ledger, yuan; positive = safety costs). */
   readonly costOfSafety?: Decimal;
+  /** The check paths' no-placement gaps (shared with later calls on the same paths). */
+  readonly nothingPlaced?: ReturnType<typeof nothingPlacedGaps>;
 }
 
 /**
@@ -52,6 +56,22 @@ export function safetyIssues(scenario: Scenario, safety: SafetyPolicy, planning:
 }
 
 /**
+ * The cash floors for `scenario` from its planning paths (docs/optimizer.md §16): the LP's data on the planned
+ * flows (`options.flows`, default the scenario's), the paths as 万元 floats, then {@link safetyFloors}.
+ */
+export function floorsFor(scenario: Scenario, planningPaths: readonly (readonly MonthlyFlow[])[], safety: SafetyPolicy, options: Pick<OptimizeOptions, 'flows' | 'extraReserve'> = {}): SafetyFloors {
+  const data = prepareLadderData(scenario, options.flows ?? scenario.flows, options.extraReserve);
+  const fundTypes = scenario.fundTypes;
+  type Ft = (typeof fundTypes)[number];
+  return safetyFloors(
+    scenario,
+    { fundTypes, openingCash: data.openingCash as Map<Ft, number>, netFlow: data.netFlow as Map<Ft, number[]>, existingCash: data.existingCash as Map<Ft, number[]>, demandValuePerWan: data.demandValuePerWan as Map<Ft, number[]> },
+    planningPaths.map((p) => pathFloats(scenario, p)),
+    safety,
+  );
+}
+
+/**
  * Plans safely (issue 9, docs/optimizer.md §16): the cash floors from the planning paths, the optimizer
  * with those floors, then the plan — and, for the price of safety, the mean-flow plan — through the exact
  * ledger on the check paths, with each path also run with nothing placed so that gaps the plan causes are
@@ -60,23 +80,12 @@ export function safetyIssues(scenario: Scenario, safety: SafetyPolicy, planning:
 export async function planSafely(scenario: Scenario, options: SafePlanOptions): Promise<Result<SafePlanResult>> {
   const issues = safetyIssues(scenario, options.safety, options.planningPaths.length, options.checkPaths.length, options.planningPaths === options.checkPaths);
   if (issues.length) return { ok: false, issues };
-  const { planningPaths, checkPaths, safety, compareWithMeanPlan = true, onProgress, signal, ...optimizeOptions } = options;
-  const flows = optimizeOptions.flows ?? scenario.flows;
-  let floors: SafetyFloors | undefined;
-  if (safety.confidence > 0) {
-    const data = prepareLadderData(scenario, flows, optimizeOptions.extraReserve);
-    const fundTypes = scenario.fundTypes;
-    floors = safetyFloors(
-      scenario,
-      { fundTypes, openingCash: data.openingCash as Map<(typeof fundTypes)[number], number>, netFlow: data.netFlow as Map<(typeof fundTypes)[number], number[]>, existingCash: data.existingCash as Map<(typeof fundTypes)[number], number[]> },
-      planningPaths.map((p) => pathFloats(scenario, p)),
-      safety,
-    );
-  }
+  const { planningPaths, checkPaths, safety, compareWithMeanPlan = true, onProgress, signal, nothingPlaced: known, ...optimizeOptions } = options;
+  const floors = safety.confidence > 0 ? floorsFor(scenario, planningPaths, safety, optimizeOptions) : undefined;
   const result = await optimize(scenario, { ...optimizeOptions, ...(floors ? { safety: floors } : {}) });
   const mean = safety.confidence > 0 && compareWithMeanPlan ? await optimize(scenario, optimizeOptions) : undefined;
   if (result.status !== 'optimal' && !mean) return { ok: true, value: { result, ...(floors ? { floors } : {}) } };
-  const nothing = nothingPlacedGaps(scenario, checkPaths, (d, t) => onProgress?.('nothingPlaced', d, t));
+  const nothing = known ?? nothingPlacedGaps(scenario, checkPaths, (d, t) => onProgress?.('nothingPlaced', d, t));
   const stress = result.status === 'optimal' ? { ...stressTest(scenario, result.plan, checkPaths, { nothingPlaced: nothing, onProgress: (d, t) => onProgress?.('check', d, t), ...(signal ? { signal } : {}) }), outOfSample: true as const } : undefined;
   const meanStress = mean?.status === 'optimal' ? stressTest(scenario, mean.plan, checkPaths, { nothingPlaced: nothing, onProgress: (d, t) => onProgress?.('meanCheck', d, t), ...(signal ? { signal } : {}) }) : undefined;
   const costOfSafety = result.status === 'optimal' && mean?.status === 'optimal' ? mean.ledgerInterest.minus(result.ledgerInterest) : undefined;
@@ -88,6 +97,55 @@ export async function planSafely(scenario: Scenario, options: SafePlanOptions): 
       ...(stress ? { stress } : {}),
       ...(mean ? { meanPlan: { result: mean, ...(meanStress ? { stress: meanStress } : {}) } } : {}),
       ...(costOfSafety ? { costOfSafety: new Dec(costOfSafety) } : {}),
+      nothingPlaced: nothing,
     },
   };
+}
+
+/** One point of the confidence–interest frontier. */
+export interface FrontierPoint {
+  readonly confidence: number;
+  /** 'optimal', the optimizer's status, or 'tooFewPaths' (more paths are needed for this confidence). */
+  readonly status: OptimizeResult['status'] | 'tooFewPaths';
+  readonly pathsNeeded?: number;
+  /** The plan's ledger interest on the mean flows (yuan). */
+  readonly interest?: Decimal;
+  /** Out of sample: probability of a gap the plan causes (horizon, first quarter), and of any payout gap. */
+  readonly planCausedShortProbability?: number;
+  readonly planCausedShortFirstQuarterProbability?: number;
+  readonly payoutShortProbability?: number;
+  /** Expected and 5th-percentile interest over the check paths (yuan). */
+  readonly expectedInterest?: Decimal;
+  readonly p5Interest?: Decimal;
+}
+
+/**
+ * The confidence–interest frontier: a safe plan at each confidence (e.g. 0, 0.90, 0.95, 0.99, 0.995), all fitted
+ * to the same planning paths and checked on the same check paths. A confidence that needs more paths than given
+ * is reported as such, not planned.
+ */
+export async function safetyFrontier(scenario: Scenario, confidences: readonly number[], options: Omit<SafePlanOptions, 'safety' | 'compareWithMeanPlan'> & { readonly policy: SafetyPolicy; readonly onPoint?: (done: number, total: number) => void }): Promise<FrontierPoint[]> {
+  const { policy, onPoint, ...rest } = options;
+  let nothingPlaced = rest.nothingPlaced;
+  const points: FrontierPoint[] = [];
+  for (const [k, confidence] of confidences.entries()) {
+    const needed = confidence > 0 ? pathsNeededFor(confidence) : 0;
+    if (confidence > 0 && (rest.planningPaths.length < needed || rest.checkPaths.length < needed)) {
+      points.push({ confidence, status: 'tooFewPaths', pathsNeeded: needed });
+      onPoint?.(k + 1, confidences.length);
+      continue;
+    }
+    const r = await planSafely(scenario, { ...rest, safety: { ...policy, confidence }, compareWithMeanPlan: false, ...(nothingPlaced ? { nothingPlaced } : {}) });
+    if (!r.ok) throw new Error(`safetyFrontier: ${r.issues[0]?.message ?? ''}`);
+    nothingPlaced ??= r.value.nothingPlaced;
+    const st = r.value.stress;
+    points.push({
+      confidence,
+      status: r.value.result.status,
+      ...(r.value.result.status === 'optimal' ? { interest: r.value.result.ledgerInterest } : {}),
+      ...(st ? { planCausedShortProbability: st.planCausedShortProbability ?? 0, planCausedShortFirstQuarterProbability: st.planCausedShortFirstQuarterProbability ?? 0, payoutShortProbability: st.payoutShortProbability, expectedInterest: st.expectedInterest, p5Interest: st.p5Interest } : {}),
+    });
+    onPoint?.(k + 1, confidences.length);
+  }
+  return points;
 }

@@ -1,21 +1,30 @@
-import { type Decimal, type Evaluation, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
-import { BASELINE_NAMES, type BaselinePolicy, baselinePlan, optimize } from '@fundladder/optimizer';
+import { type Decimal, type Evaluation, type MonthlyFlow, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
+import { BASELINE_NAMES, type BaselinePolicy, type StressResult, baselinePlan, nothingPlacedGaps, planSafely, stressTest } from '@fundladder/optimizer';
+import { progressBar } from '../progress';
+import { confidenceFromFlag, defaultPathCounts, safetyPaths } from '../safety';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
 import { parseCommandArgs } from '../args';
 import { readJson, readScenario } from '../readInput';
 import { pct, printIssue, table, wan } from '../format';
 
-const HELP_ZH = `用法: fundladder compare 情景文件 [计划文件…] [--baselines] [--optimized]
-用同一精确账本核算每个计划，KPI 并列，并给出与第一列相比的差额（万元）。
---baselines 加入两个简单做法（全部1年期平均分存；3/6/12个月固定阶梯），--optimized 加入优化计划。`;
-const HELP_EN = `Usage: fundladder compare SCENARIO [PLAN…] [--baselines] [--optimized]
+const HELP_ZH = `用法: fundladder compare 情景文件 [计划文件…] [--baselines] [--optimized] [--confidence 0.99] [--paths 200] [--seed 1]
+用同一精确账本核算每个计划，KPI 并列，并给出与第一列相比的差额（万元）。每个计划都放到同一批预测情景上核算
+（--paths 条，0 表示不做），先列风险（由计划造成的支付缺口概率、头一个季度、缺口金额），再列利息；达不到置信度的计划
+标 ✖ 并排在安全的计划之后，不会只凭利息显得更好。
+--baselines 加入两个简单做法（全部1年期平均分存；3/6/12个月固定阶梯），--optimized 加入按 --confidence（默认取情景的
+policy.safety）保障支付的优化计划（在另一批独立抽取的情景上制定）。`;
+const HELP_EN = `Usage: fundladder compare SCENARIO [PLAN…] [--baselines] [--optimized] [--confidence 0.99] [--paths 200] [--seed 1]
 Prices every plan with the same exact ledger and prints the KPIs side by side, with differences from the first
-column in 万元. --baselines adds two simple policies (all in 1-year deposits split evenly; a fixed 3/6/12-month
-ladder); --optimized adds the optimizer's plan.`;
+column in 万元. Every plan is also run on the same forecast paths (--paths, 0 = none) and its risk comes first (the
+probability of a payout gap the plan causes, in the first quarter, the shortfall), then its interest; a plan that
+misses the confidence is marked ✖ and listed after the safe ones, so it never looks better by interest alone.
+--baselines adds two simple policies (all in 1-year deposits split evenly; a fixed 3/6/12-month ladder); --optimized
+adds the optimizer's plan made safe at --confidence (default: the scenario's policy.safety), fitted to other,
+independently drawn paths.`;
 
 /** `fundladder compare`: plans side by side, every figure from the ledger. */
 export const compareCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'compare', args, { baselines: { type: 'boolean' }, optimized: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 20 });
+  const parsed = parseCommandArgs(io, 'compare', args, { baselines: { type: 'boolean' }, optimized: { type: 'boolean' }, confidence: { type: 'string' }, paths: { type: 'string' }, 'planning-paths': { type: 'string' }, seed: { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 20 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const zh = io.lang === 'zh';
@@ -25,15 +34,47 @@ export const compareCommand: Command = async (args, io) => {
     return EXIT_PROBLEMS;
   }
   const scenario: Scenario = s.value;
-  const runs: Array<{ name: string; ev: Evaluation }> = [];
+  const confidence = confidenceFromFlag(values.confidence, scenario.policy.safety.confidence);
+  if (!confidence.ok) {
+    io.err(printIssue(confidence.issue, io.lang));
+    return EXIT_PROBLEMS;
+  }
+  const c = confidence.value;
+  const counts = defaultPathCounts(c);
+  const checkCount = Number(values.paths ?? Math.max(200, c > 0 ? Math.ceil(2 / (1 - c)) : 0));
+  const planningCount = Number(values['planning-paths'] ?? counts.planning);
+  const seed = Number(values.seed ?? 1);
+  if (![checkCount, planningCount, seed].every(Number.isInteger) || checkCount < 0 || checkCount > 20_000 || planningCount < 0 || planningCount > 20_000) {
+    io.err('fundladder compare: --paths and --planning-paths are whole numbers from 0 to 20,000, --seed a whole number');
+    return EXIT_PROBLEMS;
+  }
+  let check: MonthlyFlow[][] = [];
+  let planning: MonthlyFlow[][] = [];
+  if (checkCount > 0 || (values.optimized && c > 0)) {
+    const drawn = safetyPaths(scenario, { check: checkCount, planning: values.optimized && c > 0 ? planningCount : 0, seed });
+    if (!drawn.ok) {
+      for (const i of drawn.issues) io.err(printIssue(i, io.lang));
+      return EXIT_PROBLEMS;
+    }
+    check = drawn.value.check;
+    planning = drawn.value.planning;
+  }
+  const runs: Array<{ name: string; ev: Evaluation; stress?: StressResult }> = [];
+  let nothingPlaced: ReturnType<typeof nothingPlacedGaps> | undefined;
   if (values.optimized) {
-    const r = await optimize(scenario);
+    const safe = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { ...scenario.policy.safety, confidence: c }, compareWithMeanPlan: false });
+    if (!safe.ok) {
+      for (const i of safe.issues) io.err(printIssue(i, io.lang));
+      return EXIT_PROBLEMS;
+    }
+    const r = safe.value.result;
     if (r.status !== 'optimal') {
       io.err(zh ? `优化未得到计划：${r.status}` : `the optimizer gave no plan: ${r.status}`);
       for (const i of r.issues) io.err(printIssue(i, io.lang));
       return EXIT_PROBLEMS;
     }
-    runs.push({ name: zh ? '优化计划' : 'optimized', ev: r.evaluation });
+    nothingPlaced = safe.value.nothingPlaced;
+    runs.push({ name: c > 0 ? (zh ? `优化计划（按 ${(c * 100).toFixed(1)}% 置信度保障支付）` : `optimized (safe at ${(c * 100).toFixed(1)}%)`) : zh ? '优化计划（只按平均流量）' : 'optimized (mean flows only)', ev: r.evaluation, ...(safe.value.stress ? { stress: safe.value.stress } : {}) });
   }
   for (const file of positionals.slice(1)) {
     const json = readJson(io, file);
@@ -58,13 +99,38 @@ export const compareCommand: Command = async (args, io) => {
     io.err(zh ? '没有可比较的计划：给出计划文件，或用 --baselines / --optimized' : 'nothing to compare: give plan files, or --baselines / --optimized');
     return EXIT_PROBLEMS;
   }
+  // Every plan on the same check paths, each path also with nothing placed (shared), risk before reward.
+  if (check.length) {
+    const bar = progressBar(io, zh ? '同一批情景核算' : 'same paths');
+    const nothing = nothingPlaced ?? nothingPlacedGaps(scenario, check, (d, t) => bar(d, t * (runs.length + 1)));
+    runs.forEach((r, k) => {
+      r.stress ??= stressTest(scenario, r.ev.plan as never, check, { nothingPlaced: nothing, onProgress: (d, t) => bar((k + 1) * t + d, t * (runs.length + 1)) });
+    });
+    // A plan that misses the confidence is listed after every plan that meets it, whatever it earns.
+    const target = c > 0 ? 1 - c : 0;
+    const isSafe = (r: (typeof runs)[number]) => (r.stress?.planCausedShortProbability ?? 1) <= target + 1e-12;
+    runs.sort((a, b) => Number(isSafe(b)) - Number(isSafe(a)));
+  }
   const first = runs[0]!.ev;
   const diff = (a: Decimal, b: Decimal) => `${a.minus(b).gte(0) ? '+' : ''}${wan(a.minus(b))}`;
-  io.out(zh ? '各计划（同一账本核算）' : 'Plans (all priced by the same ledger)');
-  runs.forEach((r, k) => io.out(`  [${k + 1}] ${r.name}`));
+  const target = c > 0 ? 1 - c : 0;
+  io.out(zh ? `各计划（同一账本核算${check.length ? `；同一批 ${check.length} 条预测情景，✔ = 由计划造成支付缺口的概率不超过 ${((target) * 100).toFixed(1)}%` : ''}）` : `Plans (all priced by the same ledger${check.length ? `; the same ${check.length} forecast paths, ✔ = a payout gap caused by the plan on at most ${(target * 100).toFixed(1)}% of them` : ''})`);
+  runs.forEach((r, k) => io.out(`  [${k + 1}] ${r.stress ? ((r.stress.planCausedShortProbability ?? 1) <= target + 1e-12 ? '✔ ' : '✖ ') : ''}${r.name}`));
   io.out('');
   const head = ['', ...runs.map((_, k) => `[${k + 1}]`)];
+  const p = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+  const meanShort = (st: StressResult) => st.outcomes.reduce((a, o) => a.plus(o.largestShort), ZERO).div(Math.max(1, st.outcomes.length));
+  const riskRows: string[][] = runs.every((r) => r.stress)
+    ? [
+        [zh ? '由计划造成支付缺口的概率' : 'P(payout gap caused by the plan)', ...runs.map((r) => p(r.stress!.planCausedShortProbability))],
+        [zh ? '  其中头一个季度' : '  in the first quarter', ...runs.map((r) => p(r.stress!.planCausedShortFirstQuarterProbability))],
+        [zh ? '任一支付缺口的概率（含结构性）' : 'P(any payout gap, structural included)', ...runs.map((r) => p(r.stress!.payoutShortProbability))],
+        [zh ? '平均最大缺口（万元）' : 'mean largest shortfall (万元)', ...runs.map((r) => wan(meanShort(r.stress!)))],
+        [zh ? '利息 5% 分位数（万元）' : 'P5 interest on the paths (万元)', ...runs.map((r) => wan(r.stress!.p5Interest))],
+      ]
+    : [];
   const rows: string[][] = [
+    ...riskRows,
     [zh ? '规划期赚取利息（万元）' : 'interest earned (万元)', ...runs.map((r) => wan(r.ev.report.totals.interestEarned))],
     [zh ? '与[1]之差（万元）' : 'difference from [1] (万元)', ...runs.map((r) => diff(r.ev.report.totals.interestEarned, first.report.totals.interestEarned))],
     [zh ? '期内实收利息（万元）' : 'interest received (万元)', ...runs.map((r) => wan(r.ev.report.totals.interestReceived))],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MonthlyFlow, type Scenario, dec, mulberry32, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
-import { intraMonthNeed, pathFloats, pathsNeededFor, safetyFloors } from './safety';
+import { binomialCdf, discardedPathsAllowed, intraMonthNeed, pathFloats, pathsNeededFor, safetyFloors } from './safety';
 import { prepareLadderData } from './data';
 import { planSafely, safetyIssues } from '../safePlan';
 import { nothingPlacedGaps, stressTest } from '../stress';
@@ -67,18 +67,31 @@ describe('safetyFloors', () => {
     for (const row of floors.floorWan.values()) for (const x of row) expect(x).toBeCloseTo(0, 9);
   });
 
-  it('a path paying 100万 more in month 2 asks for 100万 more cash from month 2 on, and the floor is the largest over the kept paths', () => {
+  it('the floors are μ + kσ of the paths’ requirements, k the smallest that keeps all but r paths safe (r from the scenario-approach bound)', () => {
     const more = (extra: number) => scenario.flows.map((f) => (f.month === '2026-02' && f.fundType === 'workInjury' ? { ...f, outflow: f.outflow.plus(extra) } : f));
-    const floors = safetyFloors(scenario, inputs, [more(1_000_000), more(2_000_000), scenario.flows].map((p) => pathFloats(scenario, p)), { confidence: 0.01, perFundType: true });
-    // ⌊0.99 × 3⌋ = 2 paths left out, the most expensive first: the 200万 path, then the 100万 one.
-    expect(floors.discardedPaths).toEqual([1, 0]);
-    expect(floors.floorWan.get('workInjury')!.map((x) => Math.round(x * 100) / 100)).toEqual([0, 0, 0, 0, 0, 0]);
-    const kept = safetyFloors(scenario, inputs, [more(1_000_000), more(2_000_000), scenario.flows].map((p) => pathFloats(scenario, p)), { confidence: 0.5, perFundType: true });
-    expect(kept.discardedPaths).toEqual([1]);
-    expect(kept.floorWan.get('workInjury')!.map((x) => Math.round(x * 100) / 100)).toEqual([0, 100, 100, 100, 100, 100]);
+    const paths = [more(1_000_000), more(2_000_000), scenario.flows].map((p) => pathFloats(scenario, p));
+    // From month 2 on the requirements are 100, 200 and 0 万元: μ = 100, σ = 100; k_p = 0, 1, −1.
+    // c = 0.5 on 3 paths: P(Binomial(3, 0.5) ≤ 0) = 0.125 > 5%, so no path may be left out: k = 1, floor 200.
+    const all = safetyFloors(scenario, inputs, paths, { confidence: 0.5, perFundType: true });
+    expect(all.guarantee.discardedAllowed).toBe(0);
+    expect(all.discardedPaths).toEqual([]);
+    expect(all.scale).toBeCloseTo(1, 9);
+    expect(all.floorWan.get('workInjury')!.map((x) => Math.round(x * 100) / 100)).toEqual([0, 200, 200, 200, 200, 200]);
+    // c = 0.01: two may be left out (P(Binomial(3, 0.99) ≤ 2) = 2.97%): k = −1, floor max(0, 100 − 100) = 0.
+    const loose = safetyFloors(scenario, inputs, paths, { confidence: 0.01, perFundType: true });
+    expect(loose.discardedPaths).toEqual([0, 1]);
+    expect(loose.floorWan.get('workInjury')!.every((x) => Math.abs(x) < 1e-9)).toBe(true);
     // Only the first month when the safety horizon is one month.
-    const short = safetyFloors(scenario, inputs, [more(1_000_000)].map((p) => pathFloats(scenario, p)), { confidence: 0.5, horizonMonths: 1, perFundType: true });
+    const short = safetyFloors(scenario, inputs, paths, { confidence: 0.5, horizonMonths: 1, perFundType: true });
     expect(short.floorWan.get('workInjury')!.every((x) => Math.abs(x) < 1e-9)).toBe(true);
+  });
+
+  it('takes r from the binomial tail: 1,000 paths at 0.99 leave at most 4 unsafe; 200 paths none', () => {
+    expect(binomialCdf(0, 200, 0.01)).toBeCloseTo(Math.pow(0.99, 200), 12);
+    expect(discardedPathsAllowed(1000, 0.01, 0.05)).toBe(4);
+    expect(binomialCdf(4, 1000, 0.01)).toBeLessThanOrEqual(0.05);
+    expect(binomialCdf(5, 1000, 0.01)).toBeGreaterThan(0.05);
+    expect(discardedPathsAllowed(200, 0.01, 0.05)).toBe(0);
   });
 
   it('leaves out a requirement no plan can meet (a structural gap) and counts the path', () => {
