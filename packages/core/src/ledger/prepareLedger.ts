@@ -107,9 +107,9 @@ interface PreparedMonth {
  *
  * `run(flows)` returns exactly what `runLedger({ scenario, placements, flows }, options)` returns: the same
  * months, totals, issues and findings in the same order, every Decimal the same value (a property test
- * compares them on random flow paths). Each report has its own arrays and maps; positions, holding
- * lines, interest postings and issues that do not depend on the path are shared objects between runs
- * (immutable, as their types say).
+ * compares them on random flow paths). Each report has its own arrays and maps; positions, closed-position
+ * entries, holding lines, interest postings and issues that do not depend on the path are shared objects
+ * between runs (read-only, as their types say).
  *
  * Falls back to a full {@link runLedger} on every run (`mode: 'fullRun'`) when some placement names no
  * fund type: such a placement is split across fund types in proportion to their cash on the day, so
@@ -487,7 +487,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
         issues,
         findings,
         openPositions: [...openPositions],
-        closedPositions: closed.map((c) => ({ ...c })),
+        closedPositions: [...closed],
         totals: {
           openingTotal: first?.openingTotal ?? ZERO,
           closingTotal: last?.closingTotal ?? ZERO,
