@@ -158,6 +158,16 @@ export function safetyFloors(scenario: Scenario, inputs: FloorInputs, planning: 
   const structural = new Uint8Array(N);
   for (const group of groups) {
     const y0 = new Float64Array(T);
+    // The same without interest: the most the LP's cash can be with nothing placed (its cash rows earn no interest), so
+    // no floor may exceed it.
+    const y0Lp = new Float64Array(T);
+    for (const ft of group) {
+      let plain = 0;
+      for (let t = 0; t < T; t++) {
+        plain += (t === 0 ? inputs.openingCash.get(ft)! : 0) + inputs.netFlow.get(ft)![t]! + inputs.existingCash.get(ft)![t]!;
+        y0Lp[t] = y0Lp[t]! + plain;
+      }
+    }
     for (const ft of group) {
       // The fund type's own cash with nothing placed: opening + flows + existing holdings coming back, with its demand
       // interest credited monthly (a little ahead of the ledger's quarterly crediting: the generous side for "structural").
@@ -169,7 +179,7 @@ export function safetyFloors(scenario: Scenario, inputs: FloorInputs, planning: 
         y0[t] = y0[t]! + own;
       }
     }
-    noPlacement.push(y0);
+    noPlacement.push(y0Lp);
     const rows: Float64Array[] = [];
     planning.forEach((path, p) => {
       const row = new Float64Array(T);
