@@ -64,8 +64,8 @@ export function printVerdict(io: CliIo, r: SafePlanResult, confidence: number): 
   } else if (r.meanPlan?.result.status === 'optimal' && r.result.status === 'optimal') {
     const ms = r.meanPlan.stress;
     io.out(zh
-      ? `  保障安全的代价：按 ${(confidence * 100).toFixed(1)}% 置信度安全的计划账本利息 ${wan(r.result.ledgerInterest)} 万元，只按平均流量的计划 ${wan(r.meanPlan.result.ledgerInterest)} 万元（少 ${wan(r.costOfSafety ?? dec(0))} 万元）；后者在同样情景上由计划造成缺口的概率为 ${pct(ms?.planCausedShortProbability)}（头一个季度 ${pct(ms?.planCausedShortFirstQuarterProbability)}）。`
-      : `  The price of safety: the plan safe at ${(confidence * 100).toFixed(1)}% earns ${wan(r.result.ledgerInterest)}万 by the ledger, the mean-flow plan ${wan(r.meanPlan.result.ledgerInterest)}万 (${wan(r.costOfSafety ?? dec(0))}万 less); on the same paths the mean-flow plan causes a gap with probability ${pct(ms?.planCausedShortProbability)} (first quarter ${pct(ms?.planCausedShortFirstQuarterProbability)}).`);
+      ? `  保障安全的代价：按 ${(confidence * 100).toFixed(1)}% 置信度安全的计划账本利息 ${wan(r.result.ledgerInterest)} 万元，只按平均流量的计划 ${wan(r.meanPlan.result.ledgerInterest)} 万元（少 ${wan(r.costOfSafety ?? dec(0))} 万元）${ms ? `；后者在同样情景上由计划造成缺口的概率为 ${pct(ms.planCausedShortProbability)}（头一个季度 ${pct(ms.planCausedShortFirstQuarterProbability)}）` : '（--frontier 列出它的风险）'}。`
+      : `  The price of safety: the plan safe at ${(confidence * 100).toFixed(1)}% earns ${wan(r.result.ledgerInterest)}万 by the ledger, the mean-flow plan ${wan(r.meanPlan.result.ledgerInterest)}万 (${wan(r.costOfSafety ?? dec(0))}万 less)${ms ? `; on the same paths the mean-flow plan causes a gap with probability ${pct(ms.planCausedShortProbability)} (first quarter ${pct(ms.planCausedShortFirstQuarterProbability)})` : ' (--frontier shows its risk)'}.`);
   }
   if (confidence > 0 && !safe) {
     io.out(zh

@@ -156,6 +156,8 @@ export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: s
   const firstQuarterEnd = 2;
   // Prepared once, run per path: the same report as runLedger, the path-independent work done once.
   const prepared = prepareLedger(scenario, resolved.value.placements);
+  // The no-placement runs, once for all paths (prepared once), unless given.
+  const nothingPlaced = opts.nothingPlaced ?? (opts.compareWithNothingPlaced ? nothingPlacedGaps(scenario, flowPaths) : undefined);
   for (const [k, flows] of flowPaths.entries()) {
     if (opts.signal?.aborted) break;
     const ev = prepared.run(flows);
@@ -170,7 +172,7 @@ export function stressTest(scenario: Scenario, plan: { schemaVersion: 1; name: s
     let structuralGaps: Map<FundType, FundGaps> | undefined;
     let firstPlanCaused: number | undefined;
     if (opts.compareWithNothingPlaced || opts.nothingPlaced) {
-      structuralGaps = new Map(opts.nothingPlaced?.[k] ?? nothingPlacedGaps(scenario, [flows])[0]!);
+      structuralGaps = new Map(nothingPlaced![k]!);
       for (const [ft, g] of gaps) {
         const cured = structuralGaps.get(ft)?.months;
         for (const t of g.months) if (!cured?.has(t) && (firstPlanCaused === undefined || t < firstPlanCaused)) firstPlanCaused = t;

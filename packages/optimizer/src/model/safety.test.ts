@@ -117,7 +117,7 @@ describe('planSafely (tiny county, work injury thin)', () => {
   const check = noisyPaths(scenario, 200, 29, 0.6);
 
   it('the ledger finds no gap the plan causes on any kept planning path; the mean-flow plan has some; the safe plan earns no more', async () => {
-    const r = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { confidence: 0.99, perFundType: true } });
+    const r = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { confidence: 0.99, perFundType: true }, stressMeanPlan: true });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const { result, floors, meanPlan } = r.value;
     if (result.status !== 'optimal' || meanPlan?.result.status !== 'optimal') throw new Error(`not optimal: ${result.status}`);
