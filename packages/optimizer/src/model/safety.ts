@@ -12,8 +12,8 @@ import { type FundType, type MonthlyFlow, type Scenario, addMonthsToKey, inflowD
  *     y_{f,t} ≥ need^p_{f,t} − D^p_{f,t} =: req^p_{f,t}.
  *
  * The floors are one family with one parameter, b_{f,t}(k) = μ_{f,t} + k·σ_{f,t} (the mean and standard
- * deviation of req^p_{f,t} over the planning paths), and k is the smallest that keeps all but r planning paths
- * safe. With one decision variable the scenario approach with discarded samples (Calafiore & Campi 2006;
+ * deviation of req^p_{f,t} over the even-numbered planning paths), and k is the smallest that keeps all but r of the
+ * odd-numbered planning paths safe (split calibration: k is fitted on paths the shape never saw). With one decision variable the scenario approach with discarded samples (Calafiore & Campi 2006;
  * Campi & Garatti 2011) bounds the failure rate on new paths: P(rate > 1 − c) ≤ P(Binomial(N, 1 − c) ≤ r),
  * and r is the largest that keeps this at most 5%. (The envelope b = max over kept paths, one parameter per
  * row, fitted the planning paths too closely: measured on the sample, 9.5% of new paths failed at c = 0.99.)
@@ -55,8 +55,8 @@ export interface SafetyFloors {
    * The scenario-approach guarantee: with r planning paths allowed to fail, P(out-of-sample failure rate > 1 − c)
    * ≤ beta (Campi & Garatti 2011, one decision variable).
    */
-  readonly guarantee: { readonly discardedAllowed: number; readonly beta: number };
-  /** Planning paths, and which were left unsafe (at most `guarantee.discardedAllowed`). */
+  readonly guarantee: { readonly calibrationPaths: number; readonly discardedAllowed: number; readonly beta: number };
+  /** Planning paths, and which are left unsafe by the floors (the calibration half has at most `guarantee.discardedAllowed`). */
   readonly planningPaths: number;
   readonly discardedPaths: readonly number[];
   /** Share of planning paths with a structural gap (some fund type short even with nothing placed). */
@@ -210,12 +210,19 @@ export function safetyFloors(scenario: Scenario, inputs: FloorInputs, planning: 
   // One scale k for every row: b_{g,t}(k) = μ_{g,t} + k·σ_{g,t} over the planning paths' requirements. Path p
   // is safe under b(k) iff k ≥ k_p = max_{g,t} (req^p_{g,t} − μ_{g,t}) / σ_{g,t}. k is the smallest that keeps all
   // but r paths, r from the scenario-approach bound for one decision variable (see discardedPathsAllowed).
+  // Split calibration (as in split conformal prediction): the shape μ, σ from the even-numbered planning paths, the
+  // scale k from the odd-numbered ones, so k is calibrated on paths the shape never saw and the bound holds as stated.
+  // With fewer than 4 paths there is nothing to split: both from all.
+  const split = N >= 4;
+  const shapePaths = (p: number) => !split || p % 2 === 0;
+  const calibrationPaths = Array.from({ length: N }, (_, p) => p).filter((p) => !split || p % 2 === 1);
   const mean: Float64Array[] = [], sd: Float64Array[] = [];
   req.forEach((rows, g) => {
     const mu = new Float64Array(T), sigma = new Float64Array(T);
     for (let t = 0; t < months; t++) {
       let n = 0, sum = 0, sq = 0;
-      for (const row of rows) {
+      for (const [p, row] of rows.entries()) {
+        if (!shapePaths(p)) continue;
         const v = row[t]!;
         if (v === -Infinity) continue;
         n++;
@@ -241,10 +248,11 @@ export function safetyFloors(scenario: Scenario, inputs: FloorInputs, planning: 
       }
     });
   });
-  const r = N ? discardedPathsAllowed(N, 1 - policy.confidence, GUARANTEE_BETA) : 0;
-  const order = Array.from({ length: N }, (_, p) => p).sort((x, y) => scaleOf[x]! - scaleOf[y]!);
-  const scale = N ? scaleOf[order[N - 1 - r]!]! : 0;
-  const discarded = order.slice(N - r).filter((p) => scaleOf[p]! > scale);
+  const M = calibrationPaths.length;
+  const r = M ? discardedPathsAllowed(M, 1 - policy.confidence, GUARANTEE_BETA) : 0;
+  const order = [...calibrationPaths].sort((x, y) => scaleOf[x]! - scaleOf[y]!);
+  const scale = M ? scaleOf[order[M - 1 - r]!]! : 0;
+  const discarded = Array.from({ length: N }, (_, p) => p).filter((p) => scaleOf[p]! > scale);
 
   const floorWan = new Map<FundType, number[]>();
   const poolFloorWan = Array.from({ length: T }, () => 0);
@@ -277,7 +285,7 @@ export function safetyFloors(scenario: Scenario, inputs: FloorInputs, planning: 
     floorWan,
     poolFloorWan,
     scale,
-    guarantee: { discardedAllowed: r, beta: N ? binomialCdf(r, N, 1 - policy.confidence) : 1 },
+    guarantee: { calibrationPaths: M, discardedAllowed: r, beta: M ? binomialCdf(r, M, 1 - policy.confidence) : 1 },
     planningPaths: N,
     discardedPaths: discarded,
     structuralShareInSample: N ? structural.reduce((a, b) => a + b, 0) / N : 0,
