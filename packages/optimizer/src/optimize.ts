@@ -8,11 +8,20 @@ import { type Verification, backendFor, solveVerified } from './verify';
 import { type WirePlacement, planFromSolution, planFromSplit, pooledPlacements } from './extract/planFromSolution';
 import { type PartKind, type SplitVariables, buildSplitModel } from './model/split';
 import { repairCapRounding } from './extract/repairCapRounding';
+import { liftLotEdges } from './extract/lotEdges';
+import { splitDive } from './splitDive';
 import type { SafetyFloors } from './model/safety';
 
 const MAX_ROUNDS = 12;
 /** Relative MIP gap of the split stage (see splitRounds). */
 const SPLIT_MIP_GAP = 1e-3;
+/**
+ * Time limits of the split stage (seconds; `options.timeLimitSeconds` lowers them): each MIP, the round-by-round
+ * search as a whole, and each of its LPs. At 120 × 20 a split MIP with every part semi-continuous ran past 300 s.
+ */
+const SPLIT_MIP_SECONDS = 10;
+const SPLIT_DIVE_SECONDS = 60;
+const SPLIT_LP_SECONDS = 30;
 
 /**
  * The largest difference accepted between the LP's objective and the ledger's interest, relative to the
@@ -120,6 +129,25 @@ function toYuan(wan: number): Decimal {
   return new Dec(wan.toFixed(6)).times(10_000).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
+/** Seconds each LP of the rounds may take when the caller sets no limit: no stage of `optimize` runs unbounded. */
+const ROUND_TIME_LIMIT_SECONDS = 120;
+
+/**
+ * Why the solver gave no plan, in terms the user can act on: which attempts ran and why each stopped
+ * (`raw.attempts`, backends/highs.ts), and what to change — numerical trouble comes from rules that leave almost no
+ * room (measured: caps at knife-edge values, ~30 s and a bare numericalError), a time limit from the model's size.
+ */
+function solverFailedIssue(backend: LpBackend, report: SolveReport, timeLimitSeconds: number): DomainIssue {
+  const violations = (report.raw as { violations?: unknown[] }).violations;
+  const attempts = (report.raw as { attempts?: Array<{ attempt: string; termination: string }> }).attempts;
+  const tried = attempts && attempts.length > 1 ? ` after ${attempts.length} attempts (${attempts.map((a) => `${a.attempt}: ${a.termination}`).join(', ')})` : '';
+  const broken = violations ? `; its point broke ${violations.length} row(s)` : '';
+  const advice = report.termination === 'timeLimit'
+    ? `it needs more than ${timeLimitSeconds} s: allow more time, or plan fewer months or banks`
+    : 'this happens when a rule leaves almost no room — a cap (policy.caps) at a value where the eligible banks\' shares can only just add up (e.g. 0.16835 with 6 eligible banks, where 0.17 leaves room), or a reserve or liquid-at-end amount the fund can only just meet: try a round value with some room';
+  return { code: 'solver_failed', path: ['solver'], rule: 'solverStatus', message: `the ${backend.name} solver stopped with ${report.termination} (${report.primal})${tried}${broken}; ${advice}`, received: report.termination };
+}
+
 /**
  * Builds and solves the ladder LP on `data`, round after round: placements below their product's minimum
  * (a CD lot, a call deposit's 500,000, a time deposit's 10,000) are switched off and the LP re-solved, a
@@ -140,7 +168,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     const { model, variables } = buildLadderModel(data, { upperBounds, restored, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
     buildMs += performance.now() - t0;
     const size = { variables: model.variables.length, rows: model.rows.length, nonZeros: nonZeros(model) };
-    const solved = await solveVerified(backend, model, options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {});
+    const solved = await solveVerified(backend, model, { timeLimitSeconds: options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS });
     const report = solved.report;
     totalSolveMs += report.solveMs;
     if (solved.issue) return { ok: false, result: { status: 'error', issues: [{ code: solved.issue.code, path: ['solver'], rule: 'solverSizeLimit', message: solved.issue.message, received: String(solved.issue.variables), limit: String(solved.issue.limit) }], report, size, data, model } };
@@ -148,8 +176,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
       return { ok: false, result: { status: 'infeasible', issues: [{ code: 'infeasible', path: ['scenario'], rule: 'feasibility', message: 'no plan keeps every rule with this scenario (see the explanation)' }], report, size, data, model } };
     }
     if (report.termination !== 'optimal' || report.primal !== 'feasiblePoint') {
-      const violations = (report.raw as { violations?: unknown[] }).violations;
-      return { ok: false, result: { status: 'error', issues: [{ code: 'solver_failed', path: ['solver'], rule: 'solverStatus', message: `the ${backend.name} solver stopped with ${report.termination} (${report.primal})${violations ? `; ${violations.length} row(s) broken by its point` : ''}`, received: report.termination }], report, size, data, model } };
+      return { ok: false, result: { status: 'error', issues: [solverFailedIssue(backend, report, options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS)], report, size, data, model } };
     }
     relaxed ??= { model, report };
     let switched = 0;
@@ -187,57 +214,58 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
  * product's minimum or nothing. First the split as an LP; if some parts come out between 0 and the minimum,
  * HiGHS re-solves with only those parts semi-continuous (zero parts stay 0, parts above the minimum stay
  * above it: a MIP of a few binaries, measured 18 ms on the sample against 1.2 s for every part
- * semi-continuous), and if that has no solution, with every part semi-continuous. Other back-ends switch
- * small parts off round by round. Returns the placements and the split's cash interest (万元), or why
- * no split exists.
+ * semi-continuous), and if that has no solution, with every part semi-continuous. Each MIP has
+ * {@link SPLIT_MIP_SECONDS}; at the limit its best point is used if it has one and it checks (verifySolution).
+ * Otherwise (and on other back-ends) the placements are decided round by round ({@link splitDive}), within
+ * {@link SPLIT_DIVE_SECONDS}. Parts a few fen under their minimum are lifted to it or dropped
+ * ({@link liftLotEdges}). Returns the placements, the split's cash interest (万元) and how the split was found,
+ * or why no split exists.
  */
-async function splitRounds(data: LadderData, pooled: Extract<Rounds, { ok: true }>, backend: LpBackend, options: OptimizeOptions): Promise<{ ok: true; placements: WirePlacement[]; cashValueWan: number; solveMs: number } | { ok: false; reason: string; solveMs: number }> {
+async function splitRounds(data: LadderData, pooled: Extract<Rounds, { ok: true }>, backend: LpBackend, options: OptimizeOptions): Promise<{ ok: true; placements: WirePlacement[]; cashValueWan: number; solveMs: number; method: string } | { ok: false; reason: string; solveMs: number }> {
   const placements = pooledPlacements(data, pooled.variables, pooled.report.columnValues);
   const minimumWan = (i: number) => minimumPlacementYuan(data.scenario, data.options[i]!.product) / 10_000;
+  const started = performance.now();
   let solveMs = 0;
-  const solve = async (partKind: (name: string, option: number) => PartKind) => {
+  const limit = (seconds: number) => Math.min(seconds, options.timeLimitSeconds ?? Infinity);
+  const solve = async (partKind: (name: string, option: number) => PartKind, seconds: number) => {
     const split = buildSplitModel(data, placements, partKind, minimumWan);
-    const solved = await solveVerified(backend, split.model, { ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), mipRelativeGap: SPLIT_MIP_GAP });
+    const solved = await solveVerified(backend, split.model, { timeLimitSeconds: limit(seconds), mipRelativeGap: SPLIT_MIP_GAP });
     solveMs += solved.report.solveMs;
-    return { split, solved, ok: !solved.issue && solved.report.termination === 'optimal' && solved.report.primal === 'feasiblePoint' };
+    // A MIP stopped at its time limit with a point that passed verifySolution is a split, if not the best one.
+    return { split, solved, ok: !solved.issue && solved.report.primal === 'feasiblePoint' && (solved.report.termination === 'optimal' || solved.report.termination === 'timeLimit') };
   };
   const smallParts = (split: { variables: SplitVariables }, values: Float64Array) => split.variables.shares.filter((s) => {
     const wan = values[s.column]!;
     return wan * 10_000 > 0.5 && wan < minimumWan(placements[s.placement]!.option) - 1e-9;
   });
-  const done = (split: { variables: SplitVariables }, report: SolveReport) => ({ ok: true as const, placements: planFromSplit(data, placements, split.variables, report.columnValues), cashValueWan: report.objective, solveMs });
+  const done = (split: { model: LpModel; variables: SplitVariables }, report: SolveReport, method: string) => {
+    const edges = liftLotEdges(data, placements, split, report.columnValues, { model: pooled.model, values: pooled.report.columnValues }, minimumWan);
+    const lots = edges.lifted + edges.left ? `; ${edges.lifted} part(s) a few fen under a minimum lifted to it${edges.left ? `, ${edges.left} left` : ''}` : '';
+    return { ok: true as const, placements: planFromSplit(data, placements, split.variables, edges.values), cashValueWan: report.objective, solveMs, method: `${method}${lots}` };
+  };
 
-  const first = await solve(() => 'free');
+  const first = await solve(() => 'free', SPLIT_LP_SECONDS);
   if (first.solved.issue) return { ok: false, reason: first.solved.issue.message, solveMs };
   if (!first.ok) return { ok: false, reason: `the split among fund types is ${first.solved.report.termination}: some fund type cannot pay its part from its own money`, solveMs };
-  let values = first.solved.report.columnValues;
-  if (smallParts(first.split, values).length === 0) return done(first.split, first.solved.report);
+  const values = first.solved.report.columnValues;
+  if (smallParts(first.split, values).length === 0) return done(first.split, first.solved.report, 'lp');
 
   if (backend.name === 'highs') {
     const lpValue = new Map(first.split.variables.shares.map((s) => [s.name, values[s.column]!]));
     const restricted = await solve((name, option) => {
       const wan = lpValue.get(name) ?? 0;
       return wan * 10_000 <= 0.5 ? 'zero' : wan >= minimumWan(option) - 1e-9 ? 'atLeastMinimum' : 'noneOrMinimum';
-    });
-    if (restricted.ok) return done(restricted.split, restricted.solved.report);
-    const full = await solve(() => 'noneOrMinimum');
-    if (full.ok) return done(full.split, full.solved.report);
-    return { ok: false, reason: `no split gives every fund type's part at least the product's minimum (${full.solved.report.termination})`, solveMs };
+    }, SPLIT_MIP_SECONDS);
+    if (restricted.ok) return done(restricted.split, restricted.solved.report, restricted.solved.report.termination === 'optimal' ? 'mip (small parts)' : 'mip (small parts), best point at the time limit');
+    const full = await solve(() => 'noneOrMinimum', SPLIT_MIP_SECONDS);
+    if (full.ok) return done(full.split, full.solved.report, full.solved.report.termination === 'optimal' ? 'mip (every part)' : 'mip (every part), best point at the time limit');
   }
 
-  // Without a MIP: switch small parts off and re-solve; from the second round on, the support is frozen.
-  const zero = new Set<string>();
-  let current = first;
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const small = smallParts(current.split, values);
-    if (small.length === 0) return done(current.split, current.solved.report);
-    for (const s of current.split.variables.shares) if (round >= 2 && values[s.column]! * 10_000 <= 0.5) zero.add(s.name);
-    for (const s of small) zero.add(s.name);
-    current = await solve((name) => (zero.has(name) ? 'zero' : 'free'));
-    if (!current.ok) return { ok: false, reason: `switching off parts below a product minimum left no split (${current.solved.report.termination})`, solveMs };
-    values = current.solved.report.columnValues;
-  }
-  return { ok: false, reason: `parts below a product minimum did not settle in ${MAX_ROUNDS} rounds`, solveMs };
+  // Without a MIP (or when the MIP had no point in time): decide the troubled placements round by round.
+  const dive = await splitDive(data, placements, minimumWan, backend, { split: first.split, report: first.solved.report }, { deadline: started + limit(SPLIT_DIVE_SECONDS) * 1000, solveSeconds: limit(SPLIT_LP_SECONDS) });
+  solveMs = Math.max(solveMs, performance.now() - started);
+  if (dive.ok) return done(dive.point.split, dive.point.report, `placements decided round by round (${dive.steps} rounds, ${dive.lpSolves} LPs)`);
+  return { ok: false, reason: `no split gives every fund type's part at least the product's minimum: ${dive.reason}`, solveMs };
 }
 
 /** The pooled LP's cash interest (万元) at its solution: Σ_t value · cash over the pool and its tiers. */
