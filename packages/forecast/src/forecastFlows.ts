@@ -4,9 +4,10 @@ import { empiricalBands } from './bands';
 import { candidatesFor } from './candidates';
 import type { FlowTable } from './input/flowTable';
 import { addPeriods } from './input/periodOrdinal';
-import { type ModelScore, scoreRun } from './metrics';
+import { MIN_CALIBRATION, type ModelScore, scoreRun } from './metrics';
 import { selectModel } from './selectModel';
-import type { Band, Prediction } from './types';
+import { type PathModel, buildPathModel } from './paths/pathModel';
+import type { Band, FittedForecaster, Prediction } from './types';
 
 /** Options of {@link forecastFlows}. */
 export interface ForecastOptions {
@@ -61,6 +62,8 @@ export interface FlowForecast {
   readonly total: Record<'inflow' | 'outflow' | 'net', DerivedForecast>;
   /** windows[k]: indices of the backtest windows that supply scenarios at step k. */
   readonly windows: number[][];
+  /** What `simulatePaths` resamples: joint one-step residual vectors, per-month spreads, impulse responses (docs/forecast.md "Paths"). */
+  readonly pathModel: PathModel;
   /** Findings the user must see: bands that fall back to model residuals, overrides used. */
   readonly notes: DomainIssue[];
 }
@@ -109,16 +112,19 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
       const errors = chosenRun ? scaledErrors(bt, chosenRun) : bt.origins.map(() => new Array<number>(bt.horizon).fill(0));
       let prediction: Prediction = { mean: new Array<number>(horizon).fill(0), bands: {} };
       let model = 'zero';
+      let fitted: FittedForecaster[] = [];
       if (chosen) {
         const members = chosen.model === 'combination' ? candidates.combination : [chosen.model];
         const fits = members.map((name) => candidates.models.find((m) => m.name === name)!.fit(y));
-        const ok = fits.flatMap((f) => (f.ok ? [f.value.predict(horizon, { levels, nonNegative: true })] : []));
+        fitted = fits.flatMap((f) => (f.ok ? [f.value] : []));
+        const ok = fitted.map((f) => f.predict(horizon, { levels, nonNegative: true }));
         if (ok.length === members.length) {
           model = chosen.model;
           prediction = { mean: ok[0]!.mean.map((_, k) => ok.reduce((acc, p) => acc + p.mean[k]!, 0) / ok.length), bands: averageBands(ok, levels) };
         } else {
           notes.push({ code: 'fit_failed', path: [s.fundType, side], rule: 'fallbackModel', message: `${chosen.model} could not be refitted on the whole history; the baseline is used`, fundType: s.fundType });
           const base = candidates.baseline.fit(y);
+          fitted = base.ok ? [base.value] : [];
           if (base.ok) prediction = base.value.predict(horizon, { levels, nonNegative: true });
           model = candidates.baseline.name;
         }
@@ -134,7 +140,7 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
         const shift = (values: readonly number[], floor: boolean) => values.map((v, k) => (floor ? Math.max(0, v + mean[k]! - base.mean[k]!) : v + mean[k]! - base.mean[k]!));
         prediction = { mean, bands: Object.fromEntries(Object.entries(base.bands).map(([level, band]) => [level, { lo: shift(band.lo, true), hi: shift(band.hi, false) }])) };
       }
-      return { fundType: s.fundType, side, model, scores, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon };
+      return { fundType: s.fundType, side, model, scores, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon, y, fitted, origins: bt.origins };
     }),
   );
 
@@ -184,7 +190,17 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
     outflow: derive(part(undefined, 'outflow', 1)),
     net: derive([...part(undefined, 'inflow', 1), ...part(undefined, 'outflow', -1)]),
   };
-  return { frequency: table.frequency, periods, levels, backtest, series, net, total, windows, notes };
+  const pathModel = buildPathModel(
+    drafts.map((d) => ({ y: d.y, members: d.fitted, scale: d.scale, errors: d.rawErrors, origins: d.origins })),
+    table.periods,
+    periods,
+    period,
+    btHorizon,
+  );
+  if (pathModel.series.some((m) => m.calibrationPairs < MIN_CALIBRATION && m.innovations.some((z) => z !== 0))) {
+    notes.push({ code: 'paths_in_sample', path: ['paths'], rule: 'pathsFromResiduals', message: `fewer than ${MIN_CALIBRATION} backtest errors for some series: their simulated paths use in-sample residuals only and are likely too narrow`, limit: String(MIN_CALIBRATION) });
+  }
+  return { frequency: table.frequency, periods, levels, backtest, series, net, total, windows, pathModel, notes };
 }
 
 function averageBands(predictions: readonly Prediction[], levels: readonly number[]): Record<number, Band> {

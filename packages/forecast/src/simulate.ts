@@ -1,5 +1,10 @@
 import type { FlowForecast } from './forecastFlows';
 import { periodOrdinal } from './input/periodOrdinal';
+import { countDistinctPaths } from './paths/countDistinctPaths';
+import { calendarIndex } from './paths/pathModel';
+import { scaleMixture } from './paths/scaleMixture';
+import { stationaryBootstrap } from './paths/stationaryBootstrap';
+import { normalQuantile } from './stats/normalQuantile';
 import { type DomainIssue, type Result, mulberry32 } from '@fundladder/core';
 
 /** A scenario shock applied to every simulated path. */
@@ -28,8 +33,14 @@ export interface SimulatedPaths {
   readonly paths: Array<Record<string, { inflow: number[]; outflow: number[] }>>;
   /** Deposit-rate change in basis points per period (0 without a rate-cut shock), for the optimizer. */
   readonly rateDeltaBp: number[];
-  /** The backtest window each path resampled (for audit). */
-  readonly windowOfPath: number[];
+  /** How many of the paths differ from every other (after shocks); equal to the number of paths unless the history gives nothing to resample. */
+  readonly distinctPaths: number;
+  /**
+   * For audit: sourcePeriods[p][k] is the history period whose joint residual vector drove step k of path p
+   * (consecutive periods within a block of the stationary bootstrap). Replaces the first version's
+   * `windowOfPath` (one backtest window per path).
+   */
+  readonly sourcePeriods: string[][];
 }
 
 /** The first forecast step a shock applies from (0 when it starts before the forecast; checked by {@link shockIssues}). */
@@ -74,17 +85,26 @@ export function shockIssues(forecast: FlowForecast, shocks: readonly Shock[]): D
 }
 
 /**
- * Draws N joint paths of monthly (or yearly) inflows and outflows per fund type. Each path picks one
- * backtest window (seeded mulberry32) and applies that window's errors to every fund type and both
- * sides at once, so the cross-fund and across-horizon dependence seen in the backtest is kept and the
- * total of a path is coherent with its parts. With W windows there are at most W distinct error
- * patterns before shocks. Values are clipped at zero; shocks are then applied.
+ * Draws N joint paths of monthly (or yearly) inflows and outflows per fund type (docs/forecast.md "Paths").
+ * Each path resamples, with a stationary block bootstrap (seeded mulberry32), a sequence of history
+ * periods t_0 … t_{H−1}; period t supplies every series' standardised one-step residual z_t at once, so
+ * fund types and the two sides of a fund move together as they did in that month. Series s deviates
+ * from its mean forecast at step k by scale·m·f_{s,k}·Σ_{i≤k} impulse_s[i][k]·σ_{s,c(i)}·z_{s,t_i}: each
+ * month's surprise is sized by its calendar month (σ_c ∝ the month's size: a lump month's surprise is
+ * bigger) and carries into later months as the model would carry it (a level shift persists under ETS, a
+ * seasonal-naive surprise repeats a year later); f_{s,k} brings the spread to what the backtest missed
+ * at that horizon (`SeriesPathModel.stepFactor`), and m = `scaleMixture(ν_s, g)` widens or narrows the
+ * whole path for the spread's own uncertainty (one normal g per path, shared by every series). A month
+ * that never had a flow stays at its mean.
+ * Values are clipped at zero (flows cannot be negative); totals are sums of the clipped parts. Shocks
+ * are then applied.
  *
  * @param forecast - the result of `forecastFlows`
  * @param options - number of paths, seed and shocks
  * @returns the paths (the same seed gives the same paths), or the shocks' issues ({@link shockIssues})
  * @example simulatePaths(fc, { paths: 2, seed: 1 }).ok && simulatePaths(fc, { paths: 2, seed: 1 }).value.paths.length //=> 2
- * @see Efron & Tibshirani (1993) ch. 8 (bootstrap of dependent data by resampling whole blocks); issue 4 §5.
+ * @see Politis & Romano, JASA 89 (1994) (stationary bootstrap); Hyndman & Athanasopoulos FPP3 §5.5 (bootstrapped
+ *   residuals fed through the model); Hyndman et al., Forecasting with Exponential Smoothing (2008) §6.1; issue 9 item 3.
  */
 export function simulatePaths(forecast: FlowForecast, options: SimulateOptions): Result<SimulatedPaths> {
   const issues = shockIssues(forecast, options.shocks ?? []);
@@ -93,8 +113,6 @@ export function simulatePaths(forecast: FlowForecast, options: SimulateOptions):
   const periods = forecast.periods;
   const horizon = periods.length;
   const fundTypes = [...new Set(forecast.series.map((s) => s.fundType))];
-  const complete = forecast.windows[horizon - 1] ?? [];
-  const pool = complete;
   const shocks = options.shocks ?? [];
   const perYear = forecast.frequency === 'monthly' ? 12 : 1;
   const rateDeltaBp = new Array<number>(horizon).fill(0);
@@ -102,21 +120,57 @@ export function simulatePaths(forecast: FlowForecast, options: SimulateOptions):
     if (shock.kind !== 'rateCut') continue;
     for (let k = appliesFrom(periods, shock.from); k < horizon; k++) rateDeltaBp[k] = rateDeltaBp[k]! - shock.bp;
   }
+  const model = forecast.pathModel;
+  const sources = model.periods.length;
+  const stepCalendar = periods.map((p) => calendarIndex(p, perYear));
+  // Per series: the spread of each step's month and, per step k, the steps i ≤ k whose surprises move it (with their weights).
+  const prepared = forecast.series.map((s, index) => {
+    const m = model.series[index]!;
+    const stepSd = stepCalendar.map((c) => m.monthSd[c]!);
+    const columns = periods.map((_, k) => {
+      const from: number[] = [];
+      const weight: number[] = [];
+      for (let i = 0; i <= k; i++) {
+        const w = m.impulse[i]![k]!;
+        if (Math.abs(w) > 1e-12) {
+          from.push(i);
+          weight.push(w);
+        }
+      }
+      return { from, weight };
+    });
+    return { s, z: m.innovations, stepSd, stepFactor: m.stepFactor, nu: m.degreesOfFreedom, columns, moves: sources > 0 && stepSd.some((v) => v > 0) && m.innovations.some((v) => v !== 0) };
+  });
   const paths: SimulatedPaths['paths'] = [];
-  const windowOfPath: number[] = [];
+  const sourcePeriods: string[][] = [];
+  const eta = new Array<number>(horizon).fill(0);
   for (let p = 0; p < options.paths; p++) {
-    const w = pool.length ? pool[Math.floor(rng() * pool.length)]! : -1;
-    windowOfPath.push(w);
+    // One normal draw per path sets how wide every series of the path is (comonotone: they were estimated from the same months).
+    const spreadDraw = normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, rng())));
+    const drawn = sources > 0 ? stationaryBootstrap(rng, sources, horizon, model.meanBlock) : [];
+    sourcePeriods.push(drawn.map((t) => model.periods[t]!));
     const path: Record<string, { inflow: number[]; outflow: number[] }> = {};
     for (const fundType of fundTypes) path[fundType] = { inflow: new Array<number>(horizon).fill(0), outflow: new Array<number>(horizon).fill(0) };
-    for (const s of forecast.series) {
+    for (const { s, z, stepSd, stepFactor, nu, columns, moves } of prepared) {
       const values = path[s.fundType]![s.side];
-      for (let k = 0; k < horizon; k++) values[k] = Math.max(0, s.mean[k]! + (w >= 0 ? s.errors[w]![k]! * s.scale : 0));
+      if (!moves) {
+        for (let k = 0; k < horizon; k++) values[k] = Math.max(0, s.mean[k]!);
+        continue;
+      }
+      const spread = s.scale * scaleMixture(nu, spreadDraw);
+      for (let k = 0; k < horizon; k++) eta[k] = stepSd[k]! * z[drawn[k]!]!;
+      for (let k = 0; k < horizon; k++) {
+        const { from, weight } = columns[k]!;
+        let d = 0;
+        for (let j = 0; j < from.length; j++) d += weight[j]! * eta[from[j]!]!;
+        // A month that never had a flow (σ = 0) stays at its mean: no surprise elsewhere gives it one.
+        values[k] = stepSd[k]! > 0 ? Math.max(0, s.mean[k]! + spread * stepFactor[k]! * d) : Math.max(0, s.mean[k]!);
+      }
     }
     for (const shock of shocks) applyShock(path, shock, periods, perYear);
     paths.push(path);
   }
-  return { ok: true, value: { seed: options.seed, periods, fundTypes, paths, rateDeltaBp, windowOfPath } };
+  return { ok: true, value: { seed: options.seed, periods, fundTypes, paths, rateDeltaBp, distinctPaths: countDistinctPaths(paths), sourcePeriods } };
 }
 
 function applyShock(path: Record<string, { inflow: number[]; outflow: number[] }>, shock: Shock, periods: readonly string[], perYear: number): void {

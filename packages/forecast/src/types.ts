@@ -30,6 +30,13 @@ export interface FittedForecaster {
   readonly params: Readonly<Record<string, number>>;
   /** One-step in-sample fitted values (NaN where the model has none, e.g. the first season). */
   readonly fitted: readonly number[];
+  /**
+   * Whether the model's values follow its own past through states (ETS level, trend and season; seasonal
+   * naive's last season), so that a surprise in one simulated period carries into later ones (true), or
+   * the model is a fixed function of time (a fitted regression line) whose errors are independent (false).
+   * Simulated paths use it (`impulseResponse`): shared code asks this, never the model's name.
+   */
+  readonly stateful: boolean;
   /** Mean and model-based bands for the next `h` periods. */
   predict(h: number, options?: PredictOptions): Prediction;
   /**

@@ -76,6 +76,7 @@ function build(y: readonly number[], spec: HoltWintersSpec, params: HoltWintersP
     name,
     params: { ...params, sse: state.sse, level: state.level, trend: state.trend },
     fitted: state.fitted,
+    stateful: true,
     predict(h, options = {}) {
       const mean: number[] = [];
       let damp = 0;

@@ -43,6 +43,7 @@ export function linearTrendSeasonal(period: number): Forecaster {
       name,
       params,
       fitted,
+      stateful: false,
       predict(h, options = {}) {
         const mean = Array.from({ length: h }, (_, k) => at(y.length + k));
         return residualBands(mean, y, fitted, options.levels ?? [], options.nonNegative ?? true);

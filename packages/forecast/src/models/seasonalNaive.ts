@@ -19,6 +19,7 @@ export function seasonalNaive(period: number): Forecaster {
       name,
       params: { period },
       fitted,
+      stateful: true,
       predict(h, options = {}) {
         const n = y.length;
         const mean = Array.from({ length: h }, (_, k) => y[n - period + (k % period)]!);
