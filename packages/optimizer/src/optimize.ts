@@ -11,6 +11,7 @@ import { repairCapRounding } from './extract/repairCapRounding';
 import { liftLotEdges } from './extract/lotEdges';
 import { splitDive } from './splitDive';
 import type { SafetyFloors } from './model/safety';
+import { type CapFinding, capFindings } from './report/explain';
 
 const MAX_ROUNDS = 12;
 /** Relative MIP gap of the split stage (see splitRounds). */
@@ -85,7 +86,8 @@ export interface ModelSize {
   readonly nonZeros: number;
 }
 
-export type OptimizeResult =
+/** {@link OptimizeResult} before the cap findings are added. */
+type Solved =
   | {
       readonly status: 'optimal';
       readonly plan: { schemaVersion: 1; name: string; placements: WirePlacement[] };
@@ -121,9 +123,15 @@ export type OptimizeResult =
       readonly rejectedPlan?: { schemaVersion: 1; name: string; placements: WirePlacement[] };
     };
 
+/**
+ * What `optimize` returns: a plan the ledger checked, or why there is none; either way the caps' findings on the
+ * scenario (too few eligible banks for a cap; existing holdings already over a cap: report/explain.ts).
+ */
+export type OptimizeResult = Solved & { readonly capFindings: readonly CapFinding[] };
+
 type Rounds =
   | { ok: true; model: LpModel; variables: LadderVariables; report: SolveReport; verification: Verification | undefined; size: ModelSize; rounds: number; buildMs: number; totalSolveMs: number; relaxed: { model: LpModel; report: SolveReport } }
-  | { ok: false; result: Extract<OptimizeResult, { status: 'infeasible' | 'error' }> };
+  | { ok: false; result: Extract<Solved, { status: 'infeasible' | 'error' }> };
 
 function toYuan(wan: number): Decimal {
   return new Dec(wan.toFixed(6)).times(10_000).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
@@ -281,7 +289,7 @@ function pooledCashValue(r: Extract<Rounds, { ok: true }>): number {
  * find no rule broken and must agree with the LP's interest within {@link LP_LEDGER_TOLERANCE}; otherwise
  * the result is an error, never a plan.
  */
-export async function optimize(scenario: Scenario, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+async function solveAndCheck(scenario: Scenario, options: OptimizeOptions = {}): Promise<Solved> {
   const flows = options.flows ?? scenario.flows;
   const flowCheck = indexFlows(scenario, flows);
   if (!flowCheck.ok) return { status: 'error', issues: flowCheck.issues };
@@ -331,7 +339,7 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
   const first = evaluatePlan(scenario, plan, flows);
   if (!first.ok) return { status: 'error', issues: first.issues, report, size, data, model };
   let ev: typeof first = first;
-  const repaired = repairCapRounding(scenario, plan, flows, first.value);
+  const repaired = await repairCapRounding(scenario, plan, flows, first.value);
   if (repaired) {
     plan.placements = repaired.placements;
     ev = { ok: true, value: repaired.evaluation };
@@ -368,4 +376,13 @@ export async function optimize(scenario: Scenario, options: OptimizeOptions = {}
     relaxed: solved.relaxed,
     optimality,
   };
+}
+
+/**
+ * Plans where the idle money goes (see solveAndCheck above: the LP in two stages, checked row by row, then priced
+ * and checked by the exact ledger) and says what the caps do on this scenario ({@link capFindings}).
+ */
+export async function optimize(scenario: Scenario, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+  const solved = await solveAndCheck(scenario, options);
+  return { ...solved, capFindings: solved.data ? capFindings(scenario, solved.data) : [] };
 }

@@ -1,94 +1,204 @@
-import { type Evaluation, type MonthlyFlow, type Scenario, Decimal, addMonthsToKey, evaluatePlan, monthKey as monthKey_ } from '@fundladder/core';
+import { type Decimal as DecimalType, type Evaluation, type LedgerMonth, type MonthlyFlow, type Scenario, Decimal, ZERO, evaluatePlan } from '@fundladder/core';
+import type { LpModel, LpRow, LpVariable } from '../model/lp';
+import { highsBackend } from '../backends/highs';
 import type { WirePlacement } from './planFromSolution';
 
 const CAP_RULES = new Set(['trancheShareCap', 'fundTimeDepositShareCap', 'bankLocalDepositCap']);
-/** A cap broken by no more than this (yuan) is an effect of cutting the LP's amounts to the fen at a bank the LP left at its cap. */
+const MINIMUM_RULES = new Set(['timeDepositMinimum', 'largeCdMinimumLot', 'callDepositMinimum']);
+/**
+ * A cap broken by no more than this (yuan) is an effect of cutting the LP's amounts to the fen at a bank the LP
+ * left at its cap (or of the solver's float tolerance on a large cap row); a larger break is not rounding and is
+ * left for the ledger to report. It is also the most the repair takes off any one placement.
+ */
 const ROUNDING_YUAN = new Decimal(10_000);
 /** Cash overdrawn by no more than this (yuan) is the fen rounding of interest postings against the LP's floats. */
 const CASH_ROUNDING_YUAN = new Decimal(1);
+const FEN = new Decimal('0.01');
+const LEDGER_PASSES = 20;
+/** Seconds: the repair model has a few dozen columns; a safety net only. */
+const REPAIR_TIME_LIMIT_SECONDS = 20;
+
+const isTermDeposit = (p: WirePlacement) => p.product === 'timeDeposit' || p.product === 'largeCd';
+const fenOf = (yuan: DecimalType): bigint => BigInt(yuan.times(100).toFixed(0));
+
+/** A cap row in whole fen: Σ coef_k · cut_k ≥ need (need = how far over the row is before any cut, × the cap's denominator). */
+interface CutRow {
+  readonly name: string;
+  readonly rule: string;
+  readonly terms: ReadonlyArray<readonly [number, bigint]>;
+  readonly need: bigint;
+}
+
+/** A share as a fraction num/den of integers (0.25 → 1/4, 0.3 → 3/10). */
+function fraction(share: DecimalType): { num: bigint; den: bigint } {
+  const [num, den] = share.toFraction();
+  return { num: BigInt(num!.toFixed(0)), den: BigInt(den!.toFixed(0)) };
+}
 
 /**
- * Rounding LP amounts down to the fen can tip a bank over a cap by a few fen when the LP left it exactly at
- * the cap (and the cap's safety margin is smaller than a fen, as when the month's total is small), and can
- * leave a fund type's cash a fen below zero where the LP left it at exactly zero (interest is rounded per
- * posting, the LP's floats are not). This trims the bank's latest placement still outstanding by the
- * excess plus one fen (or the fund type's latest placement by its shortfall plus one fen) and re-checks
- * with the ledger, a few times at most. Anything larger is not rounding and is left for the ledger to report.
+ * The cap rows as the ledger checks them, written over the cuts (whole fen) of the plan's time deposits and CDs,
+ * every coefficient an integer: with a cap num/den, cap A is den·n_b − num·N ≤ 0 for each bank's new money n_b in
+ * a month's tranche N; cap C is den·(E_b + O_b) − num·(E + O) ≤ 0 for each bank holding the plan's money at a
+ * month end (existing part E, the plan's part O); cap B is den·(E_b + O_b) ≤ num·L_b. A cut c_k lowers a
+ * placement's amount, so each row becomes Σ coef·c ≥ (its excess before the cut). Rows over by more than
+ * {@link ROUNDING_YUAN} are not rounding and are left out (the ledger reports them), and so are rows that no
+ * allowed cut can break.
+ */
+function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: ReadonlyArray<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint }>, evaluatedByMonth: ReadonlyArray<ReadonlyMap<string, DecimalType>>): CutRow[] {
+  const caps = scenario.policy.caps;
+  const a = fraction(caps.trancheShare);
+  const b = fraction(caps.bankLocalDepositShare);
+  const c = fraction(caps.fundTimeDepositShare);
+  const rows: CutRow[] = [];
+  const roundingFen = fenOf(ROUNDING_YUAN);
+  const keep = (row: CutRow, den: bigint) => {
+    if (row.need > den * roundingFen) return; // over by more than rounding: the ledger's to report
+    const most = row.terms.reduce((acc, [k, coef]) => acc + (coef < 0n ? -coef * pieces[k]!.maxCut : 0n), 0n);
+    if (row.need <= -most) return; // no allowed cut can break it
+    rows.push(row);
+  };
+  months.forEach((month, t) => {
+    // The existing part per bank: the ledger's total less the plan's part as evaluated.
+    const existing = new Map([...month.timeDepositsByBank].map(([bankId, total]) => [bankId, fenOf(total.minus(evaluatedByMonth[t]!.get(bankId) ?? ZERO))]));
+    const existingTotal = [...existing.values()].reduce((acc, x) => acc + x, 0n);
+    const out = pieces.map((p, k) => ({ ...p, k })).filter((p) => p.start <= t && t < p.end);
+    const made = pieces.map((p, k) => ({ ...p, k })).filter((p) => p.start === t);
+    const outTotal = out.reduce((acc, p) => acc + p.fen, 0n);
+    const madeTotal = made.reduce((acc, p) => acc + p.fen, 0n);
+    for (const bankId of new Set(out.map((p) => p.bankId))) {
+      const own = out.filter((p) => p.bankId === bankId);
+      const ownFen = own.reduce((acc, p) => acc + p.fen, 0n);
+      const held = (existing.get(bankId) ?? 0n) + ownFen;
+      // Cap C: cutting own money lowers the left side by (den − num) per fen, cutting another bank's raises it by num.
+      keep({ name: `capC[${bankId}][${month.month}]`, rule: 'fundTimeDepositShareCap', need: c.den * held - c.num * (existingTotal + outTotal), terms: out.map((p) => [p.k, p.bankId === bankId ? c.den - c.num : -c.num] as const) }, c.den);
+      const bank = scenario.banks.find((x) => x.id === bankId);
+      if (bank) keep({ name: `capB[${bankId}][${month.month}]`, rule: 'bankLocalDepositCap', need: b.den * held - b.num * fenOf(bank.localGeneralDeposits), terms: own.map((p) => [p.k, b.den] as const) }, b.den);
+    }
+    for (const bankId of new Set(made.map((p) => p.bankId))) {
+      const ownFen = made.filter((p) => p.bankId === bankId).reduce((acc, p) => acc + p.fen, 0n);
+      keep({ name: `capA[${bankId}][${month.month}]`, rule: 'trancheShareCap', need: a.den * ownFen - a.num * madeTotal, terms: made.map((p) => [p.k, p.bankId === bankId ? a.den - a.num : -a.num] as const) }, a.den);
+    }
+  });
+  return rows;
+}
+
+/**
+ * The fewest fen to take off the plan's time deposits and CDs so that every cap holds exactly as the ledger checks
+ * it: a small integer program in whole fen ({@link cutRows}; HiGHS), each placement cut by at most
+ * {@link ROUNDING_YUAN}, a time deposit kept at its minimum and a CD at its lot (not cut at all where CDs go up in
+ * lot increments). Cutting one bank lowers the month's total and can tip the others over (five banks at exactly 20%
+ * must hold exactly the same, to the fen; a tranche shared by four banks at 25% likewise), and a placement counts in
+ * its tranche and in every month it is outstanding, so the cuts are chosen together, not bank by bank. The answer is
+ * checked again in exact integers before it is used.
+ * @returns fen to cut per placement index, or undefined when no such cuts exist (the ledger then reports the break)
+ */
+async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evaluated: readonly WirePlacement[], placements: readonly WirePlacement[]): Promise<Map<number, bigint> | undefined> {
+  const index = new Map(months.map((m, t) => [m.month as string, t]));
+  const span = (p: WirePlacement): [number, number] => {
+    const s = index.get(p.month) ?? -1;
+    return [s, Math.min(s + p.termMonths, months.length)];
+  };
+  // The plan's part of each bank's time deposits per month, as the ledger evaluated it.
+  const evaluatedByMonth = months.map(() => new Map<string, DecimalType>());
+  for (const p of evaluated) {
+    if (!p.bankId || !isTermDeposit(p)) continue;
+    const [s, end] = span(p);
+    for (let t = Math.max(0, s); t < end; t++) evaluatedByMonth[t]!.set(p.bankId, (evaluatedByMonth[t]!.get(p.bankId) ?? ZERO).plus(p.amount));
+  }
+  const { timeDeposit, largeCd } = scenario.products;
+  const stepped = largeCd.lotIncrement !== undefined && !largeCd.lotIncrement.isZero();
+  const maxCutFen = fenOf(ROUNDING_YUAN);
+  const positions: number[] = [];
+  const pieces: Array<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint }> = [];
+  placements.forEach((p, k) => {
+    if (!p.bankId || !isTermDeposit(p)) return;
+    const [start, end] = span(p);
+    if (start < 0) return;
+    const fen = fenOf(new Decimal(p.amount));
+    const floor = p.product === 'largeCd' ? (stepped ? fen : fenOf(largeCd.minimumLot)) : fenOf(timeDeposit.minimumAmount);
+    const room = fen - floor;
+    positions.push(k);
+    pieces.push({ bankId: p.bankId, start, end, fen, maxCut: room <= 0n ? 0n : room < maxCutFen ? room : maxCutFen });
+  });
+  const rows = cutRows(scenario, months, pieces, evaluatedByMonth);
+  if (!rows.some((r) => r.need > 0n)) return new Map();
+  const variables: LpVariable[] = pieces.map((p, k) => ({ name: `cut[${k}]`, lower: 0, upper: Number(p.maxCut), cost: 1, integer: true }));
+  const lpRows: LpRow[] = rows.map((r) => ({ name: r.name, lower: Number(r.need), upper: Infinity, terms: r.terms.map(([k, coef]) => [k, Number(coef)] as const), rule: r.rule }));
+  const model: LpModel = { sense: 'minimize', offset: 0, variables, rows: lpRows };
+  const report = await highsBackend.solve(model, { timeLimitSeconds: REPAIR_TIME_LIMIT_SECONDS });
+  if (report.primal !== 'feasiblePoint') return undefined;
+  const cuts = pieces.map((p, k) => {
+    const value = BigInt(Math.round(report.columnValues[k]!));
+    return value < 0n ? 0n : value > p.maxCut ? p.maxCut : value;
+  });
+  // Exact check in integers: the solver's point, rounded, must keep every row.
+  if (!rows.every((r) => r.terms.reduce((acc, [k, coef]) => acc + coef * cuts[k]!, 0n) >= r.need)) return undefined;
+  return new Map(cuts.flatMap((fen, k) => (fen > 0n ? [[positions[k]!, fen] as [number, bigint]] : [])));
+}
+
+/**
+ * The LP enforces the caps exactly (docs/optimizer.md §5.4–5.6), but a plan's amounts are the LP's floats cut down to
+ * the fen, per fund type, so a bank the LP left exactly at a cap can end a few fen over it in the exact ledger; and
+ * where the LP left a fund type's cash at exactly zero, interest rounded per posting can leave it a fen below. This
+ * moves those fen back to cash, with no margin anywhere: the ledger runs; a placement left a fen (≤ 1 yuan) below its
+ * product's minimum (a split part at exactly the minimum) is raised to it; a fund type overdrawn by ≤ 1 yuan gives up
+ * that much plus a fen from its latest placement on or before the day; the fewest fen that bring every cap within its
+ * rule exactly are cut from the plan's time deposits ({@link capCuts}); the ledger runs again, a few times at most.
+ * Anything a cut of at most {@link ROUNDING_YUAN} per placement cannot mend is left for the ledger to report.
  * @param evaluation - the ledger's evaluation of `plan` as given, if the caller has it (saves one ledger run)
  * @returns the repaired placements and their evaluation, or undefined when nothing needed repair
  */
-export function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[], evaluation?: Evaluation): { placements: WirePlacement[]; evaluation: Evaluation } | undefined {
+export async function repairCapRounding(scenario: Scenario, plan: { schemaVersion: 1; name: string; placements: WirePlacement[] }, flows: readonly MonthlyFlow[], evaluation?: Evaluation): Promise<{ placements: WirePlacement[]; evaluation: Evaluation } | undefined> {
   let placements = plan.placements.map((p) => ({ ...p }));
   let changed = false;
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < LEDGER_PASSES; round++) {
     // The caller's evaluation of the unchanged plan saves the first ledger run.
     const ev = round === 0 && evaluation ? { ok: true as const, value: evaluation } : evaluatePlan(scenario, { ...plan, placements }, flows);
     if (!ev.ok) return undefined;
-    const breaks = ev.value.report.issues.filter((i) => CAP_RULES.has(i.rule) && i.amount !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
+    const capBreaks = ev.value.report.issues.filter((i) => CAP_RULES.has(i.rule) && i.amount !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
     // A fund type's cash a few fen below zero where the LP left it at exactly zero: interest is rounded to the fen
     // per posting, the LP's float is not. Its latest placement made on or before that day gives up the fen.
     const overdrawn = ev.value.report.issues.filter((i) => i.rule === 'cashNotNegative' && i.amount !== undefined && new Decimal(i.amount).lte(CASH_ROUNDING_YUAN));
-    if (!breaks.length && !overdrawn.length) return changed ? { placements, evaluation: ev.value } : undefined;
-    const cashTrims = new Map<string, { fundType: string; monthKey: string; yuan: Decimal }>();
+    // A part the LP (or the split) left at exactly its product's minimum, a fen below it after the cut to the fen:
+    // it takes the fen back from cash.
+    const belowMinimum = ev.value.report.issues.filter((i) => MINIMUM_RULES.has(i.rule) && i.limit !== undefined && i.received !== undefined && new Decimal(i.limit).minus(i.received).lte(CASH_ROUNDING_YUAN) && typeof i.path[2] === 'number');
+    const done = () => (changed ? { placements, evaluation: ev.value } : undefined);
+    if (!capBreaks.length && !overdrawn.length && !belowMinimum.length) return done();
+    const evaluated = placements;
+    placements = placements.map((p) => ({ ...p }));
+    let cut = false;
+    for (const i of belowMinimum) {
+      const k = i.path[2] as number;
+      placements[k] = { ...placements[k]!, amount: new Decimal(i.limit!).toFixed(2) };
+      cut = true;
+    }
+    const cashTrims = new Map<string, { fundType: string; monthKey: string; yuan: DecimalType }>();
     for (const i of overdrawn) {
       const key = `${i.fundType}|${i.monthKey}`;
       const prev = cashTrims.get(key);
       if (!prev || prev.yuan.lt(new Decimal(i.amount!))) cashTrims.set(key, { fundType: i.fundType!, monthKey: i.monthKey!, yuan: new Decimal(i.amount!) });
     }
     for (const { fundType, monthKey, yuan } of cashTrims.values()) {
-      const k = placements.map((p, idx) => ({ p, idx })).filter(({ p }) => p.fundType === fundType && p.month <= monthKey && p.product !== 'largeCd').sort((a, b) => (a.p.month < b.p.month ? 1 : -1))[0]?.idx;
+      const take = yuan.plus(FEN);
+      const k = placements
+        .map((p, idx) => ({ p, idx }))
+        .filter(({ p }) => p.fundType === fundType && p.month <= monthKey && p.product !== 'largeCd' && new Decimal(p.amount).minus(take).gte(p.product === 'timeDeposit' ? scenario.products.timeDeposit.minimumAmount : FEN))
+        .sort((a, b) => (a.p.month < b.p.month ? 1 : -1))[0]?.idx;
       if (k === undefined) continue;
-      const p = placements[k]!;
-      placements[k] = { ...p, amount: new Decimal(p.amount).minus(yuan).minus('0.01').toFixed(2) };
-      changed = true;
+      placements[k] = { ...placements[k]!, amount: new Decimal(placements[k]!.amount).minus(take).toFixed(2) };
+      cut = true;
     }
-    // How much each bank must give up, month by month: for cap C the water level S' = Σ min(O_k, c·S')
-    // (several banks at the cap at once must come down together); for caps A and B the excess.
-    const trims = new Map<string, { bankId: string; monthKey: string; yuan: Decimal }>();
-    const addTrim = (bankId: string, monthKey: string, yuan: Decimal) => {
-      const key = `${bankId}|${monthKey}`;
-      const prev = trims.get(key);
-      if (!prev || prev.yuan.lt(yuan)) trims.set(key, { bankId, monthKey, yuan });
-    };
-    for (const issue of breaks) {
-      if (issue.rule !== 'fundTimeDepositShareCap') {
-        addTrim(issue.bankId!, issue.monthKey!, new Decimal(issue.amount!));
-        continue;
-      }
-      const month = ev.value.report.months.find((m) => m.month === issue.monthKey)!;
-      const share = scenario.policy.caps.fundTimeDepositShare;
-      const held = [...month.timeDepositsByBank];
-      // The largest total S' with Σ min(O_k, c·S') ≥ S' (bisection; yuan floats are fine for finding a level).
-      const c = share.toNumber();
-      const amounts = held.map(([, o]) => o.toNumber());
-      let lo = 0;
-      let hi = amounts.reduce((acc, o) => acc + o, 0);
-      for (let k = 0; k < 100; k++) {
-        const mid = (lo + hi) / 2;
-        if (amounts.reduce((acc, o) => acc + Math.min(o, c * mid), 0) >= mid) lo = mid;
-        else hi = mid;
-      }
-      const level = new Decimal(lo.toFixed(2)).minus('0.01');
-      for (const [bankId, o] of held) if (o.gt(level.times(share))) addTrim(bankId, issue.monthKey!, o.minus(level.times(share)));
+    const cuts = await capCuts(scenario, ev.value.report.months, evaluated, placements);
+    for (const [k, fen] of cuts ?? []) {
+      placements[k] = { ...placements[k]!, amount: new Decimal(placements[k]!.amount).minus(new Decimal(fen.toString()).div(100)).toFixed(2) };
+      cut = true;
     }
-    for (const { bankId, monthKey, yuan } of trims.values()) {
-      const candidates = placements
-        .map((p, k) => ({ p, k }))
-        .filter(({ p }) => p.bankId === bankId && (p.product === 'timeDeposit' || p.product === 'largeCd') && p.month <= monthKey && addMonthsToKey(monthKey_(p.month), p.termMonths) > monthKey)
-        .sort((a, b) => Number(a.p.product === 'largeCd') - Number(b.p.product === 'largeCd') || (a.p.month < b.p.month ? 1 : -1));
-      let left = yuan.toDecimalPlaces(2, Decimal.ROUND_UP).plus('0.01');
-      for (const { p, k } of candidates) {
-        if (left.lte(0)) break;
-        // A CD is cut only as far as it stays a whole lot.
-        const room = p.product === 'largeCd' ? new Decimal(p.amount).minus(scenario.products.largeCd.minimumLot) : new Decimal(p.amount);
-        if (room.lte(0)) continue;
-        const cut = Decimal.min(left, room);
-        placements[k] = { ...p, amount: new Decimal(p.amount).minus(cut).toFixed(2) };
-        left = left.minus(cut);
-        changed = true;
-      }
+    // Nothing left that fen can mend: what remains is the ledger's to report.
+    if (!cut) {
+      placements = evaluated;
+      return done();
     }
-    placements = placements.filter((p) => new Decimal(p.amount).gte(scenario.products.timeDeposit.minimumAmount) || p.product !== 'timeDeposit');
+    changed = true;
   }
   return undefined;
 }

@@ -1,16 +1,8 @@
 import type { LpBuilder } from './lp';
-import type { FundType } from '@fundladder/core';
+import { type FundType, fundShareWithMinBanks } from '@fundladder/core';
 import { type LadderData, POOLED } from './data';
 import type { LadderVariables } from './variables';
-
-/**
- * Caps are enforced 1% tighter than the rule (a 20% cap as 19.8%, 25% as 24.75%), so that cutting the LP's
- * amounts to the fen never tips a bank over. Measured on the sample (with an earlier plan extraction), 0.1%
- * was not enough when the LP kept only a few million yuan in time deposits. The margin raises the number of
- * banks the caps need: 5 per tranche under cap A, and, with cap C at exactly 1/minBanks, one eligible bank
- * more than the minimum.
- */
-export const CAP_MARGIN = 1e-2;
+import { holdingsOverCaps, overAtStart } from './capsAtStart';
 
 /**
  * Adds the rows (docs/optimizer.md §Rows), each named and tagged with the rule it encodes:
@@ -60,9 +52,13 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
   const tdOptions = data.options.flatMap((o, i) => (o.isTimeDeposit ? [i] : []));
   const bankIds = [...new Set([...tdOptions.map((i) => data.options[i]!.bankId!), ...data.existingTimeDeposits.keys()])];
   const tdOptionsOf = new Map(bankIds.map((b) => [b, tdOptions.filter((i) => data.options[i]!.bankId === b)]));
-  const capC = Math.min(caps.fundTimeDepositShare.toNumber(), scenario.policy.minBanks > 0 ? 1 / scenario.policy.minBanks : 1) * (1 - CAP_MARGIN);
-  const capA = caps.trancheShare.toNumber() * (1 - CAP_MARGIN);
-  const capB = caps.bankLocalDepositShare.toNumber() * (1 - CAP_MARGIN);
+  // The caps exactly as the rules say (no margin): cutting the LP's amounts to the fen can leave a bank a few fen
+  // over, which extract/repairCapRounding.ts trims exactly. Cap C also carries the minimum bank count.
+  const capC = fundShareWithMinBanks(caps.fundTimeDepositShare, scenario.policy.minBanks).toNumber();
+  const capA = caps.trancheShare.toNumber();
+  const capB = caps.bankLocalDepositShare.toNumber();
+  // Banks whose existing holdings alone are over cap B or C: no new money there in those months (docs/optimizer.md §5.6).
+  const atStart = holdingsOverCaps(scenario);
 
   // Auxiliary totals keep the cap rows short (each cap row then has 2 terms, not hundreds).
   const aux = (name: string) => lp.addVariable({ name, lower: -Infinity, upper: Infinity, cost: 0 });
@@ -122,17 +118,23 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
         outVarByBank.set(b, outVar);
         lp.addRow({ name: `outDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...outTerms, [outVar, 1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
         totalTerms.push([outVar, 1]);
-        // Cap B: placed + existing ≤ share × local general deposits.
-        lp.addRow({ name: `capB[${b}][${m}]`, lower: -Infinity, upper: capB * data.localDeposits.get(b)! - existing, terms: [[outVar, 1]], rule: 'bankLocalDepositCap', meta: { monthKey: m, bankId: b } });
+        // Cap B: placed + existing ≤ share × local general deposits; where the existing holdings alone are over, nothing placed.
+        lp.addRow({ name: `capB[${b}][${m}]`, lower: -Infinity, upper: overAtStart(atStart, b, 'B', t) ? 0 : Math.max(0, capB * data.localDeposits.get(b)! - existing), terms: [[outVar, 1]], rule: 'bankLocalDepositCap', meta: { monthKey: m, bankId: b } });
       }
       if (newVar !== undefined) {
         // Cap A: new[b] ≤ share × tranche.
         lp.addRow({ name: `capA[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[newVar, 1], [trancheVar, -capA]], rule: 'trancheShareCap', meta: { monthKey: m, bankId: b } });
       }
-      // Cap C: out[b] + existing ≤ share × (all placed + all existing).
-      const capCTerms: Array<[number, number]> = [[totalVar, -capC]];
-      if (outVar !== undefined) capCTerms.push([outVar, 1]);
-      lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: capC * existingTotal - existing, terms: capCTerms, rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+      // Cap C: out[b] + existing ≤ share × (all placed + all existing). Where the existing holdings alone are over
+      // (share of the existing total), nothing placed at b instead: the plan cannot be asked to dilute the starting
+      // position, and the ledger reports that excess as a finding, not the plan's break.
+      if (overAtStart(atStart, b, 'C', t)) {
+        if (outVar !== undefined) lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[outVar, 1]], rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+      } else {
+        const capCTerms: Array<[number, number]> = [[totalVar, -capC]];
+        if (outVar !== undefined) capCTerms.push([outVar, 1]);
+        lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: capC * existingTotal - existing, terms: capCTerms, rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+      }
     }
     lp.addRow({ name: `trancheDef[${m}]`, lower: 0, upper: 0, terms: trancheTerms, rule: 'definition', meta: { monthKey: m } });
     lp.addRow({ name: `timeDepositsDef[${m}]`, lower: 0, upper: 0, terms: totalTerms, rule: 'definition', meta: { monthKey: m } });

@@ -1,6 +1,7 @@
-import type { Decimal, Scenario } from '@fundladder/core';
+import { type Decimal as DecimalType, type MonthKey, type Scenario, Decimal, addMonthsToKey } from '@fundladder/core';
 import type { LpModel, LpRow, LpVariable } from '../model/lp';
-import { minimumPlacementYuan, prepareLadderData } from '../model/data';
+import { type LadderData, minimumPlacementYuan, prepareLadderData } from '../model/data';
+import { holdingsOverCaps } from '../model/capsAtStart';
 import { buildLadderModel } from '../model/buildLadderModel';
 import { highsBackend } from '../backends/highs';
 import type { OptimizeResult } from '../optimize';
@@ -71,7 +72,7 @@ export interface InfeasibilityExplanation {
  * and rule that had to bend and by how much (solver-notes.md: relaxing only the rule rows works; IIS did
  * not). Same flows and extra reserve as the `optimize` call it explains. Never a crash or an empty answer.
  */
-export async function explainInfeasible(scenario: Scenario, options: { flows?: Scenario['flows']; extraReserve?: readonly Decimal[] } = {}): Promise<InfeasibilityExplanation> {
+export async function explainInfeasible(scenario: Scenario, options: { flows?: Scenario['flows']; extraReserve?: readonly DecimalType[] } = {}): Promise<InfeasibilityExplanation> {
   const data = prepareLadderData(scenario, options.flows ?? scenario.flows, options.extraReserve);
   const { model } = buildLadderModel(data, { lots: 'ignore' });
   const bendable = new Set(['liquidityReserve', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'cashBalance', 'maxBondShare']);
@@ -114,13 +115,15 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
     const first = shortfalls[0]!;
     zh.push(`从 ${first.monthKey} 起不可行：${[...byRule].map(([r, n]) => `${zhRule[r] ?? r} ${n} 个月次`).join('，')}`);
     en.push(`Infeasible from ${first.monthKey}: ${[...byRule].map(([r, n]) => `${r} in ${n} month(s)`).join(', ')}`);
+    // A reserve or a fund's cash is short; a cap is exceeded (the bend of a cap row is money above the cap).
+    const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
     if (worst) {
-      zh.push(`最大短缺：${worst.monthKey} ${zhRule[worst.rule] ?? worst.rule}${worst.bankId ? `（${worst.bankId}）` : ''}${worst.fundType ? `（${worst.fundType}）` : ''} 短缺 ${fmt(worst.shortWan)} 万元`);
-      en.push(`Largest shortfall: ${worst.monthKey}, ${worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, short by ${fmt(worst.shortWan)}万`);
+      zh.push(`最大${isCap(worst.rule) ? '超出' : '短缺'}：${worst.monthKey} ${zhRule[worst.rule] ?? worst.rule}${worst.bankId ? `（${worst.bankId}）` : ''}${worst.fundType ? `（${worst.fundType}）` : ''} ${isCap(worst.rule) ? '超出' : '短缺'} ${fmt(worst.shortWan)} 万元`);
+      en.push(`Largest ${isCap(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, ${isCap(worst.rule) ? 'over' : 'short'} by ${fmt(worst.shortWan)}万`);
     }
     for (const s of shortfalls.slice(0, 12)) {
-      zh.push(`${s.monthKey} ${zhRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}：短缺 ${fmt(s.shortWan)} 万元`);
-      en.push(`${s.monthKey} ${s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: short by ${fmt(s.shortWan)}万`);
+      zh.push(`${s.monthKey} ${zhRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}：${isCap(s.rule) ? '超出' : '短缺'} ${fmt(s.shortWan)} 万元`);
+      en.push(`${s.monthKey} ${s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: ${isCap(s.rule) ? 'over' : 'short'} by ${fmt(s.shortWan)}万`);
     }
     if (shortfalls.length > 12) {
       zh.push(`……另有 ${shortfalls.length - 12} 处`);
@@ -165,4 +168,96 @@ export async function elasticPlan(scenario: Scenario, flows = scenario.flows): P
   }
   const placements = planFromSolution(data, v, report.columnValues).filter((p) => Number(p.amount) >= minimumPlacementYuan(scenario, p.product));
   return { placements, bends };
+}
+
+/**
+ * What the caps do to a plan before any solve, as data (wording lives in the apps):
+ * - `capsNeedMoreBanks`: a cap needs more banks than can take new time deposits. Cap A at share a needs ⌈1/a⌉ banks
+ *   in every tranche (25% → 4), cap C at share c needs max(⌈1/c⌉, minBanks) banks holding time deposits (20% → 5);
+ *   with fewer eligible banks the plan places no new time deposits, or, for cap C, only as many as the existing
+ *   deposits at other banks (`alsoHolding`) leave room for while they are outstanding.
+ * - `holdingsOverCap`: a bank whose existing holdings alone are over cap B or C: no new money goes there in those
+ *   months (docs/optimizer.md §5.5–5.6); how much over at the first such month end, and the first month from which
+ *   new money may go there again (undefined if it stays over to the horizon's end).
+ */
+export type CapFinding =
+  | {
+      readonly kind: 'capsNeedMoreBanks';
+      readonly cap: 'A' | 'C';
+      readonly rule: 'trancheShareCap' | 'fundTimeDepositShareCap';
+      /** The cap's share (for C as the policy sets it; `minBanks` says when the minimum bank count asks for more). */
+      readonly share: DecimalType;
+      readonly needed: number;
+      /** Banks that can take new time deposits or CDs (cap A: the most in any one month). */
+      readonly eligible: number;
+      /** The policy's minimum bank count, when it (not the share) sets `needed`. */
+      readonly minBanks?: number;
+      /** Cap C: banks that take no new money but hold existing time deposits at the start. */
+      readonly alsoHolding?: number;
+    }
+  | {
+      readonly kind: 'holdingsOverCap';
+      readonly bankId: string;
+      readonly cap: 'B' | 'C';
+      readonly rule: 'bankLocalDepositCap' | 'fundTimeDepositShareCap';
+      readonly share: DecimalType;
+      /** How far the existing holdings are over the cap at the end of `firstMonth` (yuan). */
+      readonly overYuan: DecimalType;
+      readonly firstMonth: MonthKey;
+      readonly lastMonth: MonthKey;
+      /** The first month after `lastMonth`, if inside the horizon: from then on the bank may take new money. */
+      readonly newMoneyFrom?: MonthKey;
+    };
+
+/**
+ * Whether the caps leave room for time deposits at all with the banks the scenario has: a pure function of the
+ * scenario (and its prepared LP data, which says which banks have a time-deposit or CD option in which month).
+ * @param scenario - a validated scenario
+ * @param data - its `prepareLadderData`, if the caller has it
+ * @returns one `capsNeedMoreBanks` finding per cap that needs more eligible banks than there are (none if time
+ *   deposits and CDs are not allowed at all: that is an exclusion, said elsewhere)
+ * @example capsNeedBanks(fourEligibleBanks).map((f) => [f.cap, f.needed, f.eligible]) //=> [['C', 5, 4]]
+ * @see domain.md §0.5 (20% → 5 banks, 25% → 4 per tranche), §4.1 [004]
+ */
+export function capsNeedBanks(scenario: Scenario, data: LadderData = prepareLadderData(scenario)): Array<Extract<CapFinding, { kind: 'capsNeedMoreBanks' }>> {
+  const { caps, minBanks, allowedProducts } = scenario.policy;
+  if (!allowedProducts.includes('timeDeposit') && !allowedProducts.includes('largeCd')) return [];
+  const td = data.options.filter((o) => o.isTimeDeposit && o.bankId !== undefined);
+  const perMonth = data.months.map((_, t) => new Set(td.filter((o) => o.rateByMonth[t] !== undefined).map((o) => o.bankId!)).size);
+  const eligibleBanks = new Set(td.filter((o) => o.rateByMonth.some((r) => r !== undefined)).map((o) => o.bankId!));
+  const out: Array<Extract<CapFinding, { kind: 'capsNeedMoreBanks' }>> = [];
+  const neededA = new Decimal(1).div(caps.trancheShare).ceil().toNumber();
+  const eligibleA = Math.max(0, ...perMonth);
+  const byShareC = new Decimal(1).div(caps.fundTimeDepositShare).ceil().toNumber();
+  const neededC = Math.max(byShareC, minBanks);
+  if (eligibleBanks.size < neededC) {
+    const alsoHolding = [...holdingsOverCaps(scenario).existingByBank.keys()].filter((b) => !eligibleBanks.has(b)).length;
+    out.push({ kind: 'capsNeedMoreBanks', cap: 'C', rule: 'fundTimeDepositShareCap', share: caps.fundTimeDepositShare, needed: neededC, eligible: eligibleBanks.size, ...(minBanks > byShareC ? { minBanks } : {}), ...(alsoHolding ? { alsoHolding } : {}) });
+  }
+  if (eligibleA < neededA) out.push({ kind: 'capsNeedMoreBanks', cap: 'A', rule: 'trancheShareCap', share: caps.trancheShare, needed: neededA, eligible: eligibleA });
+  return out;
+}
+
+/**
+ * Banks whose existing holdings alone are over cap B or C ({@link holdingsOverCaps}), one finding per bank and cap:
+ * the LP gives them no new money in those months, and the ledger reports the excess as a finding about the
+ * starting position.
+ * @example holdingsOverCapFindings(with44PercentAtIcbc).map((f) => [f.bankId, f.cap, f.lastMonth, f.newMoneyFrom]) //=> [['icbc', 'C', '2026-02', '2026-03']]
+ */
+export function holdingsOverCapFindings(scenario: Scenario): Array<Extract<CapFinding, { kind: 'holdingsOverCap' }>> {
+  const { months, overCaps } = holdingsOverCaps(scenario);
+  return overCaps.map((o) => {
+    const first = o.overByMonth.findIndex((x) => x !== undefined);
+    const last = o.overByMonth.findLastIndex((x) => x !== undefined);
+    const next = last + 1 < months.length ? addMonthsToKey(months[last]!, 1) : undefined;
+    return { kind: 'holdingsOverCap', bankId: o.bankId, cap: o.cap, rule: o.rule, share: o.share, overYuan: o.overByMonth[first]!.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), firstMonth: months[first]!, lastMonth: months[last]!, ...(next ? { newMoneyFrom: next } : {}) };
+  });
+}
+
+/**
+ * Every cap finding for a scenario ({@link capsNeedBanks}, {@link holdingsOverCapFindings}): what `optimize` carries
+ * in its result and `fundladder optimize` prints.
+ */
+export function capFindings(scenario: Scenario, data?: LadderData): CapFinding[] {
+  return [...capsNeedBanks(scenario, data), ...holdingsOverCapFindings(scenario)];
 }

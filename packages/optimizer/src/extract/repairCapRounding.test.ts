@@ -1,0 +1,62 @@
+// Cutting the LP's amounts to the fen can leave a bank that the LP put exactly at a cap a few fen over it; the repair
+// moves those fen back to cash so that the caps hold exactly in the ledger (issue 9 item 6). 来源: domain.md §4.1 [004]:
+// cap A ≤ 25% of a tranche, cap C ≤ 20% of the fund's time deposits.
+import { describe, expect, it } from 'vitest';
+import { type Scenario, evaluatePlan, scenarioSchema } from '@fundladder/core';
+import { tinyScenario } from '@fundladder/core/testing';
+import type { WirePlacement } from './planFromSolution';
+import { repairCapRounding } from './repairCapRounding';
+
+const FIVE = ['icbc', 'ccb', 'psbc', 'cib', 'citybank'];
+const td = (month: string, termMonths: number, bankId: string, amount: string): WirePlacement => ({ month, product: 'timeDeposit', termMonths, bankId, fundType: 'employeePension', amount });
+const plan = (placements: WirePlacement[]) => ({ schemaVersion: 1 as const, name: 'knife edge', placements });
+const repair = async (scenario: Scenario, placements: WirePlacement[]) => {
+  const p = plan(placements);
+  const ev = evaluatePlan(scenario, p);
+  if (!ev.ok) throw new Error(JSON.stringify(ev.issues));
+  return { before: ev.value.report.issues, after: await repairCapRounding(scenario, p, scenario.flows, ev.value) };
+};
+
+describe('repairCapRounding', () => {
+  const scenario = scenarioSchema.parse(tinyScenario());
+
+  it('five banks at 20% a fen apart: the fen over comes off, and every bank holds exactly a fifth again', async () => {
+    const { before, after } = await repair(scenario, FIVE.map((b) => td('2026-01', 3, b, b === 'ccb' ? '30000000.01' : '30000000.00')));
+    // 30,000,000.01 − 20% × 150,000,000.01 = 0.008 yuan over: a break, however small.
+    expect(before.map((i) => [i.rule, i.monthKey, i.bankId])).toEqual(['2026-01', '2026-02', '2026-03'].map((m) => ['fundTimeDepositShareCap', m, 'ccb']));
+    expect(after?.evaluation.report.issues).toEqual([]);
+    expect(after?.placements.map((p) => p.amount)).toEqual(FIVE.map(() => '30000000.00'));
+  });
+
+  it('cuts the fewest fen where one cut would tip the others: two tranches at five banks, 0.01 and 0.02 over, 0.03 cut in all', async () => {
+    const placements = [
+      ...FIVE.map((b) => td('2026-01', 3, b, b === 'ccb' ? '30000000.01' : '30000000.00')),
+      ...FIVE.map((b) => td('2026-02', 12, b, b === 'psbc' ? '20000000.02' : '20000000.00')),
+    ];
+    const { after } = await repair(scenario, placements);
+    expect(after?.evaluation.report.issues).toEqual([]);
+    expect(after?.placements.map((p) => p.amount)).toEqual([...FIVE.map(() => '30000000.00'), ...FIVE.map(() => '20000000.00')]);
+  });
+
+  it('four banks at 25% of a tranche under cap A (and cap C at 25%, four banks): a fen over at one bank comes off it', async () => {
+    const four = scenarioSchema.parse({ ...tinyScenario(), policy: { caps: { fundTimeDepositShare: '0.25' }, minBanks: 4 } });
+    const { before, after } = await repair(four, FIVE.slice(0, 4).map((b) => td('2026-01', 6, b, b === 'icbc' ? '25000000.01' : '25000000.00')));
+    expect(before.some((i) => i.rule === 'trancheShareCap' && i.bankId === 'icbc')).toBe(true);
+    expect(after?.evaluation.report.issues).toEqual([]);
+    expect(after?.placements.map((p) => p.amount)).toEqual(['25000000.00', '25000000.00', '25000000.00', '25000000.00']);
+  });
+
+  it('leaves a real break alone (100,000 yuan over is not rounding): the ledger reports it', async () => {
+    const { before, after } = await repair(scenario, FIVE.map((b) => td('2026-01', 3, b, b === 'ccb' ? '30100000.00' : '30000000.00')));
+    expect(before.some((i) => i.rule === 'fundTimeDepositShareCap' && i.bankId === 'ccb')).toBe(true);
+    expect(after).toBeUndefined();
+  });
+
+  it('raises a part left a fen below its product minimum (the LP at exactly 10,000 yuan) to the minimum', async () => {
+    const placements = [...FIVE.map((b) => td('2026-01', 3, b, '30000000.00')), { ...td('2026-01', 3, 'icbc', '9999.99'), fundType: 'workInjury' as const }, ...FIVE.slice(1).map((b) => ({ ...td('2026-01', 3, b, '10000.00'), fundType: 'workInjury' as const }))];
+    const { before, after } = await repair(scenario, placements);
+    expect(before.map((i) => i.rule)).toContain('timeDepositMinimum');
+    expect(after?.evaluation.report.issues).toEqual([]);
+    expect(after?.placements[5]?.amount).toBe('10000.00');
+  });
+});
