@@ -1,5 +1,5 @@
 import { type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
-import { flowTableFromScenario, forecastFlows, simulatePaths, yuanString } from '@fundladder/forecast';
+import { flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
 
 /**
  * Joint flow paths over the scenario's horizon from the forecast (issue 4): the models chosen by backtest on
@@ -8,6 +8,21 @@ import { flowTableFromScenario, forecastFlows, simulatePaths, yuanString } from 
  * are dropped, so the history must end no later than the month before the start.
  */
 export function forecastFlowPaths(scenario: Scenario, options: { paths: number; seed: number }): Result<MonthlyFlow[][]> {
+  const result = forecastFlowPathsWithInfo(scenario, options);
+  return result.ok ? { ok: true, value: result.value.paths } : result;
+}
+
+/**
+ * {@link forecastFlowPaths} with what the paths are worth: how many of them differ (`distinctPaths`, issue 9
+ * item 3: the first version's 100 paths held 12 distinct ones on the sample), for callers that report it.
+ *
+ * @param scenario - a validated scenario with at least two years of history ending before its start month
+ * @param options - number of paths and the seed
+ * @returns the flow paths and the number of distinct ones, or the issues
+ * @example forecastFlowPathsWithInfo(sample, { paths: 200, seed: 1 }).ok && …value.distinctPaths //=> 200
+ * @see simulateFlowTable in @fundladder/forecast; docs/forecast.md "Paths"
+ */
+export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: number; seed: number }): Result<{ paths: MonthlyFlow[][]; distinctPaths: number }> {
   const table = flowTableFromScenario(scenario);
   if (!table.ok) return table;
   // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
@@ -15,10 +30,9 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
   const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
   const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
   if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
-  const fc = forecastFlows(table.value, { horizon: h });
-  const simulated = simulatePaths(fc, { paths: options.paths, seed: options.seed });
+  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
   if (!simulated.ok) return simulated;
-  const sim = simulated.value;
+  const sim = simulated.value.paths;
   const flowPaths = sim.paths.map((path) => {
     const flows: MonthlyFlow[] = [];
     for (let t = 0; t < scenario.horizonMonths; t++) {
@@ -31,7 +45,7 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
     }
     return flows;
   });
-  return { ok: true, value: flowPaths };
+  return { ok: true, value: { paths: flowPaths, distinctPaths: sim.distinctPaths } };
 }
 
 /**

@@ -181,10 +181,10 @@ export const forecastCommand: Command = (args, io) => {
   if (simulated && !simulated.ok) return reportIssues(io, '(flags)', simulated.issues);
   const paths = simulated?.value;
   if (paths && values['paths-out']) {
-    io.writeText(values['paths-out'], JSON.stringify({ seed: paths.seed, periods: paths.periods, rateDeltaBp: paths.rateDeltaBp, paths: paths.paths.map((p) => Object.fromEntries(Object.entries(p).map(([ft, v]) => [ft, { inflow: v.inflow.map(yuanString), outflow: v.outflow.map(yuanString) }]))) }));
+    io.writeText(values['paths-out'], JSON.stringify({ seed: paths.seed, periods: paths.periods, rateDeltaBp: paths.rateDeltaBp, distinctPaths: paths.distinctPaths, paths: paths.paths.map((p) => Object.fromEntries(Object.entries(p).map(([ft, v]) => [ft, { inflow: v.inflow.map(yuanString), outflow: v.outflow.map(yuanString) }]))) }));
   }
   if (values.json) {
-    io.out(JSON.stringify({ file, ...forecastToJson(fc), paths: paths ? { count: paths.paths.length, seed: paths.seed, rateDeltaBp: paths.rateDeltaBp, file: values['paths-out'] ?? null } : null }, null, 2));
+    io.out(JSON.stringify({ file, ...forecastToJson(fc), paths: paths ? { count: paths.paths.length, distinct: paths.distinctPaths, seed: paths.seed, rateDeltaBp: paths.rateDeltaBp, file: values['paths-out'] ?? null } : null }, null, 2));
     return EXIT_OK;
   }
   if (values.csv) {
@@ -215,8 +215,8 @@ export const forecastCommand: Command = (args, io) => {
     const q = (p: number): string => wanText(cumulative[Math.min(cumulative.length - 1, Math.floor(p * cumulative.length))]!);
     io.out(
       io.lang === 'zh'
-        ? `\n模拟路径 ${paths.paths.length} 条（seed ${paths.seed}，冲击 ${shocks.value.length} 个）：${horizon} 期累计净流量（万元）5% 分位 ${q(0.05)}，中位 ${q(0.5)}，95% 分位 ${q(0.95)}`
-        : `\n${paths.paths.length} simulated paths (seed ${paths.seed}, ${shocks.value.length} shock(s)): cumulative net over ${horizon} periods (10k yuan) p5 ${q(0.05)}, median ${q(0.5)}, p95 ${q(0.95)}`,
+        ? `\n模拟路径 ${paths.paths.length} 条，互不相同 ${paths.distinctPaths} 条（seed ${paths.seed}，冲击 ${shocks.value.length} 个）：${horizon} 期累计净流量（万元）5% 分位 ${q(0.05)}，中位 ${q(0.5)}，95% 分位 ${q(0.95)}`
+        : `\n${paths.paths.length} simulated paths, ${paths.distinctPaths} distinct (seed ${paths.seed}, ${shocks.value.length} shock(s)): cumulative net over ${horizon} periods (10k yuan) p5 ${q(0.05)}, median ${q(0.5)}, p95 ${q(0.95)}`,
     );
   }
   return EXIT_OK;
