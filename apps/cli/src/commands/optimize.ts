@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../args';
 import { readScenario } from '../readInput';
 import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
+import { capFindingLines } from '../i18n/capFindings';
 
 const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
   [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--placement-penalty-bp 0] [--out 计划.json] [--json|--csv] [--explain]
@@ -47,6 +48,7 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
   if (r.status !== 'optimal') {
     io.out(zh ? `✖ 未得到计划：${r.status}` : `✖ No plan: ${r.status}`);
     for (const i of r.issues) io.out(`  ${printIssue(i, io.lang)}`);
+    for (const line of capFindingLines(r.capFindings, io.lang)) io.out(`  • ${line}`);
     return;
   }
   io.out(zh ? `求解器 ${r.report.backend}：最优；模型 ${r.size.variables} 个变量、${r.size.rows} 行、${r.size.nonZeros} 个非零系数；建模 ${r.buildMs.toFixed(0)} ms，求解共 ${r.totalSolveMs.toFixed(0)} ms，${r.rounds} 轮（大额存单、通知存款起存金额取整）`
@@ -66,6 +68,11 @@ function printResult(io: CliIo, scenario: Scenario, r: OptimizeResult, explain: 
   printRollover(io, rolloverPlan(r));
   io.out('');
   printEvaluation(io, scenario, r.evaluation);
+  if (r.capFindings.length) {
+    io.out('');
+    io.out(zh ? '银行上限的影响：' : 'What the bank caps do here:');
+    for (const line of capFindingLines(r.capFindings, io.lang)) io.out(`  • ${line}`);
+  }
   if (r.data.exclusions.length) {
     io.out('');
     io.out(zh ? '不能使用的银行或产品（规则所致）：' : 'Banks or products the rules rule out:');
@@ -223,7 +230,7 @@ export const optimizeCommand: Command = async (args, io) => {
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario, extraReserve ? { extraReserve } : {}) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, capFindings: toWire(result.capFindings), ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
