@@ -38,6 +38,8 @@ export const RULE_NAMES_ZH: Record<string, string> = {
   callDepositMinimum: '通知存款起存金额',
   productAllowed: '产品须为政策允许',
   maxTerm: '最长期限',
+  matureWithinHorizon: '新存放须在规划期末前到期',
+  liquidAtEnd: '规划期末须留足流动资金',
   standardTerm: '标准期限',
   minQuoteRate: '起存利率',
   trancheShareCap: '单行单笔占比上限（上限A）',

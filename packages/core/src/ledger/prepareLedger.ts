@@ -10,6 +10,7 @@ import { indexScenario, inflowDayOf, outflowDayOf } from '../schemas/lookup';
 import type { ResolvedPlacement } from '../rules/types';
 import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
+import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
 import { Book, addTo } from './book';
@@ -472,6 +473,13 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
         trancheByBank: new Map(pm.tranche),
       });
       monthOpeningCash = closingCash;
+    }
+
+    // Horizon end: liquid money the policy asks to have in hand, as runLedger checks it (policy.liquidAtEnd, issue 9).
+    const lastMonthOut = monthsOut.at(-1);
+    if (lastMonthOut && scenario.policy.liquidAtEnd) {
+      const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);
+      if (issue) issues.push(issue);
     }
 
     let accruedAtEnd = positionsAccruedAtEnd;

@@ -11,6 +11,7 @@ import { indexScenario, inflowDayOf, outflowDayOf } from '../schemas/lookup';
 import type { ResolvedPlacement } from '../rules/types';
 import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
+import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
 import { Book, addTo } from './book';
@@ -299,6 +300,13 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
       trancheByBank: tranche,
     });
     openingCash = closingCash;
+  }
+
+  // Horizon end: liquid money the policy asks to have in hand (policy.liquidAtEnd, issue 9).
+  const lastMonthOut = monthsOut.at(-1);
+  if (lastMonthOut && scenario.policy.liquidAtEnd) {
+    const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);
+    if (issue) issues.push(issue);
   }
 
   // Horizon end: what has been earned but not yet paid.

@@ -13,3 +13,5 @@ export * from './minimumBankCount';
 export * from './reserveRequirement';
 export * from './cashNotNegative';
 export * from './maxBondShare';
+export * from './matureWithinHorizon';
+export * from './liquidAtEnd';

@@ -7,6 +7,7 @@ import { productAllowed } from '../../rules/productAllowed';
 import { termWithinMaximum } from '../../rules/termWithinMaximum';
 import { termOffered } from '../../rules/termOffered';
 import { quoteAtLeastMinimum } from '../../rules/quoteAtLeastMinimum';
+import { matureWithinHorizon } from '../../rules/matureWithinHorizon';
 
 /** A check on one placement, by itself. */
 export type PlacementCheck = (p: ResolvedPlacement, scenario: Scenario) => DomainIssue | undefined;
@@ -19,6 +20,7 @@ export const PLACEMENT_CHECKS: readonly PlacementCheck[] = [
   (p, s) => termWithinMaximum(p, s.policy),
   (p, s) => termOffered(p, s),
   (p, s) => quoteAtLeastMinimum(p, s.policy),
+  (p, s) => matureWithinHorizon(p, s),
 ];
 
 /** Runs every placement check on every placement; collects, never stops at the first. */
