@@ -1,6 +1,6 @@
 import type { LpBuilder } from './lp';
 import { type FundType, fundShareWithMinBanks } from '@fundladder/core';
-import { type LadderData, POOLED } from './data';
+import { type LadderData, POOLED, yuanToWanFloat } from './data';
 import type { LadderVariables } from './variables';
 import { holdingsOverCaps, overAtStart } from './capsAtStart';
 
@@ -151,4 +151,31 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
       lp.addRow({ name: `bondShare[${m}]`, lower: -Infinity, upper: maxBond * existingPlaced - data.existingBonds[t]!, terms, rule: 'maxBondShare', meta: { monthKey: m } });
     }
   }
+  addLiquidAtEnd(lp, data, v);
+}
+
+/**
+ * `liquidAtEnd[m]` for the last month m (issue 9): liquid money at the horizon end — the settlement cash, the plan's
+ * call deposits still outstanding, the constant 周转金 accounts and existing call/agreed holdings, as in the
+ * reserve row (§5.2) — at least `policy.liquidAtEnd`. One row for the whole fund (the ledger's `liquidAtEnd` check);
+ * absent when the policy asks for nothing. The split stage needs no row of its own: it keeps every total.
+ *
+ * @param lp - The builder.
+ * @param data - The data (pooled or per fund type).
+ * @param v - The variables.
+ * @example
+ * // policy.liquidAtEnd '500000000.00', 36 months, 周转金 2,900万: cash[…][2028-12] + call deposits ≥ 50,000 − 2,900 − existing call
+ * addLiquidAtEnd(lp, data, v) // adds liquidAtEnd[2028-12]
+ */
+export function addLiquidAtEnd(lp: LpBuilder, data: LadderData, v: LadderVariables): void {
+  const required = data.scenario.policy.liquidAtEnd;
+  if (!required) return;
+  const t = data.months.length - 1;
+  const m = data.months[t]!;
+  const terms: Array<[number, number]> = data.fundTypes.map((ft) => [v.cash.get(ft)![t]!, 1]);
+  data.options.forEach((o, i) => {
+    if (!o.isLiquid) return;
+    for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) for (const j of v.place[i]![s]!) terms.push([j, 1]);
+  });
+  lp.addRow({ name: `liquidAtEnd[${m}]`, lower: yuanToWanFloat(required) - data.sideBalance - data.existingLiquid[t]!, upper: Infinity, terms, rule: 'liquidAtEnd', meta: { monthKey: m } });
 }

@@ -188,8 +188,12 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
 
   // Options: every product and term each eligible bank quotes, and every bond term with a yield.
   const options: PlacementOption[] = [];
+  // policy.horizonEnd 'matureWithin' (issue 9): a new placement must mature on or before H, so a month whose
+  // placement day plus the term falls after H gets no column for that term (the ledger's matureWithinHorizon).
+  const matureWithin = policy.horizonEnd === 'matureWithin';
+  const maturesAfterEnd = (t: number, termMonths: number) => compareDates(addMonthsToDate(placementDays[t]!, termMonths), horizonEnd) > 0;
   const makeOption = (product: PlaceableKind, bankId: string | undefined, termMonths: number, rateAt: (t: number) => Decimal | undefined, couponFrequency: number) => {
-    const rateByMonth = months.map((_, t) => rateAt(t));
+    const rateByMonth = months.map((_, t) => (matureWithin && maturesAfterEnd(t, termMonths) ? undefined : rateAt(t)));
     if (rateByMonth.every((r) => r === undefined)) return;
     // Coefficients are filled in below, once dominance is known (NaN: not computed).
     options.push({ id: bankId ? `${bankId}/${product}/${termMonths}` : `bond/${termMonths}`, product, bankId, termMonths, rateByMonth, couponFrequency, valuePerWan: months.map(() => NaN), paidAtMaturityPerWan: months.map(() => NaN), isTimeDeposit: TERM_DEPOSIT_KINDS.includes(product), isLiquid: product === 'callDeposit7d', lotWan: product === 'largeCd' || product === 'callDeposit7d' ? minimumPlacementYuan(scenario, product) / 10_000 : 0, dominatedBy: months.map(() => undefined) });
@@ -204,6 +208,13 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       if (termMonths > policy.maxTermMonths) {
         exclusions.push({ product, termMonths, rule: 'maxTerm', reason: `${termMonths} months is longer than the policy's maximum of ${policy.maxTermMonths}` });
         continue;
+      }
+      if (matureWithin) {
+        const placeable = months.filter((_, t) => !maturesAfterEnd(t, termMonths));
+        if (placeable.length < T) {
+          const last = placeable.at(-1);
+          exclusions.push({ product, termMonths, rule: 'matureWithinHorizon', reason: last ? `a ${termMonths}-month ${product} placed after ${last} would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` : `a ${termMonths}-month ${product} placed in any month would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` });
+        }
       }
       if (product === 'govBond') {
         const couponFrequency = scenario.bondYields.find((y) => y.termMonths === termMonths)?.couponFrequency ?? 0;
