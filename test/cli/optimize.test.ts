@@ -6,7 +6,7 @@ const SAMPLE = 'examples/county-fund/scenario.json';
 
 describe('fundladder optimize', () => {
   it('--json: status, placements, the ledger’s interest as a decimal string, binding rules, how it was solved, and the stress results', async () => {
-    const r = await runCli(['optimize', SAMPLE, '--json', '--paths', '5']);
+    const r = await runCli(['optimize', SAMPLE, '--json', '--confidence', '0', '--paths', '5']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { status: string; interest: string; placements: Array<{ fundType?: string }>; binding: string[]; optimality: { strategy: string; gap: number }; stress: { paths: number; payoutShortProbability: number; expectedInterest: string; p5Interest: string } };
     expect(j.status).toBe('optimal');
@@ -21,8 +21,8 @@ describe('fundladder optimize', () => {
   }, 120_000);
 
   it('--placement-penalty-bp: a cost on every amount placed breaks near-ties toward fewer placements; the interest reported is still the ledger’s', async () => {
-    const plain = JSON.parse((await runCli(['optimize', SAMPLE, '--json', '--paths', '0'])).out) as { interest: string; placements: unknown[] };
-    const r = await runCli(['optimize', SAMPLE, '--json', '--paths', '0', '--placement-penalty-bp', '5']);
+    const plain = JSON.parse((await runCli(['optimize', SAMPLE, '--json', '--confidence', '0', '--paths', '0'])).out) as { interest: string; placements: unknown[] };
+    const r = await runCli(['optimize', SAMPLE, '--json', '--confidence', '0', '--paths', '0', '--placement-penalty-bp', '5']);
     expect(r.code).toBe(0);
     const penalised = JSON.parse(r.out) as { status: string; interest: string; placements: unknown[] };
     expect(penalised.status).toBe('optimal');
@@ -32,9 +32,54 @@ describe('fundladder optimize', () => {
     expect(Number(penalised.interest)).toBeGreaterThan(Number(plain.interest) * 0.99);
   }, 120_000);
 
+  it('safe by default (policy.safety 0.99): fitted on planning paths, checked out of sample; the verdict comes first and names the structural gap', async () => {
+    const json = await runCli(['optimize', SAMPLE, '--json', '--paths', '200', '--planning-paths', '400', '--seed', '7']);
+    expect(json.code).toBe(0);
+    const j = JSON.parse(json.out) as { status: string; interest: string; stress: Record<string, unknown>; safety: { confidence: number; planningPaths: number; costOfSafety: string; meanFlowPlan: { interest: string } } };
+    expect(j.status).toBe('optimal');
+    expect(j.stress).toMatchObject({ outOfSample: true, paths: 200 });
+    for (const key of ['payoutShortProbability', 'payoutShortFirstQuarterProbability', 'shortProbability', 'structuralShortProbability', 'planCausedShortProbability', 'planCausedShortFirstQuarterProbability', 'distinctPaths']) expect(typeof j.stress[key]).toBe('number');
+    expect(j.safety).toMatchObject({ confidence: 0.99, planningPaths: 400 });
+    // The safe plan earns no more than the mean-flow plan, and the difference is what safety costs.
+    expect(Number(j.interest)).toBeLessThanOrEqual(Number(j.safety.meanFlowPlan.interest));
+    expect(Number(j.safety.costOfSafety)).toBeCloseTo(Number(j.safety.meanFlowPlan.interest) - Number(j.interest), 2);
+    const text = await runCli(['optimize', SAMPLE, '--paths', '200', '--planning-paths', '400', '--seed', '7']);
+    expect(text.code).toBe(0);
+    const first = text.out.split('\n')[0]!;
+    expect(first).toMatch(/^[✔✖] 安全性（样本外 200 条预测情景/);
+    expect(text.out).toContain('保障安全的代价');
+    expect(text.out).toContain('按月预拨');
+  }, 240_000);
+
+  it('refuses a confidence outside [0, 1), and too few paths for the confidence, naming the flag and how many are needed', async () => {
+    const out = await runCli(['optimize', SAMPLE, '--confidence', '1.5']);
+    expect(out.code).toBe(2);
+    expect(out.err).toContain('--confidence');
+    const few = await runCli(['optimize', SAMPLE, '--confidence', '0.999', '--paths', '200', '--planning-paths', '200', '--lang', 'en']);
+    expect(few.code).toBe(2);
+    expect(few.err).toContain('needs at least 2000');
+  }, 120_000);
+
   it('refuses a quantile outside (0, 1) with a usage error naming the flag', async () => {
     const r = await runCli(['optimize', SAMPLE, '--reserve-quantile', '1.5']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--reserve-quantile');
   });
+});
+
+describe('fundladder compare', () => {
+  it('--optimized --baselines: every plan on the same paths, risk rows first, and a plan that misses the confidence listed after the safe ones', async () => {
+    const r = await runCli(['compare', SAMPLE, 'examples/county-fund/plan.json', '--optimized', '--baselines', '--paths', '200', '--planning-paths', '400', '--seed', '7']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    const plans = lines.filter((l) => /^ {2}\[\d\] [✔✖] /.test(l));
+    expect(plans).toHaveLength(4);
+    // Safe plans (✔) come before unsafe ones (✖), whatever they earn.
+    const marks = plans.map((l) => (l.includes('✔') ? 1 : 0));
+    expect([...marks].sort((a, b) => b - a)).toEqual(marks);
+    const table = lines.findIndex((l) => l.startsWith('由计划造成支付缺口的概率'));
+    expect(table).toBeGreaterThan(0);
+    expect(lines.findIndex((l) => l.startsWith('规划期赚取利息'))).toBeGreaterThan(table);
+    expect(r.out).toContain('其中头一个季度');
+  }, 300_000);
 });

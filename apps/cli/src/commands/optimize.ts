@@ -1,6 +1,8 @@
 import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
-import { type OptimizeResult, type RolloverPlan, type StressResult, explainBinding, explainInfeasible, optimize, reserveFromPaths, rollingPlan, rolloverPlan, stressTest } from '@fundladder/optimizer';
+import { type OptimizeResult, type RollingComparison, type RolloverPlan, compareRolling, explainBinding, safetyIssues, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan } from '@fundladder/optimizer';
 import { forecastFlowPaths, forecastMeanFlows } from '../flowPaths';
+import { confidenceFromFlag, defaultPathCounts, planningSeed, printPreAllocation, printStressDetails, printVerdict, safetyPaths, safetyWire, stressWire } from '../safety';
+import { printFrontier, runFrontier } from '../frontier';
 import { progressBar } from '../progress';
 import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { parseCommandArgs } from '../args';
@@ -9,31 +11,43 @@ import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
 import { capFindingLines } from '../i18n/capFindings';
 
-const HELP_ZH = `用法: fundladder optimize 情景文件 [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--placement-penalty-bp 0] [--out 计划.json] [--json|--csv] [--explain]
-求解多期线性规划：在流动性储备和各银行上限之内，安排定期、大额存单、通知存款和国债，使规划期利息最多；
-所得计划再由精确账本逐月核算和检查（违规即报错，不输出计划）。--explain 说明哪些规则约束了结果及其代价。
-不可行时（如储备要求过高）说明哪个月、短缺多少、哪条规则约束。
+const HELP_ZH = `用法: fundladder optimize 情景文件 [--confidence 0.99] [--paths 500] [--planning-paths 1000] [--seed 1] [--frontier]
+  [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3] [--rolling] [--rolling-paths 3]
+  [--placement-penalty-bp 0] [--out 计划.json] [--json|--csv] [--explain]
+求解多期线性规划：在流动性储备、各银行上限之内，并保证每个险种在预测情景上按时足额支付，安排定期、大额存单、通知存款
+和国债，使规划期利息最多；所得计划再由精确账本逐月核算和检查（违规即报错，不输出计划）。
+首先打印安全结论：在另外独立抽取的 --paths 条情景（样本外，--seed）上，某险种某日无法支付的概率（整个规划期、头一个
+季度），其中由计划造成的部分、结构性缺口（即使一分钱不存放也会发生，需调剂金或财政补助），以及与只按平均流量的计划
+相比少得的利息。
+--confidence c：在 c 比例的预测情景上由计划造成的支付缺口为零（默认取情景的 policy.safety.confidence，0.99；0 表示只按
+平均流量制定，旧做法）。计划只按 --planning-paths 条情景（另一个种子）制定，从不在同一批情景上核算。
+--frontier：置信度—利息前沿（0、90%、95%、99%、99.5%），同一批情景。
+--explain 说明哪些规则约束了结果及其代价。不可行时说明哪个月、短缺多少、哪条规则约束。
 --reserve-quantile q：储备另取预测情景中未来 k 个月（--reserve-months，默认 3）净支出的 q 分位数（取两者较大）。
---paths N：把计划放到预测的 N 条联合情景上用账本逐条核算（压力测试；0 表示不做），报告某月无法支付的概率、
-储备不足的概率、利息期望与 5% 分位数。
---rolling：按季滚动：在预测的前 K 条情景（--rolling-paths）上，每季初用已实现的流量重新预测、重新规划，只执行本季度
-的存放；报告滚动策略与一次性计划在同一情景上的实际利息和支付缺口。
+--rolling：按季滚动：在前 K 条样本外情景（--rolling-paths）上，每季初用已实现的数据重新预测、按同一置信度重新规划，只
+执行本季度的存放；报告滚动策略与一次性计划的支付缺口概率、利息均值与 5% 分位数。
 --placement-penalty-bp x：每笔存放金额计 x 个基点的成本（只在目标中），两个差不多的计划中选资金调动少的那个。`;
-const HELP_EN = `Usage: fundladder optimize SCENARIO [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3]
-  [--paths 100] [--seed 1] [--rolling] [--rolling-paths 3] [--placement-penalty-bp 0] [--out PLAN.json] [--json|--csv] [--explain]
-Solves the multi-period LP (time deposits, large CDs, call deposits, bonds across banks, within the reserve and every
-bank cap) for the most interest over the horizon, then prices and checks the plan with the exact ledger (a broken
-rule is an error, never a plan). --explain tells which rules bind and what they cost. An infeasible scenario is
-explained: which month, how much short, which rule binds.
+const HELP_EN = `Usage: fundladder optimize SCENARIO [--confidence 0.99] [--paths 500] [--planning-paths 1000] [--seed 1] [--frontier]
+  [--solver highs|jsls] [--horizon 36] [--reserve-quantile 0.95] [--reserve-months 3] [--rolling] [--rolling-paths 3]
+  [--placement-penalty-bp 0] [--out PLAN.json] [--json|--csv] [--explain]
+Solves the multi-period LP (time deposits, large CDs, call deposits, bonds across banks, within the reserve, every
+bank cap, and so that every fund type pays every payout on its day on the forecast's paths) for the most interest over
+the horizon, then prices and checks the plan with the exact ledger (a broken rule is an error, never a plan).
+First comes the verdict: on --paths other, independently drawn forecast paths (out of sample, --seed), the probability
+that some fund type cannot pay on the day (whole horizon, first quarter), the part the plan causes, the structural
+gaps (even with nothing placed: a transfer or subsidy is needed), and the interest safety costs against the
+mean-flow plan.
+--confidence c: no payout gap caused by the plan on a share c of the forecast paths (default: the scenario's
+policy.safety.confidence, 0.99; 0 = plan on the mean flows alone, the old behaviour). The plan is fitted to
+--planning-paths paths drawn from another seed and never checked on them.
+--frontier: the confidence–interest frontier (0, 90%, 95%, 99%, 99.5%) on the same paths.
+--explain tells which rules bind and what they cost. An infeasible scenario is explained: which month, how much short,
+which rule binds.
 --reserve-quantile q: the reserve is also at least the q-quantile of the next k months' net outflow on the forecast's
 paths (--reserve-months k, default 3), whichever is larger.
---paths N: runs the plan through the ledger on N joint forecast paths (stress; 0 = none) and reports the probability
-that some fund type cannot pay in some month, the probability of a reserve breach, and the expected and 5th-percentile
-interest.
---rolling: quarterly re-planning on the first K forecast paths (--rolling-paths): at each quarter's start the flows
-are re-forecast from what has happened, the fund re-planned, and only the quarter's placements made; reports the
-realised interest and payout gaps of the rolling policy against the one-off plan on the same paths.
+--rolling: quarterly re-planning on the first K out-of-sample paths (--rolling-paths): at each quarter's start the flows
+are re-forecast from what has happened and the fund re-planned at the same confidence; only the quarter's placements
+are made. Reports the probability of a payout gap and the mean and 5th-percentile interest, rolling vs one-off.
 --placement-penalty-bp x: a cost of x basis points of every amount placed (in the objective only), so that of two
 nearly equal plans the one that moves less money wins.`;
 
@@ -108,45 +122,30 @@ function printRollover(io: CliIo, ro: RolloverPlan): void {
   for (const l of ro.liquidity) io.out(zh ? `  ${l.month} 月末流动资金 ${wan(l.liquid)} 万元，储备要求 ${wan(l.reserve)} 万元` : `  ${l.month} month-end liquid money ${wan(l.liquid)}万, reserve ${wan(l.reserve)}万`);
 }
 
-interface RollingRow {
-  path: number;
-  staticInterest: ReturnType<typeof dec>;
-  rollingInterest: ReturnType<typeof dec>;
-  staticFirstShort: string | undefined;
-  rollingFirstShort: string | undefined;
-  failedSteps: string[];
-}
-
-function printRolling(io: CliIo, rows: readonly RollingRow[]): void {
+function printRolling(io: CliIo, cmp: RollingComparison, confidence: number): void {
   const zh = io.lang === 'zh';
+  const p = (x: number) => `${(x * 100).toFixed(1)}%`;
   io.out('');
-  io.out(zh ? `按季滚动重排 vs 一次性计划（同一条已实现情景，精确账本核算，万元）` : `Quarterly rolling re-plans vs the one-off plan (same realised path, exact ledger, 万元)`);
+  io.out(zh
+    ? `按季滚动重排 vs 一次性${confidence > 0 ? '安全' : ''}计划（同一批 ${cmp.paths} 条样本外情景，精确账本核算；每季按已实现数据重新预测${confidence > 0 ? `、按 ${(confidence * 100).toFixed(1)}% 置信度` : ''}重新规划；用时 ${(cmp.wallMs / 1000).toFixed(0)} 秒）`
+    : `Quarterly rolling re-plans vs the one-off${confidence > 0 ? ' safe' : ''} plan (the same ${cmp.paths} out-of-sample paths, exact ledger; each quarter re-forecast from what happened and re-planned${confidence > 0 ? ` at ${(confidence * 100).toFixed(1)}%` : ''}; wall time ${(cmp.wallMs / 1000).toFixed(0)} s)`);
   io.out(table([
-    [zh ? '情景' : 'path', zh ? '一次性计划利息' : 'one-off interest', zh ? '滚动利息' : 'rolling interest', zh ? '差额' : 'difference', zh ? '一次性首次缺口' : 'one-off first gap', zh ? '滚动首次缺口' : 'rolling first gap', zh ? '未能按全部规则重排的季度（elastic：按最少突破执行）' : 'quarters not re-planned within every rule (elastic: least bending)'],
-    ...rows.map((r) => [`#${r.path + 1}`, wan(r.staticInterest), wan(r.rollingInterest), wan(r.rollingInterest.minus(r.staticInterest)), r.staticFirstShort ?? '—', r.rollingFirstShort ?? '—', r.failedSteps.length ? r.failedSteps.join('; ') : '—']),
+    ['', zh ? '支付缺口概率' : 'P(payout gap)', zh ? '计划造成' : 'plan-caused', zh ? '利息均值（万元）' : 'mean interest (万元)', zh ? '利息 5% 分位（万元）' : 'P5 interest (万元)'],
+    [zh ? '一次性计划' : 'one-off plan', p(cmp.static.payoutShortProbability), p(cmp.static.planCausedShortProbability), wan(cmp.static.meanInterest), wan(cmp.static.p5Interest)],
+    [zh ? '按季滚动' : 'rolling', p(cmp.rolling.payoutShortProbability), p(cmp.rolling.planCausedShortProbability), wan(cmp.rolling.meanInterest), wan(cmp.rolling.p5Interest)],
   ]));
-}
-
-function stressWire(st: StressResult) {
-  const { outcomes: _outcomes, ...rest } = st;
-  return toWire(rest);
-}
-
-function printStress(io: CliIo, st: StressResult, quantile: number | undefined): void {
-  const zh = io.lang === 'zh';
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  io.out('');
-  io.out(zh ? `压力测试：计划放到预测的 ${st.paths} 条联合情景上，用精确账本逐条核算${quantile !== undefined ? `（储备取净支出 ${quantile} 分位数）` : ''}` : `Stress: the plan run through the exact ledger on ${st.paths} joint forecast paths${quantile !== undefined ? ` (reserve at the ${quantile} quantile of net outflow)` : ''}`);
-  io.out(zh ? `  某月某险种（月初流动资金 + 当月收入）不足当月支付的概率：${pct(st.payoutShortProbability)}${st.medianFirstPayoutShortMonth ? `（首次不足的中位月份 ${st.medianFirstPayoutShortMonth}）` : ''}；头一个季度内：${pct(st.payoutShortFirstQuarterProbability)}` : `  Probability that some fund type cannot pay a month's payouts from its liquid money at the month's start plus the month's inflow: ${pct(st.payoutShortProbability)}${st.medianFirstPayoutShortMonth ? ` (median first month ${st.medianFirstPayoutShortMonth})` : ''}; within the first quarter: ${pct(st.payoutShortFirstQuarterProbability)}`);
-  io.out(zh ? `  某险种结算账户某日透支的概率：${pct(st.shortProbability)}${st.mostCommonShortMonth ? `（最常见的首次透支月份 ${st.mostCommonShortMonth.month}，${st.mostCommonShortMonth.paths} 条；最大缺口 ${wan(st.largestShort)} 万元；通知存款需提前通知支取，账本不自动支取）` : ''}` : `  Probability that a fund type's settlement account is overdrawn on some day: ${pct(st.shortProbability)}${st.mostCommonShortMonth ? ` (most often first in ${st.mostCommonShortMonth.month}, ${st.mostCommonShortMonth.paths} paths; largest gap ${wan(st.largestShort)}万; call deposits need notice, the ledger does not draw on them)` : ''}`);
-  io.out(zh ? `  流动性储备不足的概率：${pct(st.reserveBreachProbability)}` : `  Probability of a reserve breach: ${pct(st.reserveBreachProbability)}`);
-  io.out(zh ? `  利息：期望 ${wan(st.expectedInterest)} 万元，5% 分位数 ${wan(st.p5Interest)} 万元` : `  Interest: expected ${wan(st.expectedInterest)}万, 5th percentile ${wan(st.p5Interest)}万`);
-  if (st.payoutShortProbability > 0 || st.shortProbability > 0) io.out(zh ? '  ⚠ 按平均流量可行的计划，若整个规划期不再调整，在部分情景下付不出钱：按季滚动重排（--rolling）、提高 --reserve-quantile 或缩短期限。' : '  ⚠ A plan feasible on the mean flows, followed unchanged over the whole horizon, fails to pay on some paths: re-plan quarterly (--rolling), raise --reserve-quantile or shorten terms.');
+  io.out(zh ? `  重排 ${cmp.replans} 次，其中 ${cmp.elasticReplans} 次无法在全部规则内重排，按最少突破规则的弹性计划执行。` : `  ${cmp.replans} re-plans, of which ${cmp.elasticReplans} could not keep every rule and followed the elastic plan (least bending).`);
+  if (cmp.rows.length <= 10) {
+    io.out(table([
+      [zh ? '情景' : 'path', zh ? '一次性计划利息' : 'one-off interest', zh ? '滚动利息' : 'rolling interest', zh ? '一次性首次缺口' : 'one-off first gap', zh ? '滚动首次缺口' : 'rolling first gap', zh ? '未能按全部规则重排的季度' : 'quarters not re-planned within every rule'],
+      ...cmp.rows.map((r) => [`#${r.path + 1}`, wan(r.staticInterest), wan(r.rollingInterest), r.staticFirstShort ?? '—', r.rollingFirstShort ?? '—', r.failedSteps.length ? r.failedSteps.join('; ') : '—']),
+    ]));
+  }
 }
 
 /** `fundladder optimize SCENARIO`: the plan, its KPIs from the ledger, the binding rules, the stress results. */
 export const optimizeCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, rolling: { type: 'boolean' }, 'rolling-paths': { type: 'string' }, 'placement-penalty-bp': { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
+  const parsed = parseCommandArgs(io, 'optimize', args, { solver: { type: 'string' }, horizon: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, explain: { type: 'boolean' }, 'reserve-quantile': { type: 'string' }, 'reserve-months': { type: 'string' }, paths: { type: 'string' }, seed: { type: 'string' }, rolling: { type: 'boolean' }, 'rolling-paths': { type: 'string' }, 'placement-penalty-bp': { type: 'string' }, confidence: { type: 'string' }, 'planning-paths': { type: 'string' }, frontier: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const solver = values.solver ?? 'highs';
@@ -175,10 +174,18 @@ export const optimizeCommand: Command = async (args, io) => {
     return EXIT_USAGE;
   }
   const reserveMonths = Number(values['reserve-months'] ?? scenario.policy.reserveForecast?.months ?? 3);
-  const paths = Number(values.paths ?? 100);
+  const confidence = confidenceFromFlag(values.confidence, scenario.policy.safety.confidence);
+  if (!confidence.ok) {
+    io.err(printIssue(confidence.issue, io.lang));
+    return EXIT_USAGE;
+  }
+  const c = confidence.value;
+  const counts = defaultPathCounts(values.frontier ? 0.995 : c);
+  const paths = Number(values.paths ?? counts.check);
+  const planningCount = Number(values['planning-paths'] ?? counts.planning);
   const seed = Number(values.seed ?? 1);
-  if (!Number.isInteger(reserveMonths) || reserveMonths < 1 || !Number.isInteger(paths) || paths < 0 || !Number.isInteger(seed)) {
-    io.err('fundladder optimize: --reserve-months ≥ 1, --paths ≥ 0 and --seed are whole numbers');
+  if (!Number.isInteger(reserveMonths) || reserveMonths < 1 || !Number.isInteger(paths) || paths < 0 || paths > 20_000 || !Number.isInteger(planningCount) || planningCount < 0 || planningCount > 20_000 || !Number.isInteger(seed)) {
+    io.err('fundladder optimize: --reserve-months ≥ 1, --paths and --planning-paths from 0 to 20,000 and --seed are whole numbers');
     return EXIT_USAGE;
   }
   const penaltyBp = Number(values['placement-penalty-bp'] ?? 0);
@@ -191,54 +198,86 @@ export const optimizeCommand: Command = async (args, io) => {
     io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
     return EXIT_USAGE;
   }
-  // Forecast paths (issue 4), drawn once, for the quantile reserve (200 paths), the stress test (the first --paths)
-  // and the rolling comparison (the first --rolling-paths); a scenario without history gets none, and says so.
-  let flowPaths: Awaited<ReturnType<typeof forecastFlowPaths>> | undefined;
-  const pathsNeeded = Math.max(paths, quantile !== undefined ? 200 : 0, values.rolling ? rollingPaths : 0);
-  if (pathsNeeded > 0) {
-    flowPaths = forecastFlowPaths(scenario, { paths: pathsNeeded, seed });
-    if (!flowPaths.ok) {
-      if (quantile !== undefined || values.rolling) {
-        for (const i of flowPaths.issues) io.err(printIssue(i, io.lang));
+  // Every safety flag is checked before any work (paths are not drawn for a request that cannot be met).
+  const early = safetyIssues(scenario, { ...scenario.policy.safety, confidence: c }, planningCount, paths);
+  if (early.length) {
+    for (const i of early) io.err(printIssue(i, io.lang));
+    return EXIT_USAGE;
+  }
+  // Forecast paths (issue 4): the check paths from --seed, the planning paths from their own seed (never the
+  // same), drawn once for the safety floors, the quantile reserve, the out-of-sample check and the rolling run.
+  const safetyOn = c > 0;
+  const wantPaths = safetyOn || paths > 0 || quantile !== undefined || values.rolling === true;
+  let drawn: ReturnType<typeof safetyPaths> | undefined;
+  if (wantPaths) {
+    drawn = safetyPaths(scenario, { check: Math.max(paths, values.rolling ? rollingPaths : 0), planning: safetyOn || quantile !== undefined ? Math.max(planningCount, quantile !== undefined ? 200 : 0) : 0, seed });
+    if (!drawn.ok) {
+      if (safetyOn || quantile !== undefined || values.rolling) {
+        io.err(io.lang === 'zh' ? '无法从历史数据预测情景，不能按情景保障支付（--confidence 0 只按平均流量制定计划）：' : 'no forecast paths from the history, so payouts cannot be planned safe on them (--confidence 0 plans on the mean flows alone):');
+        for (const i of drawn.issues) io.err(printIssue(i, io.lang));
         return EXIT_PROBLEMS;
       }
-      io.err(io.lang === 'zh' ? `提示：无法预测情景（${flowPaths.issues[0]?.message ?? ''}），不做压力测试。` : `note: no forecast paths (${flowPaths.issues[0]?.message ?? ''}); no stress test.`);
+      io.err(io.lang === 'zh' ? `提示：无法预测情景（${drawn.issues[0]?.message ?? ''}），不做压力测试。` : `note: no forecast paths (${drawn.issues[0]?.message ?? ''}); no stress test.`);
     }
   }
-  const extraReserve = quantile !== undefined && flowPaths?.ok ? reserveFromPaths(scenario, flowPaths.value, quantile, reserveMonths) : undefined;
+  const planning = drawn?.ok ? drawn.value.planning : [];
+  const check = drawn?.ok ? drawn.value.check.slice(0, paths) : [];
+  // The reserve's forecast quantile is read off the planning paths (the check paths stay out of sample).
+  const extraReserve = quantile !== undefined && drawn?.ok ? reserveFromPaths(scenario, planning, quantile, reserveMonths) : undefined;
+  const safetyPolicy = { ...scenario.policy.safety, confidence: c };
+  const bar = progressBar(io, io.lang === 'zh' ? '样本外核算' : 'out-of-sample check');
+  const stages = { nothingPlaced: 0, check: 1, meanCheck: 2 } as const;
   // x bp of every 万元 placed = x / 10,000 万元 per 万元 in the LP's objective.
-  const result = await optimize(scenario, { solver, ...(extraReserve ? { extraReserve } : {}), ...(penaltyBp > 0 ? { placementPenaltyPerWan: penaltyBp / 10_000 } : {}) });
-  let rolling: RollingRow[] | undefined;
-  if (values.rolling && result.status === 'optimal' && flowPaths?.ok) {
-    rolling = [];
-    const bar = progressBar(io, io.lang === 'zh' ? '按季滚动重排' : 'rolling re-plans');
-    const steps = Math.ceil(scenario.horizonMonths / 3);
-    for (const [k, realised] of flowPaths.value.slice(0, rollingPaths).entries()) {
-      const r = await rollingPlan(scenario, {
-        realised,
-        solver,
-        // Re-forecast at each quarter from the history and the realised months so far; the first quarter uses the scenario's own flows.
-        planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(addMonthsToKey(scenario.startMonth, scenario.horizonMonths)) - monthOrdinal(start))),
-        onProgress: (done) => bar(k * steps + done, rollingPaths * steps),
-      });
-      const staticRun = stressTest(scenario, result.plan, [realised]).outcomes[0]!;
-      const rollingRun = stressTest(scenario, r.plan, [realised]).outcomes[0]!;
-      rolling.push({ path: k, staticInterest: staticRun.interestEarned, rollingInterest: rollingRun.interestEarned, staticFirstShort: staticRun.firstPayoutShortMonth, rollingFirstShort: rollingRun.firstPayoutShortMonth, failedSteps: r.steps.filter((st) => st.status !== 'optimal').map((st) => `${st.start} ${st.status}`) });
-    }
+  const common = { solver, ...(extraReserve ? { extraReserve } : {}), ...(penaltyBp > 0 ? { placementPenaltyPerWan: penaltyBp / 10_000 } : {}) } as const;
+  const safe = await planSafely(scenario, { ...common, planningPaths: planning, checkPaths: check, safety: safetyPolicy, onProgress: (stage, done, total) => bar(stages[stage] * total + done, 3 * total) });
+  if (!safe.ok) {
+    for (const i of safe.issues) io.err(printIssue(i, io.lang));
+    return EXIT_USAGE;
   }
-  const stress = result.status === 'optimal' && paths > 0 && flowPaths?.ok ? stressTest(scenario, result.plan, flowPaths.value.slice(0, paths), progressBar(io, io.lang === 'zh' ? '压力测试' : 'stress')) : undefined;
+  const result = safe.value.result;
+  const frontier = values.frontier && drawn?.ok ? await runFrontier(scenario, { ...common, planning, check, policy: safetyPolicy, base: safe.value, progress: progressBar(io, io.lang === 'zh' ? '置信度—利息前沿' : 'frontier') }) : undefined;
+  let rolling: RollingComparison | undefined;
+  if (values.rolling && result.status === 'optimal' && drawn?.ok) {
+    const bar = progressBar(io, io.lang === 'zh' ? '按季滚动重排' : 'rolling re-plans');
+    const horizonEnd = addMonthsToKey(scenario.startMonth, scenario.horizonMonths);
+    // Each re-plan: the mean of the forecast refitted on the history so far, and (when safe) floors from paths of
+    // that refitted forecast, drawn from a seed of their own for each quarter.
+    const planningForReplan = Math.max(pathsNeededFor(c > 0 ? c : 0.5), 200);
+    rolling = await compareRolling(scenario, result.plan, drawn.value.check.slice(0, rollingPaths), {
+      solver,
+      planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(horizonEnd) - monthOrdinal(start))),
+      ...(c > 0
+        ? {
+            safetyFor: (replan: Scenario, start: string) => {
+              if (start === scenario.startMonth) return safe.value.floors;
+              const drawnNow = forecastFlowPaths(replan, { paths: planningForReplan, seed: planningSeed(seed + monthOrdinal(start as never)) });
+              return drawnNow.ok ? floorsFor(replan, drawnNow.value, { ...safetyPolicy, horizonMonths: undefined }) : undefined;
+            },
+          }
+        : {}),
+      onProgress: bar,
+    });
+  }
+  const stress = safe.value.stress;
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario, extraReserve ? { extraReserve } : {}) : undefined;
   if (result.status === 'optimal' && values.out) io.writeText(values.out, `${JSON.stringify(result.plan, null, 2)}\n`);
   if (values.json) {
-    const base = { status: result.status, capFindings: toWire(result.capFindings), ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
+    const base = { status: result.status, capFindings: toWire(result.capFindings), ...(result.status === 'optimal' ? { interest: result.ledgerInterest.toFixed(2), lpInterest: result.lpInterest.toFixed(2), optimality: toWire(result.optimality), placements: result.plan.placements, size: result.size, binding: explainBinding(result, 'en'), kpis: toWire(result.evaluation.kpis), exclusions: result.data.exclusions, rollover: toWire(rolloverPlan(result)), ...(stress ? { stress: stressWire(stress) } : {}), safety: safetyWire(safe.value, c), ...(frontier ? { frontier: toWire(frontier) } : {}), ...(rolling ? { rolling: toWire(rolling) } : {}) } : { issues: result.issues, ...(infeasibility ? { infeasibility } : {}) }) };
     io.out(JSON.stringify(base, null, 2));
   } else if (values.csv && result.status === 'optimal') {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
     for (const p of result.plan.placements) io.out([p.month, p.product, p.termMonths, p.bankId ?? '', p.fundType ?? '', p.amount, p.annualRate ?? ''].join(','));
   } else {
+    printVerdict(io, safe.value, c);
+    io.out('');
     printResult(io, scenario, result, values.explain === true);
-    if (stress) printStress(io, stress, quantile);
-    if (rolling) printRolling(io, rolling);
+    if (result.status === 'optimal') {
+      io.out('');
+      printPreAllocation(io, scenario, safe.value);
+    }
+    if (stress) printStressDetails(io, stress);
+    if (frontier) printFrontier(io, frontier);
+    if (rolling) printRolling(io, rolling, c);
     if (infeasibility) {
       io.out('');
       io.out(io.lang === 'zh' ? '不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : 'Why it is infeasible (elastic model: the least any rule must bend):');
