@@ -20,3 +20,4 @@ export * from './report/rollover';
 export * from './rolling';
 export * from './model/safety';
 export * from './safePlan';
+export * from './warm';
