@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { scenarioSchema } from '@fundladder/core';
 import { floorsFor, nothingPlacedGaps, optimize, planSafely, stressTest } from '@fundladder/optimizer';
-import { forecastFlowPaths } from '../apps/cli/src/flowPaths';
+import { forecastFlowPaths, forecastPathFloats } from '../apps/cli/src/flowPaths';
 import { planningSeed } from '../apps/cli/src/safety';
 import type { BenchRow } from './measure';
 import { sampleLadderScenario } from './optimizer.bench';
@@ -33,7 +33,7 @@ export async function benchSafety(): Promise<BenchRow[]> {
   // floors, the safe plan, the mean-flow plan, each check path with nothing placed and with both plans.
   rows.push({
     ...(await measureAsync('safe optimize, sample (paths 1,000 + 500, both plans, out-of-sample check)', runs, async () => {
-      const planning = forecastFlowPaths(scenario, { paths: 1000, seed: planningSeed(7) });
+      const planning = forecastPathFloats(scenario, { paths: 1000, seed: planningSeed(7) });
       const check = forecastFlowPaths(scenario, { paths: 500, seed: 7 });
       if (!planning.ok || !check.ok) throw new Error('bench: no paths');
       const r = await planSafely(scenario, { planningPaths: planning.value, checkPaths: check.value, safety: { confidence: 0.99, perFundType: true } });
@@ -43,11 +43,11 @@ export async function benchSafety(): Promise<BenchRow[]> {
   });
 
   // Its parts, on paths drawn once.
-  const planning = forecastFlowPaths(scenario, { paths: 1000, seed: planningSeed(7) });
+  const planning = forecastPathFloats(scenario, { paths: 1000, seed: planningSeed(7) });
   const check = forecastFlowPaths(scenario, { paths: 500, seed: 7 });
   if (!planning.ok || !check.ok) throw new Error('bench: no paths');
-  rows.push(await measureAsync('  of which: drawing 1,500 forecast paths (two seeds)', runs, async () => {
-    forecastFlowPaths(scenario, { paths: 1000, seed: planningSeed(7) });
+  rows.push(await measureAsync('  of which: drawing the paths (1,000 planning as floats, 500 check as flows)', runs, async () => {
+    forecastPathFloats(scenario, { paths: 1000, seed: planningSeed(7) });
     forecastFlowPaths(scenario, { paths: 500, seed: 7 });
   }));
   const policy = { confidence: 0.99, perFundType: true };
@@ -69,7 +69,7 @@ export async function benchSafety(): Promise<BenchRow[]> {
 
   // 60 months × 8 banks (the optimizer bench's stretched sample), floors from 1,000 paths of its own forecast.
   const big = sampleLadderScenario(60, 8);
-  const bigPaths = forecastFlowPaths(big, { paths: 1000, seed: planningSeed(7) });
+  const bigPaths = forecastPathFloats(big, { paths: 1000, seed: planningSeed(7) });
   if (!bigPaths.ok) throw new Error('bench: no 60-month paths');
   const bigFloors = floorsFor(big, bigPaths.value, policy);
   rows.push({ ...(await measureAsync('safe solve 60 × 8 (optimize with floors, ledger check)', runs, async () => {

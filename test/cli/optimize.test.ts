@@ -43,7 +43,7 @@ describe('fundladder optimize', () => {
     // The safe plan earns no more than the mean-flow plan, and the difference is what safety costs.
     expect(Number(j.interest)).toBeLessThanOrEqual(Number(j.safety.meanFlowPlan.interest));
     expect(Number(j.safety.costOfSafety)).toBeCloseTo(Number(j.safety.meanFlowPlan.interest) - Number(j.interest), 2);
-    const text = await runCli(['optimize', SAMPLE, '--paths', '200', '--planning-paths', '400', '--seed', '7']);
+    const text = await runCli(['optimize', SAMPLE, '--paths', '200', '--planning-paths', '400', '--seed', '7'], 'zh');
     expect(text.code).toBe(0);
     const first = text.out.split('\n')[0]!;
     expect(first).toMatch(/^[✔✖] 安全性（样本外 200 条预测情景/);
@@ -55,7 +55,7 @@ describe('fundladder optimize', () => {
     const out = await runCli(['optimize', SAMPLE, '--confidence', '1.5']);
     expect(out.code).toBe(2);
     expect(out.err).toContain('--confidence');
-    const few = await runCli(['optimize', SAMPLE, '--confidence', '0.999', '--paths', '200', '--planning-paths', '200', '--lang', 'en']);
+    const few = await runCli(['optimize', SAMPLE, '--confidence', '0.999', '--paths', '200', '--planning-paths', '200']);
     expect(few.code).toBe(2);
     expect(few.err).toContain('needs at least 2000');
   }, 120_000);
@@ -69,7 +69,7 @@ describe('fundladder optimize', () => {
 
 describe('fundladder compare', () => {
   it('--optimized --baselines: every plan on the same paths, risk rows first, and a plan that misses the confidence listed after the safe ones', async () => {
-    const r = await runCli(['compare', SAMPLE, 'examples/county-fund/plan.json', '--optimized', '--baselines', '--paths', '200', '--planning-paths', '400', '--seed', '7']);
+    const r = await runCli(['compare', SAMPLE, 'examples/county-fund/plan.json', '--optimized', '--baselines', '--paths', '200', '--planning-paths', '400', '--seed', '7'], 'zh');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     const plans = lines.filter((l) => /^ {2}\[\d\] [✔✖] /.test(l));

@@ -1,4 +1,5 @@
-import { type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
+import { type FundType, type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
+import type { PathFloats } from '@fundladder/optimizer';
 import { flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
 
 /**
@@ -46,6 +47,45 @@ export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: 
     return flows;
   });
   return { ok: true, value: { paths: flowPaths, distinctPaths: sim.distinctPaths } };
+}
+
+/**
+ * The same paths as {@link forecastFlowPaths} from the same seed, as 万元 floats for the optimizer's safety floors
+ * (model/safety.ts): planning paths never reach the ledger, so they skip the Decimal conversion that costs most of
+ * the time of drawing them (measured 4–7 s for 1,000 sample paths, against well under a second for the floats).
+ *
+ * @returns per path, per fund type, inflow and outflow per month of the horizon (万元), or the issues
+ */
+export function forecastPathFloats(scenario: Scenario, options: { paths: number; seed: number }): Result<PathFloats[]> {
+  const table = flowTableFromScenario(scenario);
+  if (!table.ok) return table;
+  const lastHistory = monthKey(table.value.periods.at(-1)!);
+  const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
+  const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
+  if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
+  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
+  if (!simulated.ok) return simulated;
+  const T = scenario.horizonMonths;
+  // The ledger's paths are rounded to the fen (yuanString); the floats are rounded the same way.
+  const fen = (yuan: number) => Math.round(Math.max(0, yuan) * 100) / 1_000_000;
+  return {
+    ok: true,
+    value: simulated.value.paths.paths.map((path) => {
+      const inflow = new Map<FundType, Float64Array>();
+      const outflow = new Map<FundType, Float64Array>();
+      for (const ft of scenario.fundTypes) {
+        const p = path[ft];
+        const i = new Float64Array(T), o = new Float64Array(T);
+        if (p) for (let t = 0; t < T; t++) {
+          i[t] = fen(p.inflow[skip + t]!);
+          o[t] = fen(p.outflow[skip + t]!);
+        }
+        inflow.set(ft, i);
+        outflow.set(ft, o);
+      }
+      return { inflow, outflow };
+    }),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MonthlyFlow, Scenario } from '@fundladder/core';
-import { type FrontierPoint, type OptimizeOptions, type SafePlanResult, type SafetyPolicy, safetyFrontier } from '@fundladder/optimizer';
+import { type FrontierPoint, type OptimizeOptions, type PlanningPaths, type SafePlanResult, type SafetyPolicy, safetyFrontier } from '@fundladder/optimizer';
 import type { CliIo } from './io';
 import { table, wan } from './format';
 
@@ -7,7 +7,7 @@ import { table, wan } from './format';
 export const FRONTIER_CONFIDENCES = [0, 0.9, 0.95, 0.99, 0.995] as const;
 
 /** The confidence–interest frontier on the same planning and check paths as the main plan. */
-export function runFrontier(scenario: Scenario, options: Omit<OptimizeOptions, 'safety'> & { planning: MonthlyFlow[][]; check: MonthlyFlow[][]; policy: SafetyPolicy; base: SafePlanResult; progress: (done: number, total: number) => void }): Promise<FrontierPoint[]> {
+export function runFrontier(scenario: Scenario, options: Omit<OptimizeOptions, 'safety'> & { planning: PlanningPaths; check: MonthlyFlow[][]; policy: SafetyPolicy; base: SafePlanResult; progress: (done: number, total: number) => void }): Promise<FrontierPoint[]> {
   const { planning, check, policy, base, progress, ...optimizeOptions } = options;
   return safetyFrontier(scenario, FRONTIER_CONFIDENCES, { ...optimizeOptions, planningPaths: planning, checkPaths: check, policy, ...(base.nothingPlaced ? { nothingPlaced: base.nothingPlaced } : {}), onPoint: progress });
 }

@@ -1,6 +1,6 @@
 import { type Decimal, type DomainIssue, type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
-import { type SafePlanResult, type StressResult, pathsNeededFor } from '@fundladder/optimizer';
-import { forecastFlowPaths } from './flowPaths';
+import { type PathFloats, type SafePlanResult, type StressResult, pathsNeededFor } from '@fundladder/optimizer';
+import { forecastFlowPaths, forecastPathFloats } from './flowPaths';
 import type { CliIo } from './io';
 import { table, wan } from './format';
 
@@ -20,12 +20,15 @@ export function defaultPathCounts(confidence: number): { check: number; planning
   return { check: Math.max(500, needed), planning: Math.max(1000, 2 * needed) };
 }
 
-/** Planning and check paths from the forecast, each from its own seed. */
-export function safetyPaths(scenario: Scenario, options: { check: number; planning: number; seed: number }): Result<{ planning: MonthlyFlow[][]; check: MonthlyFlow[][] }> {
+/**
+ * Planning and check paths from the forecast, each from its own seed: the check paths as flow paths for the ledger,
+ * the planning paths as 万元 floats (they only set the floors).
+ */
+export function safetyPaths(scenario: Scenario, options: { check: number; planning: number; seed: number }): Result<{ planning: PathFloats[]; check: MonthlyFlow[][] }> {
   const check = forecastFlowPaths(scenario, { paths: options.check, seed: options.seed });
   if (!check.ok) return check;
   if (options.planning === 0) return { ok: true, value: { planning: [], check: check.value } };
-  const planning = forecastFlowPaths(scenario, { paths: options.planning, seed: planningSeed(options.seed) });
+  const planning = forecastPathFloats(scenario, { paths: options.planning, seed: planningSeed(options.seed) });
   if (!planning.ok) return planning;
   return { ok: true, value: { planning: planning.value, check: check.value } };
 }

@@ -1,13 +1,20 @@
 import { type Decimal, type DomainIssue, type MonthlyFlow, type Result, type Scenario, Decimal as Dec } from '@fundladder/core';
 import { type OptimizeOptions, type OptimizeResult, optimize } from './optimize';
-import { type SafetyFloors, type SafetyPolicy, pathFloats, pathsNeededFor, safetyFloors } from './model/safety';
+import { type PathFloats, type SafetyFloors, type SafetyPolicy, pathFloats, pathsNeededFor, safetyFloors } from './model/safety';
 import { prepareLadderData } from './model/data';
 import { type StressResult, nothingPlacedGaps, stressTest } from './stress';
 
+/** Planning paths: complete flow paths (Decimal yuan), or the same as 万元 floats (cheaper to draw; never priced). */
+export type PlanningPaths = readonly (readonly MonthlyFlow[])[] | readonly PathFloats[];
+
+function isPathFloats(p: readonly MonthlyFlow[] | PathFloats): p is PathFloats {
+  return !Array.isArray(p);
+}
+
 /** Options of {@link planSafely}: the optimizer's, plus the two sets of paths and the safety policy. */
 export interface SafePlanOptions extends Omit<OptimizeOptions, 'safety'> {
-  /** The paths the plan is fitted to (the floors come from these). */
-  readonly planningPaths: readonly (readonly MonthlyFlow[])[];
+  /** The paths the plan is fitted to (the floors come from these): flow paths, or the same as 万元 floats. */
+  readonly planningPaths: PlanningPaths;
   /** Independently drawn paths the plan is checked on (out of sample); never the planning paths. */
   readonly checkPaths: readonly (readonly MonthlyFlow[])[];
   readonly safety: SafetyPolicy;
@@ -61,14 +68,14 @@ export function safetyIssues(scenario: Scenario, safety: SafetyPolicy, planning:
  * The cash floors for `scenario` from its planning paths (docs/optimizer.md §16): the LP's data on the planned
  * flows (`options.flows`, default the scenario's), the paths as 万元 floats, then {@link safetyFloors}.
  */
-export function floorsFor(scenario: Scenario, planningPaths: readonly (readonly MonthlyFlow[])[], safety: SafetyPolicy, options: Pick<OptimizeOptions, 'flows' | 'extraReserve'> = {}): SafetyFloors {
+export function floorsFor(scenario: Scenario, planningPaths: PlanningPaths, safety: SafetyPolicy, options: Pick<OptimizeOptions, 'flows' | 'extraReserve'> = {}): SafetyFloors {
   const data = prepareLadderData(scenario, options.flows ?? scenario.flows, options.extraReserve);
   const fundTypes = scenario.fundTypes;
   type Ft = (typeof fundTypes)[number];
   return safetyFloors(
     scenario,
     { fundTypes, openingCash: data.openingCash as Map<Ft, number>, netFlow: data.netFlow as Map<Ft, number[]>, existingCash: data.existingCash as Map<Ft, number[]>, demandValuePerWan: data.demandValuePerWan as Map<Ft, number[]> },
-    planningPaths.map((p) => pathFloats(scenario, p)),
+    planningPaths.map((p) => (isPathFloats(p) ? p : pathFloats(scenario, p))),
     safety,
   );
 }

@@ -1,5 +1,5 @@
 import { type Decimal, type Evaluation, type MonthlyFlow, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
-import { BASELINE_NAMES, type BaselinePolicy, type StressResult, baselinePlan, nothingPlacedGaps, planSafely, stressTest } from '@fundladder/optimizer';
+import { BASELINE_NAMES, type BaselinePolicy, type PathFloats, type StressResult, baselinePlan, nothingPlacedGaps, planSafely, stressTest } from '@fundladder/optimizer';
 import { progressBar } from '../progress';
 import { confidenceFromFlag, defaultPathCounts, safetyPaths } from '../safety';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
@@ -49,7 +49,7 @@ export const compareCommand: Command = async (args, io) => {
     return EXIT_PROBLEMS;
   }
   let check: MonthlyFlow[][] = [];
-  let planning: MonthlyFlow[][] = [];
+  let planning: PathFloats[] = [];
   if (checkCount > 0 || (values.optimized && c > 0)) {
     const drawn = safetyPaths(scenario, { check: checkCount, planning: values.optimized && c > 0 ? planningCount : 0, seed });
     if (!drawn.ok) {
@@ -59,7 +59,7 @@ export const compareCommand: Command = async (args, io) => {
     check = drawn.value.check;
     planning = drawn.value.planning;
   }
-  const runs: Array<{ name: string; ev: Evaluation; stress?: StressResult }> = [];
+  const runs: Array<{ name: string; ev: Evaluation; input: unknown; stress?: StressResult }> = [];
   let nothingPlaced: ReturnType<typeof nothingPlacedGaps> | undefined;
   if (values.optimized) {
     const safe = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { ...scenario.policy.safety, confidence: c }, compareWithMeanPlan: false });
@@ -74,7 +74,7 @@ export const compareCommand: Command = async (args, io) => {
       return EXIT_PROBLEMS;
     }
     nothingPlaced = safe.value.nothingPlaced;
-    runs.push({ name: c > 0 ? (zh ? `优化计划（按 ${(c * 100).toFixed(1)}% 置信度保障支付）` : `optimized (safe at ${(c * 100).toFixed(1)}%)`) : zh ? '优化计划（只按平均流量）' : 'optimized (mean flows only)', ev: r.evaluation, ...(safe.value.stress ? { stress: safe.value.stress } : {}) });
+    runs.push({ name: c > 0 ? (zh ? `优化计划（按 ${(c * 100).toFixed(1)}% 置信度保障支付）` : `optimized (safe at ${(c * 100).toFixed(1)}%)`) : zh ? '优化计划（只按平均流量）' : 'optimized (mean flows only)', ev: r.evaluation, input: r.plan, ...(safe.value.stress ? { stress: safe.value.stress } : {}) });
   }
   for (const file of positionals.slice(1)) {
     const json = readJson(io, file);
@@ -83,16 +83,17 @@ export const compareCommand: Command = async (args, io) => {
       for (const i of ev.issues) io.err(printIssue(i, io.lang));
       return EXIT_PROBLEMS;
     }
-    runs.push({ name: ev.value.plan.name, ev: ev.value });
+    runs.push({ name: ev.value.plan.name, ev: ev.value, input: json.ok ? json.value : undefined });
   }
   if (values.baselines) {
     for (const policy of ['oneYearEven', 'ladder3612'] as BaselinePolicy[]) {
-      const ev = evaluatePlan(scenario, baselinePlan(scenario, policy));
+      const input = baselinePlan(scenario, policy);
+      const ev = evaluatePlan(scenario, input);
       if (!ev.ok) {
         for (const i of ev.issues) io.err(printIssue(i, io.lang));
         return EXIT_PROBLEMS;
       }
-      runs.push({ name: BASELINE_NAMES[policy][io.lang], ev: ev.value });
+      runs.push({ name: BASELINE_NAMES[policy][io.lang], ev: ev.value, input });
     }
   }
   if (!runs.length) {
@@ -104,7 +105,7 @@ export const compareCommand: Command = async (args, io) => {
     const bar = progressBar(io, zh ? '同一批情景核算' : 'same paths');
     const nothing = nothingPlaced ?? nothingPlacedGaps(scenario, check, (d, t) => bar(d, t * (runs.length + 1)));
     runs.forEach((r, k) => {
-      r.stress ??= stressTest(scenario, r.ev.plan as never, check, { nothingPlaced: nothing, onProgress: (d, t) => bar((k + 1) * t + d, t * (runs.length + 1)) });
+      r.stress ??= stressTest(scenario, r.input as Parameters<typeof stressTest>[1], check, { nothingPlaced: nothing, onProgress: (d, t) => bar((k + 1) * t + d, t * (runs.length + 1)) });
     });
     // A plan that misses the confidence is listed after every plan that meets it, whatever it earns.
     const target = c > 0 ? 1 - c : 0;

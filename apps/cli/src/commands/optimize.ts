@@ -1,6 +1,6 @@
 import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
 import { type OptimizeResult, type RollingComparison, type RolloverPlan, compareRolling, explainBinding, safetyIssues, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan } from '@fundladder/optimizer';
-import { forecastFlowPaths, forecastMeanFlows } from '../flowPaths';
+import { forecastFlowPaths, forecastMeanFlows, forecastPathFloats } from '../flowPaths';
 import { confidenceFromFlag, defaultPathCounts, planningSeed, printPreAllocation, printStressDetails, printVerdict, safetyPaths, safetyWire, stressWire } from '../safety';
 import { printFrontier, runFrontier } from '../frontier';
 import { progressBar } from '../progress';
@@ -210,7 +210,7 @@ export const optimizeCommand: Command = async (args, io) => {
   const wantPaths = safetyOn || paths > 0 || quantile !== undefined || values.rolling === true;
   let drawn: ReturnType<typeof safetyPaths> | undefined;
   if (wantPaths) {
-    drawn = safetyPaths(scenario, { check: Math.max(paths, values.rolling ? rollingPaths : 0), planning: safetyOn || quantile !== undefined ? Math.max(planningCount, quantile !== undefined ? 200 : 0) : 0, seed });
+    drawn = safetyPaths(scenario, { check: Math.max(paths, values.rolling ? rollingPaths : 0), planning: safetyOn ? planningCount : 0, seed });
     if (!drawn.ok) {
       if (safetyOn || quantile !== undefined || values.rolling) {
         io.err(io.lang === 'zh' ? '无法从历史数据预测情景，不能按情景保障支付（--confidence 0 只按平均流量制定计划）：' : 'no forecast paths from the history, so payouts cannot be planned safe on them (--confidence 0 plans on the mean flows alone):');
@@ -223,7 +223,8 @@ export const optimizeCommand: Command = async (args, io) => {
   const planning = drawn?.ok ? drawn.value.planning : [];
   const check = drawn?.ok ? drawn.value.check.slice(0, paths) : [];
   // The reserve's forecast quantile is read off the planning paths (the check paths stay out of sample).
-  const extraReserve = quantile !== undefined && drawn?.ok ? reserveFromPaths(scenario, planning, quantile, reserveMonths) : undefined;
+  const reservePaths = quantile !== undefined && drawn?.ok ? forecastFlowPaths(scenario, { paths: 200, seed: planningSeed(seed) }) : undefined;
+  const extraReserve = quantile !== undefined && reservePaths?.ok ? reserveFromPaths(scenario, reservePaths.value, quantile, reserveMonths) : undefined;
   const safetyPolicy = { ...scenario.policy.safety, confidence: c };
   const bar = progressBar(io, io.lang === 'zh' ? '样本外核算' : 'out-of-sample check');
   const stages = { nothingPlaced: 0, check: 1, meanCheck: 2 } as const;
@@ -250,7 +251,7 @@ export const optimizeCommand: Command = async (args, io) => {
         ? {
             safetyFor: (replan: Scenario, start: string) => {
               if (start === scenario.startMonth) return safe.value.floors;
-              const drawnNow = forecastFlowPaths(replan, { paths: planningForReplan, seed: planningSeed(seed + monthOrdinal(start as never)) });
+              const drawnNow = forecastPathFloats(replan, { paths: planningForReplan, seed: planningSeed(seed + monthOrdinal(start as never)) });
               return drawnNow.ok ? floorsFor(replan, drawnNow.value, { ...safetyPolicy, horizonMonths: undefined }) : undefined;
             },
           }
