@@ -51,7 +51,7 @@ export function sixtyMonthSample(): { scenario: ReturnType<typeof scenarioSchema
  * A fixed pure-CPU loop: this machine's speed drifts by about 1.5× from minute to minute (shared
  * cores), so the table shows it beside the ledger rows to tell a slow machine from a slow ledger.
  */
-function calibration(): BenchRow {
+export function calibration(): BenchRow {
   return measure('calibration: fixed integer loop (machine speed)', 30, 5, () => {
     let x = 0;
     for (let i = 0; i < 20_000_000; i++) x += i % 7;

@@ -20,6 +20,7 @@ console.error(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load
 if (!only || only === 'ledger') rows.push(...(await benchLedger()));
 if (!only || only === 'forecast') rows.push(...(await optional('./forecast.bench.ts', 'benchForecast')));
 if (!only || only === 'optimizer') rows.push(...(await optional('./optimizer.bench.ts', 'benchOptimizer')));
+if (only === 'city') rows.push(...(await optional('./city.bench.ts', 'benchCity')));
 if (!only || only === 'safety') rows.push(...(await optional('./safety.bench.ts', 'benchSafety')));
 
 const header = ['benchmark', 'median ms', 'min ms', 'max ms', 'runs', 'target', 'note'];
