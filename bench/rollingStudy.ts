@@ -19,11 +19,11 @@ async function run(from: number, count: number): Promise<void> {
   const t0 = performance.now();
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(ROOT, 'examples/county-fund/scenario.json'), 'utf8')));
   const planning = forecastPathFloats(scenario, { paths: 1000, seed: planningSeed(SEED) });
-  const check = forecastFlowPaths(scenario, { paths: from + count, seed: SEED });
+  const check = forecastFlowPaths(scenario, { paths: Math.max(pathsNeededFor(CONFIDENCE), from + count), seed: SEED });
   if (!planning.ok || !check.ok) throw new Error('no paths');
   const policy = { ...scenario.policy.safety, confidence: CONFIDENCE };
-  const safe = await planSafely(scenario, { planningPaths: planning.value, checkPaths: check.value.slice(from, from + count), safety: policy, compareWithMeanPlan: false });
-  if (!safe.ok || safe.value.result.status !== 'optimal') throw new Error('no static safe plan');
+  const safe = await planSafely(scenario, { planningPaths: planning.value, checkPaths: check.value, safety: policy, compareWithMeanPlan: false });
+  if (!safe.ok || safe.value.result.status !== 'optimal') throw new Error(`no static safe plan: ${JSON.stringify(safe.ok ? safe.value.result.status : safe.issues)}`);
   const horizonEnd = addMonthsToKey(scenario.startMonth, scenario.horizonMonths);
   const cmp = await compareRolling(scenario, safe.value.result.plan, check.value.slice(from, from + count), {
     planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(horizonEnd) - monthOrdinal(start))),

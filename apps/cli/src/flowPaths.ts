@@ -1,6 +1,6 @@
 import { type FundType, type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
 import type { PathFloats } from '@fundladder/optimizer';
-import { flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
+import { type SimulatedPaths, flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
 
 /**
  * Joint flow paths over the scenario's horizon from the forecast (issue 4): the models chosen by backtest on
@@ -24,16 +24,9 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
  * @see simulateFlowTable in @fundladder/forecast; docs/forecast.md "Paths"
  */
 export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: number; seed: number }): Result<{ paths: MonthlyFlow[][]; distinctPaths: number }> {
-  const table = flowTableFromScenario(scenario);
-  if (!table.ok) return table;
-  // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
-  const lastHistory = monthKey(table.value.periods.at(-1)!);
-  const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
-  const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
-  if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
-  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
+  const simulated = simulateForScenario(scenario, options);
   if (!simulated.ok) return simulated;
-  const sim = simulated.value.paths;
+  const { sim, skip } = simulated.value;
   const flowPaths = sim.paths.map((path) => {
     const flows: MonthlyFlow[] = [];
     for (let t = 0; t < scenario.horizonMonths; t++) {
@@ -50,6 +43,23 @@ export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: 
 }
 
 /**
+ * The forecast's simulated paths over the scenario's horizon: the models chosen by backtest on its history, from
+ * the month after the history ends; `skip` is the number of forecast months before the scenario's start.
+ */
+function simulateForScenario(scenario: Scenario, options: { paths: number; seed: number }): Result<{ sim: SimulatedPaths; skip: number }> {
+  const table = flowTableFromScenario(scenario);
+  if (!table.ok) return table;
+  // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
+  const lastHistory = monthKey(table.value.periods.at(-1)!);
+  const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
+  const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
+  if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
+  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
+  if (!simulated.ok) return simulated;
+  return { ok: true, value: { sim: simulated.value.paths, skip } };
+}
+
+/**
  * The same paths as {@link forecastFlowPaths} from the same seed, as 万元 floats for the optimizer's safety floors
  * (model/safety.ts): planning paths never reach the ledger, so they skip the Decimal conversion that costs most of
  * the time of drawing them (measured 4–7 s for 1,000 sample paths, against well under a second for the floats).
@@ -57,20 +67,15 @@ export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: 
  * @returns per path, per fund type, inflow and outflow per month of the horizon (万元), or the issues
  */
 export function forecastPathFloats(scenario: Scenario, options: { paths: number; seed: number }): Result<PathFloats[]> {
-  const table = flowTableFromScenario(scenario);
-  if (!table.ok) return table;
-  const lastHistory = monthKey(table.value.periods.at(-1)!);
-  const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
-  const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
-  if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
-  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
+  const simulated = simulateForScenario(scenario, options);
   if (!simulated.ok) return simulated;
+  const { sim, skip } = simulated.value;
   const T = scenario.horizonMonths;
   // The ledger's paths are rounded to the fen (yuanString); the floats are rounded the same way.
   const fen = (yuan: number) => Math.round(Math.max(0, yuan) * 100) / 1_000_000;
   return {
     ok: true,
-    value: simulated.value.paths.paths.map((path) => {
+    value: sim.paths.map((path) => {
       const inflow = new Map<FundType, Float64Array>();
       const outflow = new Map<FundType, Float64Array>();
       for (const ft of scenario.fundTypes) {
