@@ -89,7 +89,7 @@ export async function rollingPlan(scenario: Scenario, options: RollingOptions): 
       // No plan keeps every rule from here (e.g. a fund type cannot pay from its own money whatever is
       // placed, or the reserve is already short), or the solver could not tell: follow the plan that bends
       // the rules least, so the other fund types' money still works.
-      const elastic = await elasticPlan(replan);
+      const elastic = await elasticPlan(replan, replan.flows, floors);
       const now = elastic.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
       adopted.push(...now);
       steps.push({ start, status: 'elastic', placements: now, issues: r.issues, bends: elastic.bends, overdrawnAtStart: state.overdrawn });

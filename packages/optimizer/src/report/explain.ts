@@ -1,6 +1,7 @@
 import { type Decimal as DecimalType, type MonthKey, type Scenario, Decimal, addMonthsToKey } from '@fundladder/core';
 import type { LpModel, LpRow, LpVariable } from '../model/lp';
 import { type LadderData, minimumPlacementYuan, prepareLadderData } from '../model/data';
+import type { SafetyFloors } from '../model/safety';
 import { holdingsOverCaps } from '../model/capsAtStart';
 import { buildLadderModel } from '../model/buildLadderModel';
 import { highsBackend } from '../backends/highs';
@@ -142,10 +143,13 @@ export type Bend = InfeasibilityExplanation['shortfalls'][number];
  * the caps allowed to bend at 100 per 万元 and each fund type's cash at 100,000 per 万元 (money that is not
  * there), maximising interest less the bend. Bending is thus always the last resort, and the plan does
  * everything else as usual. Placements below their product's minimum are dropped (the money stays in cash).
- * The ledger then reports what was broken; nothing is hidden.
+ * The ledger then reports what was broken; nothing is hidden. With `safety`, each fund type's cash keeps its floor.
  */
-export async function elasticPlan(scenario: Scenario, flows = scenario.flows): Promise<{ placements: WirePlacement[]; bends: Bend[] }> {
-  const data = prepareLadderData(scenario, flows);
+export async function elasticPlan(scenario: Scenario, flows = scenario.flows, safety?: SafetyFloors): Promise<{ placements: WirePlacement[]; bends: Bend[] }> {
+  const prepared = prepareLadderData(scenario, flows);
+  // A safe re-plan that bends other rules still keeps each fund type's cash floor (issue 9): the floors never exceed
+  // what holding everything liquid gives, so they are never what has to bend.
+  const data: LadderData = safety ? { ...prepared, cashFloor: safety.floorWan } : prepared;
   const { model, variables: v } = buildLadderModel(data, { lots: 'ignore' });
   const bendable = new Set(['liquidityReserve', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'cashBalance', 'maxBondShare']);
   const variables: LpVariable[] = [...model.variables];
