@@ -9,6 +9,7 @@ import { forecastFlowPaths, forecastPathFloats } from '../apps/cli/src/flowPaths
 import { planningSeed } from '../apps/cli/src/safety';
 import type { BenchRow } from './measure';
 import { sampleLadderScenario } from './optimizer.bench';
+import { calibration } from './ledger.bench';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -25,7 +26,8 @@ async function measureAsync(name: string, runs: number, fn: () => Promise<unknow
 }
 
 export async function benchSafety(): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  // The machine-speed row, before and after (this machine's speed drifts; read the rows against it).
+  const rows: BenchRow[] = [calibration()];
   const runs = Number(process.env.FL_BENCH_SAFETY_RUNS ?? 3);
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(ROOT, 'examples/county-fund/scenario.json'), 'utf8')));
 
@@ -76,5 +78,6 @@ export async function benchSafety(): Promise<BenchRow[]> {
     const r = await optimize(big, { safety: bigFloors });
     if (r.status !== 'optimal') throw new Error(`bench: 60 × 8 safe solve ${r.status}`);
   })), target: '< 2,000' });
+  rows.push({ ...calibration(), name: 'calibration again, after the safety rows' });
   return rows;
 }
