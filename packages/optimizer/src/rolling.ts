@@ -90,7 +90,10 @@ export async function rollingPlan(scenario: Scenario, options: RollingOptions): 
       // placed, or the reserve is already short), or the solver could not tell: follow the plan that bends
       // the rules least, so the other fund types' money still works.
       const elastic = await elasticPlan(replan, replan.flows, floors);
-      const now = elastic.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
+      // A fund type whose own cash had to bend (money that is not there) places nothing this quarter: the elastic
+      // model's conjured cash stays in its later months and could otherwise be placed.
+      const short = new Set(elastic.bends.filter((b) => b.rule === 'cashBalance' && b.fundType).map((b) => b.fundType));
+      const now = elastic.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last) && !(p.fundType && short.has(p.fundType)));
       adopted.push(...now);
       steps.push({ start, status: 'elastic', placements: now, issues: r.issues, bends: elastic.bends, overdrawnAtStart: state.overdrawn });
     } else {
