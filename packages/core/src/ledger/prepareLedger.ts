@@ -1,6 +1,6 @@
 import { type Decimal, ZERO, sum } from '../money/decimal';
 import { LEDGER_ROUNDING } from '../money/rounding';
-import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, monthOfDate } from '../dates/isoDate';
+import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth } from '../dates/isoDate';
 import { type MonthKey, addMonthsToKey, monthKeyRange } from '../dates/monthKey';
 import type { DomainIssue, Result } from '../issues';
 import type { Account, Bank, MonthlyFlow, Scenario } from '../schemas/scenario';
@@ -13,8 +13,9 @@ import { reserveRequirement } from '../rules/reserveRequirement';
 import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
-import { Book, addTo } from './book';
-import { accruedOn, interestDue, lifetimeInterest, paymentDates, positionFromHolding, positionFromPlacement } from './positions';
+import { addTo } from './book';
+import { PositionSchedule } from './positionSchedule';
+import { accruedOn, interestDue, lifetimeInterest, positionFromPlacement } from './positions';
 import { checkPlacements } from './checks/placementChecks';
 import { type MonthEndState, checkMonthEnd } from './checks/monthEndChecks';
 import { contractRateFindings } from './checks/contractRateFindings';
@@ -154,41 +155,10 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
   const openingCash = sum(settlement.map((s) => s.account.openingBalance)).plus(sideTotal);
   const openingCashByFt = settlement.map((s, k) => s.account.openingBalance.plus(sideByFt[k]!));
 
-  // Positions and their payment schedule, as in runLedger.
-  const open = new Map<string, Position>();
-  const book = new Book();
-  const payments = new Map<IsoDate, Position[]>();
-  const paymentDaysByMonth = new Map<MonthKey, Set<IsoDate>>();
-  const openPosition = (pos: Position) => {
-    open.set(pos.id, pos);
-    book.add(pos, pos.principal);
-    for (const d of paymentDates(pos)) {
-      if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
-      const list = payments.get(d);
-      if (list) list.push(pos);
-      else payments.set(d, [pos]);
-      const mk = monthOfDate(d);
-      const daysOfMonth = paymentDaysByMonth.get(mk);
-      if (daysOfMonth) daysOfMonth.add(d);
-      else paymentDaysByMonth.set(mk, new Set([d]));
-    }
-  };
-  let accruedAtStart = ZERO;
-  for (const h of scenario.holdings) {
-    const pos = positionFromHolding(h, scenario);
-    if (compareDates(pos.maturityDate, horizonStart) < 0) {
-      startFindings.push({ code: 'stale_holding', path: ['scenario', 'holdings', scenario.holdings.indexOf(h)], rule: 'holdingMaturedBeforeStart', message: `holding ${h.id} matured on ${pos.maturityDate}, before the horizon starts; it is ignored (its money should be in an account balance)`, received: pos.maturityDate });
-      continue;
-    }
-    openPosition(pos);
-    accruedAtStart = accruedAtStart.plus(round(accruedOn(pos, horizonStart)));
-  }
-  const placementsByMonth = new Map<MonthKey, ResolvedPlacement[]>();
-  for (const p of placements) {
-    const list = placementsByMonth.get(p.month);
-    if (list) list.push(p);
-    else placementsByMonth.set(p.month, [p]);
-  }
+  // Positions and their payment schedule (positionSchedule.ts, shared with runLedger).
+  const schedule = new PositionSchedule(scenario, placements, { start: horizonStart, end: horizonEnd }, round, startFindings);
+  const { open, book, payments, paymentDaysByMonth, placementsByMonth, accruedAtStart } = schedule;
+  const openPosition = (pos: Position) => schedule.openPosition(pos);
 
   const closed: Array<{ position: Position; interest: Decimal; endDate: IsoDate }> = [];
   const paidSoFar = new Map<string, Decimal>();

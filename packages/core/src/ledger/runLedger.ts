@@ -1,8 +1,8 @@
 import { type Decimal, ZERO, sum } from '../money/decimal';
 import { LEDGER_ROUNDING, type RoundingRule } from '../money/rounding';
 import { allocateFen } from '../money/allocate';
-import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth, monthOfDate } from '../dates/isoDate';
-import { type MonthKey, addMonthsToKey, monthKeyRange } from '../dates/monthKey';
+import { type IsoDate, compareDates, dayOfMonth, firstDayOfMonth } from '../dates/isoDate';
+import { addMonthsToKey, monthKeyRange } from '../dates/monthKey';
 import type { DomainIssue, Result } from '../issues';
 import type { MonthlyFlow, Scenario } from '../schemas/scenario';
 import type { FundType, ProductKind } from '../schemas/enums';
@@ -14,8 +14,9 @@ import { reserveRequirement } from '../rules/reserveRequirement';
 import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
 import { CashAccount } from './cashAccount';
-import { Book, addTo } from './book';
-import { accruedOn, interestDue, lifetimeInterest, paymentDates, positionFromHolding, positionFromPlacement } from './positions';
+import { addTo } from './book';
+import { PositionSchedule } from './positionSchedule';
+import { accruedOn, interestDue, lifetimeInterest, positionFromPlacement } from './positions';
 import { checkPlacements } from './checks/placementChecks';
 import { checkMonthEnd } from './checks/monthEndChecks';
 import { contractRateFindings } from './checks/contractRateFindings';
@@ -91,45 +92,11 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
   const sideByFt = new Map<FundType, Decimal>();
   for (const s of sideAccounts) addTo(sideByFt, s.ft, s.acct.cash);
 
-  // Positions and their payment schedule.
-  const open = new Map<string, Position>();
-  const book = new Book();
-  const payments = new Map<IsoDate, Position[]>();
-  const paymentDaysByMonth = new Map<MonthKey, Set<IsoDate>>();
-  const openPosition = (pos: Position) => {
-    open.set(pos.id, pos);
-    book.add(pos, pos.principal);
-    for (const d of paymentDates(pos)) {
-      if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
-      const list = payments.get(d);
-      if (list) list.push(pos);
-      else payments.set(d, [pos]);
-      const mk = monthOfDate(d);
-      const daysOfMonth = paymentDaysByMonth.get(mk);
-      if (daysOfMonth) daysOfMonth.add(d);
-      else paymentDaysByMonth.set(mk, new Set([d]));
-    }
-  };
-  const closePosition = (pos: Position) => {
-    open.delete(pos.id);
-    book.add(pos, pos.principal.negated());
-  };
-  let accruedAtStart = ZERO;
-  for (const h of scenario.holdings) {
-    const pos = positionFromHolding(h, scenario);
-    if (compareDates(pos.maturityDate, horizonStart) < 0) {
-      findings.push({ code: 'stale_holding', path: ['scenario', 'holdings', scenario.holdings.indexOf(h)], rule: 'holdingMaturedBeforeStart', message: `holding ${h.id} matured on ${pos.maturityDate}, before the horizon starts; it is ignored (its money should be in an account balance)`, received: pos.maturityDate });
-      continue;
-    }
-    openPosition(pos);
-    accruedAtStart = accruedAtStart.plus(round(accruedOn(pos, horizonStart)));
-  }
-  const placementsByMonth = new Map<MonthKey, ResolvedPlacement[]>();
-  for (const p of placements) {
-    const list = placementsByMonth.get(p.month);
-    if (list) list.push(p);
-    else placementsByMonth.set(p.month, [p]);
-  }
+  // Positions and their payment schedule (positionSchedule.ts, shared with prepareLedger).
+  const schedule = new PositionSchedule(scenario, placements, { start: horizonStart, end: horizonEnd }, round, findings);
+  const { open, book, payments, paymentDaysByMonth, placementsByMonth, accruedAtStart } = schedule;
+  const openPosition = (pos: Position) => schedule.openPosition(pos);
+  const closePosition = (pos: Position) => schedule.closePosition(pos);
 
   const closed: Array<{ position: Position; interest: Decimal; endDate: IsoDate }> = [];
   const paidSoFar = new Map<string, Decimal>();
