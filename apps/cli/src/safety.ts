@@ -1,4 +1,4 @@
-import { type Decimal, type DomainIssue, type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
+import { type DomainIssue, type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
 import { type PathFloats, type SafePlanResult, type StressResult, pathsNeededFor } from '@fundladder/optimizer';
 import { forecastFlowPaths, forecastPathFloats } from './flowPaths';
 import type { CliIo } from './io';
@@ -145,4 +145,3 @@ export function confidenceFromFlag(raw: string | undefined, policy: number): { o
   return { ok: true, value: c };
 }
 
-export type { Decimal };

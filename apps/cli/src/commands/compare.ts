@@ -1,5 +1,5 @@
 import { type Decimal, type Evaluation, type MonthlyFlow, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
-import { BASELINE_NAMES, type BaselinePolicy, type PathFloats, type StressResult, baselinePlan, nothingPlacedGaps, planSafely, stressTest } from '@fundladder/optimizer';
+import { BASELINE_NAMES, type BaselinePolicy, type PathFloats, type StressResult, baselinePlan, nothingPlacedGaps, pathsNeededFor, planSafely, stressTest } from '@fundladder/optimizer';
 import { progressBar } from '../progress';
 import { confidenceFromFlag, defaultPathCounts, safetyPaths } from '../safety';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
@@ -41,7 +41,7 @@ export const compareCommand: Command = async (args, io) => {
   }
   const c = confidence.value;
   const counts = defaultPathCounts(c);
-  const checkCount = Number(values.paths ?? Math.max(200, c > 0 ? Math.ceil(2 / (1 - c)) : 0));
+  const checkCount = Number(values.paths ?? Math.max(200, c > 0 ? pathsNeededFor(c) : 0));
   const planningCount = Number(values['planning-paths'] ?? counts.planning);
   const seed = Number(values.seed ?? 1);
   if (![checkCount, planningCount, seed].every(Number.isInteger) || checkCount < 0 || checkCount > 20_000 || planningCount < 0 || planningCount > 20_000) {

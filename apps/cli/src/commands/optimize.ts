@@ -243,7 +243,6 @@ export const optimizeCommand: Command = async (args, io) => {
     const horizonEnd = addMonthsToKey(scenario.startMonth, scenario.horizonMonths);
     // Each re-plan: the mean of the forecast refitted on the history so far, and (when safe) floors from paths of
     // that refitted forecast, drawn from a seed of their own for each quarter.
-    const planningForReplan = Math.max(pathsNeededFor(c > 0 ? c : 0.5), 200);
     rolling = await compareRolling(scenario, result.plan, drawn.value.check.slice(0, rollingPaths), {
       solver,
       planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(horizonEnd) - monthOrdinal(start))),
@@ -251,7 +250,7 @@ export const optimizeCommand: Command = async (args, io) => {
         ? {
             safetyFor: (replan: Scenario, start: string) => {
               if (start === scenario.startMonth) return safe.value.floors;
-              const drawnNow = forecastPathFloats(replan, { paths: planningForReplan, seed: planningSeed(seed + monthOrdinal(start as never)) });
+              const drawnNow = forecastPathFloats(replan, { paths: Math.max(200, pathsNeededFor(c)), seed: planningSeed(seed + monthOrdinal(start as never)) });
               return drawnNow.ok ? floorsFor(replan, drawnNow.value, { ...safetyPolicy, horizonMonths: undefined }) : undefined;
             },
           }
