@@ -11,6 +11,7 @@ export async function runCli(argv: string[], lang: 'zh' | 'en' = 'en'): Promise<
     out: (t) => void (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => void (err += t.endsWith('\n') ? t : `${t}\n`),
     readText: (p) => readFileSync(resolve(ROOT, p), 'utf8'),
+    readBytes: (p) => readFileSync(resolve(ROOT, p)),
     writeText: () => undefined,
     lang,
     isTty: false,

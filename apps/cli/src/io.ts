@@ -5,6 +5,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readText(path: string): string;
+  /** The file's bytes, for input whose encoding is not known to be UTF-8 (GBK exports). */
+  readBytes(path: string): Uint8Array;
   writeText(path: string, text: string): void;
   /** 'zh' (default) or 'en', from --lang or FUNDLADDER_LANG. */
   lang: 'zh' | 'en';
@@ -17,6 +19,7 @@ export function nodeIo(lang: 'zh' | 'en'): CliIo {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     readText: (p) => readFileSync(p, 'utf8'),
+    readBytes: (p) => readFileSync(p),
     writeText: (p, t) => writeFileSync(p, t),
     lang,
     isTty: Boolean(process.stderr.isTTY),
