@@ -1,5 +1,5 @@
 /**
- * Errors as data (STYLE.md): every problem found in input, a plan or a ledger run is a `DomainIssue`
+ * Errors as data (docs/conventions.md §2): every problem found in input, a plan or a ledger run is a `DomainIssue`
  * with a JSON path, the rule's name, the value received and, where one applies, the limit. Wording
  * for people lives in the apps; core emits codes and facts (the English `message` is a fallback).
  */

@@ -28,7 +28,7 @@ describe('IsoDate', () => {
     expect(parseIsoDate('2025-02-29')).toBeUndefined();
     expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
   });
-  it('counts the first day, not the last (算头不算尾, domain.md §2.1 F4): E1 spans 92 days', () => {
+  it('counts the first day, not the last (算头不算尾, docs/domain.md §5.1 F4): E1 spans 92 days', () => {
     expect(actualDaysBetween(isoDate('2025-03-21'), isoDate('2025-06-21'))).toBe(92);
   });
   it('matures on the same day of the month, or the month end when that day is missing (对月对日, F4 [R38][R39])', () => {
@@ -45,7 +45,7 @@ describe('IsoDate', () => {
   });
 });
 
-describe('day bases (domain.md §2.1 F3/F4, E3)', () => {
+describe('day bases (docs/domain.md §5.1 F3/F4, §5.3 E3)', () => {
   it('E3: 2025-01-10 → 2025-08-25 is 7 months + 15 days = 225 days under 30/360, 227 actual days', () => {
     expect(wholeMonthsAndOddDays(isoDate('2025-01-10'), isoDate('2025-08-25'))).toEqual({ months: 7, oddDays: 15 });
     expect(accrualDays(isoDate('2025-01-10'), isoDate('2025-08-25'), 'thirty360')).toEqual({ days: 225, yearDays: 360 });

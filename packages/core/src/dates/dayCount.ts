@@ -1,7 +1,7 @@
 import { type IsoDate, actualDaysBetween, addMonthsToDate, compareDates, dateParts, isLeapYear, isoDateOf } from './isoDate';
 
 /**
- * How a bank turns days into a fraction of a year. Chosen per bank (domain.md §0.3, §2.1 F3):
+ * How a bank turns days into a fraction of a year. Chosen per bank (docs/domain.md §5.2, §5.1 F3):
  * - `thirty360`: 30-day months and a 360-day year (F1, F4). Whole months count 30 days each,
  *   counted 对月对日 from the start; odd days are actual days. Accumulated balances (积数) divide by 360.
  * - `actual365`: actual days over a 365-day year (ICBC uses it on one product [R40]).
@@ -32,7 +32,7 @@ export function wholeMonthsAndOddDays(startDate: IsoDate, endDate: IsoDate): { m
  * Under `thirty360` the days are 30 × whole months + odd actual days (E3: 2025-01-10 → 2025-08-25 is
  * 7 months + 15 days = 225 days); under the actual bases they are calendar days (E3: 227).
  * `actualActual` returns the exact year fraction with divisor 1.
- * @see domain.md §2.1 F3, F4, worked example E3
+ * @see docs/domain.md §5.1 F3, F4; §5.3 worked example E3
  */
 export function accrualDays(startDate: IsoDate, endDate: IsoDate, basis: DayBasis): { days: number; yearDays: number } {
   switch (basis) {

@@ -79,7 +79,7 @@ export function dateFromDayNumber(n: number): IsoDate {
 
 /**
  * Actual days from `startDate` to `endDate`, counting the first day and not the last (算头不算尾).
- * @see domain.md §2.1 F4
+ * @see docs/domain.md §5.1 F4
  * @example actualDaysBetween(isoDate('2025-03-21'), isoDate('2025-06-21')) //=> 92
  */
 export function actualDaysBetween(startDate: IsoDate, endDate: IsoDate): number {
@@ -94,7 +94,7 @@ export function addDays(d: IsoDate, days: number): IsoDate {
 /**
  * Adds calendar months the way deposits mature (对年对月对日): the same day of the month, or the
  * month's last day when that day does not exist.
- * @see domain.md §2.1 F4 [R38][R39]
+ * @see docs/domain.md §5.1 F4 [R38][R39]
  * @example addMonthsToDate(isoDate('2025-01-31'), 1) //=> '2025-02-28'
  */
 export function addMonthsToDate(d: IsoDate, months: number): IsoDate {

@@ -3,7 +3,7 @@
  */
 export type MonthKey = string & { readonly __brand: 'MonthKey' };
 
-/** The pattern a month key must match (STYLE.md, Dates). */
+/** The pattern a month key must match (docs/conventions.md §4). */
 export const MONTH_KEY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Returns the MonthKey, or undefined when `text` is not `YYYY-MM` with a month 01..12. */

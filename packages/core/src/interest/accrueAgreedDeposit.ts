@@ -8,7 +8,7 @@ import { formatRate } from './formatRate';
  * Agreed deposit (协定存款): the part of each day's balance up to the contract's base amount
  * (基本存款额度) earns the demand rate; the excess earns the agreed rate. Accumulated method, so
  * 积数 × r / 360 for each part (/365 under `actual365`).
- * @see domain.md §2 协定存款 [R25][R26]; worked example E4: 500,000 × 92 × 0.35% / 360 +
+ * @see docs/domain.md §4.2 协定存款 [R25][R26]; §5.3 worked example E4: 500,000 × 92 × 0.35% / 360 +
  *   2,500,000 × 92 × 1.15% / 360 = 447.22 + 7,347.22 = 7,794.44
  */
 export function accrueAgreedDeposit(input: {
@@ -38,6 +38,6 @@ export function accrueAgreedDeposit(input: {
       return `${baseDays.toFixed()} × ${formatRate(demandRate)} / ${divisor} + ${excessDays.toFixed()} × ${formatRate(agreedRate)} / ${divisor}`;
     },
     rule: 'agreedDeposit',
-    source: 'domain.md §2 协定存款 [R25][R26]',
+    source: 'docs/domain.md §4.2 协定存款 [R25][R26]',
   };
 }

@@ -7,7 +7,7 @@ import { formatRate } from './formatRate';
 /**
  * Call (notice) deposit (通知存款, 1-day or 7-day): the principal earns the rate in force on the
  * **withdrawal day** for the actual days held: P × days × r / 360 (/365 under the actual bases).
- * @see domain.md §2 通知存款 [R27][R28]; worked example E5: 5,000,000 × 30 × 0.30% / 360 = 1,250.00
+ * @see docs/domain.md §4.3 通知存款 [R27][R28]; §5.3 worked example E5: 5,000,000 × 30 × 0.30% / 360 = 1,250.00
  */
 export function accrueCallDeposit(input: {
   principal: Decimal;
@@ -23,6 +23,6 @@ export function accrueCallDeposit(input: {
     days,
     formula: `${input.principal.toFixed()} × ${days} × ${formatRate(input.withdrawalDayRate)} / ${divisor}`,
     rule: 'callDeposit',
-    source: 'domain.md §2 通知存款 [R27][R28]',
+    source: 'docs/domain.md §4.3 通知存款 [R27][R28]',
   };
 }

@@ -41,10 +41,10 @@ function yearCuts(spans: readonly BalanceSpan[]): IsoDate[] {
  * `settlementDateRate` applies the rate in force on `settlementDate` to the whole period (CIB [R34]).
  *
  * @param spans - balances held over the period (first day counted, last not)
- * @param rates - the account's dated contract rate (domain.md §0.2: a per-bank input, not the product's)
+ * @param rates - the account's dated contract rate (docs/domain.md §2.2: a per-bank input, not the product's)
  * @param settlementDate - the day interest is settled (the 20th of Mar/Jun/Sep/Dec for unit demand [R32])
  * @returns unrounded interest and the formula; rounding is the ledger's job
- * @see domain.md §2.1 F2, worked example E1 (1,022,000,000 × 1.10% / 360 = 31,227.78)
+ * @see docs/domain.md §5.1 F2, §5.3 worked example E1 (1,022,000,000 × 1.10% / 360 = 31,227.78)
  */
 export function accrueDemandDeposit(input: {
   spans: readonly BalanceSpan[];
@@ -56,7 +56,7 @@ export function accrueDemandDeposit(input: {
   const { rates, basis, rateChangeMethod, settlementDate } = input;
   let spans: BalanceSpan[] = input.spans.filter((s) => compareDates(s.to, s.from) > 0);
   if (spans.length === 0) {
-    return { interest: ZERO, balanceDays: ZERO, formula: '0', rule: 'accumulatedMethod', source: 'domain.md §2.1 F2' };
+    return { interest: ZERO, balanceDays: ZERO, formula: '0', rule: 'accumulatedMethod', source: 'docs/domain.md §5.1 F2' };
   }
   const first = spans[0]!.from;
   const last = spans[spans.length - 1]!.to;
@@ -104,7 +104,7 @@ export function accrueDemandDeposit(input: {
       return terms.length ? terms.map((t) => `${t.days.toFixed()} × ${formatRate(t.rate)} / ${t.divisor}`).join(' + ') : '0';
     },
     rule: rateChangeMethod === 'segmented' ? 'accumulatedMethod/segmented' : 'accumulatedMethod/settlementDateRate',
-    source: 'domain.md §2.1 F2; rate changes §0.3 [R33][R34]',
+    source: 'docs/domain.md §5.1 F2; rate changes §5.2 [R33][R34]',
     ...(missingRateFrom ? { missingRateFrom } : {}),
   };
 }

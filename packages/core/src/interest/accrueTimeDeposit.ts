@@ -33,7 +33,7 @@ export type TimeDepositOutcome = 'heldToMaturity' | 'earlyWithdrawal' | 'leftAft
  *
  * @param input.endDate - the day the money is taken out; omit for exactly at maturity
  * @param input.demandRate - the demand rate on the withdrawal day (needed for early or late exit)
- * @see domain.md §2 整存整取, §2.1 F3/F6; worked examples E2 (50,000,000 × 3 × 1.25% = 1,875,000.00)
+ * @see docs/domain.md §4.4 整存整取, §5.1 F3/F6; §5.3 worked examples E2 (50,000,000 × 3 × 1.25% = 1,875,000.00)
  *   and E3 (1,000,000 × 225 × 0.05% / 360 = 312.50; actual/365: 310.96)
  */
 export function accrueTimeDeposit(input: {
@@ -48,7 +48,7 @@ export function accrueTimeDeposit(input: {
   const { principal, annualRate, startDate, termMonths, basis } = input;
   const maturityDate = addMonthsToDate(startDate, termMonths);
   const endDate = input.endDate ?? maturityDate;
-  const source = 'domain.md §2 整存整取, §2.1 F3/F6 [R29][R30][R31]';
+  const source = 'docs/domain.md §4.4 整存整取, §5.1 F3/F6 [R29][R30][R31]';
   const cmp = compareDates(endDate, maturityDate);
 
 

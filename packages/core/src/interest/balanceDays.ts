@@ -5,7 +5,7 @@ import type { BalanceSpan } from './types';
 /**
  * 积数 (balance-days): the sum of end-of-day balances, i.e. Σ balance × actual days of each span
  * (first day counted, last not).
- * @see domain.md §2.1 F2; worked example E1: 10,000,000 × 41 + 12,000,000 × 51 = 1,022,000,000
+ * @see docs/domain.md §5.1 F2; §5.3 worked example E1: 10,000,000 × 41 + 12,000,000 × 51 = 1,022,000,000
  * @example balanceDays([{ from: '2025-03-21', to: '2025-05-01', balance: dec(10000000) }]).toString() //=> '410000000'
  */
 export function balanceDays(spans: readonly BalanceSpan[]): Decimal {

@@ -6,9 +6,9 @@ import { formatRate } from './formatRate';
 /**
  * One coupon of a book-entry government bond (记账式国债): face × coupon rate / payments per year.
  * Book-entry bonds of 1 to under 10 years pay once a year, 10 years and over twice a year; bonds
- * under 1 year are issued at a discount (MOF, as reported in the stored pages on 记账式国债 付息;
- * domain.md §2 [R44][R45]). A frequency of 0 means everything is paid at maturity.
- * @see domain.md §2.1 worked example E6: 10,000,000 × 1.85% / 2 = 92,500.00
+ * under 1 year are issued at a discount (MOF issues as reported in [R44][R45],
+ * docs/domain.md §4.6). A frequency of 0 means everything is paid at maturity.
+ * @see docs/domain.md §5.3 worked example E6: 10,000,000 × 1.85% / 2 = 92,500.00
  */
 export function bondCoupon(input: { face: Decimal; couponRate: Decimal; couponFrequency: number }): InterestComputation {
   const frequency = input.couponFrequency === 0 ? 1 : input.couponFrequency;
@@ -16,7 +16,7 @@ export function bondCoupon(input: { face: Decimal; couponRate: Decimal; couponFr
     interest: input.face.times(input.couponRate).div(frequency),
     formula: `${input.face.toFixed()} × ${formatRate(input.couponRate)} / ${frequency}`,
     rule: 'govBond/coupon',
-    source: 'domain.md §2 记账式国债 [R44][R45], worked example E6',
+    source: 'docs/domain.md §4.6 记账式国债 [R44][R45], worked example E6',
   };
 }
 

@@ -8,7 +8,7 @@ export const DEMAND_SETTLEMENT_DAY = 20;
 /**
  * Unit demand interest settlement dates (结息日) that fall in [from, to]: the 20th of March, June,
  * September and December; the interest is credited on the 21st.
- * @see domain.md §2 (活期) [R32][R33]
+ * @see docs/domain.md §4.1 (活期) [R32][R33]
  * @example demandSettlementDates(isoDate('2025-01-01'), isoDate('2025-07-01')) //=> [{ settles: '2025-03-20', credited: '2025-03-21' }, { settles: '2025-06-20', credited: '2025-06-21' }]
  */
 export function demandSettlementDates(from: IsoDate, to: IsoDate): Array<{ settles: IsoDate; credited: IsoDate }> {

@@ -1,4 +1,4 @@
-// Worked examples E1–E6 of domain.md §2.1 (来源: ../shared/domain.md §2.1, formulas F2/F3/F4 from [R35]–[R38]).
+// Worked examples E1–E6 of docs/domain.md §5.3 (来源: docs/domain.md §5.3; formulas F2/F3/F4 of §5.1 from [R35]–[R38]).
 import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
 import { LEDGER_ROUNDING } from '../money/rounding';
@@ -18,7 +18,7 @@ const E1_SPANS = [
 ];
 const flat = (rate: string) => [{ effectiveFrom: isoDate('2015-10-24'), annualRate: dec(rate) }];
 
-describe('accrueDemandDeposit (积数计息法, domain.md §2.1 E1)', () => {
+describe('accrueDemandDeposit (积数计息法, docs/domain.md §5.3 E1)', () => {
   it('E1: 积数 1,022,000,000 × 1.10% / 360 = 31,227.78', () => {
     const r = accrueDemandDeposit({ spans: E1_SPANS, rates: flat('0.011'), basis: 'thirty360', rateChangeMethod: 'segmented', settlementDate: isoDate('2025-06-20') });
     expect(r.balanceDays.toString()).toBe('1022000000');
@@ -49,7 +49,7 @@ describe('accrueDemandDeposit (积数计息法, domain.md §2.1 E1)', () => {
   });
 });
 
-describe('accrueTimeDeposit (整存整取, domain.md §2.1 E2, E3)', () => {
+describe('accrueTimeDeposit (整存整取, docs/domain.md §5.3 E2, E3)', () => {
   it('E2: 50,000,000 × 3 × 1.25% = 1,875,000.00', () => {
     const r = accrueTimeDeposit({ principal: dec(50_000_000), annualRate: dec('0.0125'), startDate: isoDate('2025-01-01'), termMonths: 36, basis: 'thirty360' });
     expect(fen(r)).toBe('1875000.00');
@@ -76,7 +76,7 @@ describe('accrueTimeDeposit (整存整取, domain.md §2.1 E2, E3)', () => {
   });
 });
 
-describe('accrueAgreedDeposit (协定存款, domain.md §2.1 E4)', () => {
+describe('accrueAgreedDeposit (协定存款, docs/domain.md §5.3 E4)', () => {
   it('E4: base 500,000 at 0.35% + excess 2,500,000 at 1.15% over 92 days = 7,794.44', () => {
     const r = accrueAgreedDeposit({ spans: [{ from: isoDate('2025-03-21'), to: isoDate('2025-06-21'), balance: dec(3_000_000) }], baseAmount: dec(500_000), agreedRate: dec('0.0115'), demandRate: dec('0.0035'), basis: 'thirty360' });
     expect(LEDGER_ROUNDING.apply(r.baseInterest).toFixed(2)).toBe('447.22');
@@ -90,7 +90,7 @@ describe('accrueAgreedDeposit (协定存款, domain.md §2.1 E4)', () => {
   });
 });
 
-describe('accrueCallDeposit (通知存款, domain.md §2.1 E5)', () => {
+describe('accrueCallDeposit (通知存款, docs/domain.md §5.3 E5)', () => {
   it('E5: 5,000,000 × 30 × 0.30% / 360 = 1,250.00', () => {
     const r = accrueCallDeposit({ principal: dec(5_000_000), withdrawalDayRate: dec('0.003'), startDate: isoDate('2025-01-01'), endDate: isoDate('2025-01-31'), basis: 'thirty360' });
     expect(r.days).toBe(30);
@@ -98,7 +98,7 @@ describe('accrueCallDeposit (通知存款, domain.md §2.1 E5)', () => {
   });
 });
 
-describe('bondCoupon (记账式国债, domain.md §2.1 E6)', () => {
+describe('bondCoupon (记账式国债, docs/domain.md §5.3 E6)', () => {
   it('E6: 10,000,000 × 1.85% / 2 = 92,500.00 per coupon', () => {
     expect(fen(bondCoupon({ face: dec(10_000_000), couponRate: dec('0.0185'), couponFrequency: 2 }))).toBe('92500.00');
   });
@@ -117,7 +117,7 @@ describe('bondCoupon (记账式国债, domain.md §2.1 E6)', () => {
 
 describe('splitEarlyWithdrawal (部分提前支取)', () => {
   it('pays the withdrawn part at the demand rate and leaves the rest on deposit: E3 with 400,000 of 1,000,000 withdrawn', () => {
-    // 来源: domain.md §2 整存整取 (withdrawn part at the demand rate on the withdrawal day, the rest at the original rate
+    // 来源: docs/domain.md §4.4 整存整取 (withdrawn part at the demand rate on the withdrawal day, the rest at the original rate
     // [R29][R70]) applied to E3's dates: 400,000 × 225 × 0.05% / 360 = 125.00.
     const r = splitEarlyWithdrawal({ principal: dec(1_000_000), withdrawnAmount: dec(400_000), startDate: isoDate('2025-01-10'), withdrawOn: isoDate('2025-08-25'), demandRate: dec('0.0005'), basis: 'thirty360' });
     expect(LEDGER_ROUNDING.apply(r.withdrawnInterest).toFixed(2)).toBe('125.00');

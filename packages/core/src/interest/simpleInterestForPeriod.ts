@@ -7,7 +7,7 @@ import { formatRate } from './formatRate';
  * Simple interest on `principal` from `startDate` to `endDate` (item method, 逐笔计息法) under a
  * bank's day basis: P × r × days / 360 (`thirty360`, whole months count 30 days), P × r × days / 365
  * (`actual365`), or P × r × Σ days_y / length_y (`actualActual`). No compounding (F6).
- * @see domain.md §2.1 F3, F4, F6
+ * @see docs/domain.md §5.1 F3, F4, F6
  * @example simpleInterestForPeriod(dec(1000000), dec('0.0005'), isoDate('2025-01-10'), isoDate('2025-08-25'), 'thirty360').interest.toFixed(3) //=> '312.500'
  */
 export function simpleInterestForPeriod(

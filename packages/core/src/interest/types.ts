@@ -32,7 +32,7 @@ export interface InterestComputation {
   readonly source: string;
 }
 
-/** How a bank treats a rate change inside a settlement period (domain.md §0.3). */
+/** How a bank treats a rate change inside a settlement period (docs/domain.md §5.2). */
 export type RateChangeMethod =
   /** Split the period at each change and apply each rate to its own days (BOC, 分段计息 [R33]). */
   | 'segmented'

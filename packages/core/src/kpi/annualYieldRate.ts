@@ -6,7 +6,7 @@ import type { Decimal } from '../money/decimal';
  * certificates held (face × rate × term, summed); P1 = Σ over the period's months of (month-end
  * balance + contributions due but not collected); P2 = Σ over certificates held after the period of
  * remaining months × face. ×12 because P sums monthly balances.
- * @see seed 001_71f83c657045749f.txt via domain.md §5 (the formula image is missing in the seed;
+ * @see docs/domain.md §9.1 from [001] (the formula itself is missing from that text;
  *   reconstructed from its definitions)
  * @returns a fraction (0.024 = 2.40%), or undefined when P1 + P2 is zero
  * @example annualYieldRate({ realisedInterest: dec(1200000), realisableInterest: dec(3000000), balanceMonths: dec(1200000000), certificateMonthsAfter: dec(900000000) })?.toString() //=> '0.024'

@@ -13,7 +13,7 @@ export interface BankCapUse {
 
 /**
  * Each bank's use of each cap at one month end, as a fraction of the cap (0.8 = 80% of the room used).
- * @see domain.md §4.1 caps A, B, C
+ * @see docs/domain.md §8.1 caps A, B, C
  */
 export function bankCapUsage(input: {
   banks: ReadonlyArray<{ id: string; localGeneralDeposits: Decimal }>;

@@ -1,4 +1,4 @@
-// Worked KPI examples of domain.md §5 "Tests" (来源: ../shared/domain.md §5; seeds 000 and 001; [R57] for months payable).
+// Worked KPI examples (来源: docs/domain.md §9.2; definitions §9.1 from [000] and [001]; [R57] for months payable).
 import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
 import { annualYieldRate } from './annualYieldRate';
@@ -13,7 +13,7 @@ import { bankCapUsage } from './bankCapUsage';
 
 const pct = (d: ReturnType<typeof dec> | undefined) => d!.times(100).toFixed(2);
 
-describe('KPIs (domain.md §5)', () => {
+describe('KPIs (docs/domain.md §9)', () => {
   it('annualYieldRate: I1 1.2m, I2 3.0m, P1 1,200m, P2 900m → 2.40%', () => {
     expect(pct(annualYieldRate({ realisedInterest: dec(1_200_000), realisableInterest: dec(3_000_000), balanceMonths: dec(1_200_000_000), certificateMonthsAfter: dec(900_000_000) }))).toBe('2.40');
   });

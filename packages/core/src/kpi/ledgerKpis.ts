@@ -31,13 +31,13 @@ export interface LedgerKpis {
   readonly bankCapUsage: readonly BankCapUse[];
 }
 
-/** The 2015 benchmark for a term, where the table has one (no 5-year tier, domain.md §3.1). */
+/** The 2015 benchmark for a term, where the table has one (no 5-year tier, docs/domain.md §6.1). */
 export function benchmarkForTerm(b: Benchmark, termMonths: number): Decimal | undefined {
   return ({ 3: b.time3m, 6: b.time6m, 12: b.time1y, 24: b.time2y, 36: b.time3y } as Record<number, Decimal | undefined>)[termMonths];
 }
 
 /**
- * Computes the KPIs of domain.md §5 from a ledger report: 年增殖率 over the horizon, settlement-account
+ * Computes the KPIs of docs/domain.md §9 from a ledger report: 年增殖率 over the horizon, settlement-account
  * days, average demand yield, time-deposit share and tier shares at the end, rate uplift of the
  * plan's placements, months payable at the end, and bank cap usage.
  */

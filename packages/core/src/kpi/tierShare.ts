@@ -3,7 +3,7 @@ import { type Decimal, ZERO, sum } from '../money/decimal';
 /**
  * 定期N年档次占比 (tier share): the year-end balance in each time-deposit term tier / the year-end total
  * of time deposits.
- * @see seed 001 via domain.md §5 (tiers 8, 5, 3, 2, 1 years in the 1990s; here any term in months)
+ * @see docs/domain.md §9.1 from [001] (tiers 8, 5, 3, 2, 1 years in the 1990s; here any term in months)
  * @returns share per term in months; empty when there are no time deposits
  */
 export function tierShare(balances: ReadonlyArray<{ termMonths: number; amount: Decimal }>): Map<number, Decimal> {

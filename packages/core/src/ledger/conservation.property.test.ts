@@ -1,5 +1,5 @@
 // Property: the ledger conserves money to the fen in every month, for any plan, good or bad
-// (STYLE.md: "money is conserved"). Runs FL_PROPERTY_RUNS cases (1,000 in `npm test`, 10,000 in `npm run test:long`).
+// (docs/conventions.md §5: "money is conserved"). Runs FL_PROPERTY_RUNS cases (1,000 in `npm test`, 10,000 in `npm run test:long`).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scenarioSchema } from '../schemas/scenario';

@@ -7,7 +7,7 @@ import { accruedOn, positionFromHolding } from './positions';
 
 const scenario = scenarioSchema.parse(tinyScenario());
 // 10,000,000 face, 2% coupon, twice a year, from 2026-01-01: coupons on 07-01 and 01-01 of 10,000,000 × 2% / 2 = 100,000.00
-// (domain.md §2.1 E6's formula: face × coupon / frequency).
+// (docs/domain.md §5.3 E6's formula: face × coupon / frequency).
 const bond = positionFromHolding({ id: 'b', fundType: 'employeePension', product: 'govBond', principal: dec('10000000'), annualRate: dec('0.02'), startDate: isoDate('2026-01-01'), termMonths: 24, couponFrequency: 2 }, scenario);
 
 describe('accruedOn', () => {

@@ -1,4 +1,4 @@
-// Property (issue 9, item 9): the prepared ledger is the ledger. On random flow paths — the scenario's flows
+// Property (docs/ledger.md "One plan on many paths"): the prepared ledger is the ledger. On random flow paths — the scenario's flows
 // perturbed, some payouts large enough to overdraw, some rows zero, inflows and payouts on their own days or
 // not — prepareLedger(scenario, placements).run(flows) returns exactly runLedger({ scenario, placements, flows }):
 // every month, total, issue and finding, in the same order, every Decimal the same value (compared through

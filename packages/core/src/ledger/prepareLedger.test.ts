@@ -18,7 +18,7 @@ function setUp(plan: PlanInput, scenarioJson = tinyScenario()) {
 }
 
 describe('prepareLedger', () => {
-  it('posts payouts on timing.outflowDay before the inflows of timing.inflowDay, as runLedger does (issue 9): 2026-01-05 short by 500,000', () => {
+  it('posts payouts on timing.outflowDay before the inflows of timing.inflowDay, as runLedger does (docs/ledger.md "Time inside a month"): 2026-01-05 short by 500,000', () => {
     // The example of runLedger.test.ts: 1,000,000 in the account, 1,500,000 paid on the 5th, 2,000,000 in on the 20th.
     const account = { id: 'wi', kind: 'fiscalSpecial', fundType: 'workInjury', bankId: 'ccb', openingBalance: '1000000.00', contractRates: [{ effectiveFrom: '2025-01-01', annualRate: '0.011' }] };
     const flows = ['2026-01', '2026-02'].map((month) => ({ month, fundType: 'workInjury', inflow: '2000000.00', outflow: '1500000.00' }));

@@ -445,7 +445,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
       monthOpeningCash = closingCash;
     }
 
-    // Horizon end: liquid money the policy asks to have in hand, as runLedger checks it (policy.liquidAtEnd, issue 9).
+    // Horizon end: liquid money the policy asks to have in hand, as runLedger checks it (policy.liquidAtEnd, docs/optimizer.md §5.11).
     const lastMonthOut = monthsOut.at(-1);
     if (lastMonthOut && scenario.policy.liquidAtEnd) {
       const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);

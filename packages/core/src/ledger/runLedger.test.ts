@@ -16,7 +16,7 @@ function run(planJson: PlanInput = tinyPlan(), scenarioJson = tinyScenario()) {
 }
 
 describe('runLedger', () => {
-  it('posts payouts on timing.outflowDay and inflows on timing.inflowDay: a payout due before the contributions needs cash on its day (issue 9)', () => {
+  it('posts payouts on timing.outflowDay and inflows on timing.inflowDay: a payout due before the contributions needs cash on its day (docs/ledger.md "Time inside a month")', () => {
     const account = { id: 'wi', kind: 'fiscalSpecial', fundType: 'workInjury', bankId: 'ccb', openingBalance: '1000000.00', contractRates: [{ effectiveFrom: '2025-01-01', annualRate: '0.011' }] };
     const flows = ['2026-01', '2026-02'].map((month) => ({ month, fundType: 'workInjury', inflow: '2000000.00', outflow: '1500000.00' }));
     const none = { schemaVersion: 1 as const, name: 'none', placements: [] };
@@ -45,7 +45,7 @@ describe('runLedger', () => {
     expect(lookalike.totals.closingTotal.eq(plain.totals.closingTotal)).toBe(true);
   });
 
-  it('credits demand interest on the 21st of March by the 积数 of 1 Jan–20 Mar at the contract rate (domain.md §2 活期, [R32])', () => {
+  it('credits demand interest on the 21st of March by the 积数 of 1 Jan–20 Mar at the contract rate (docs/domain.md §4.1 活期, [R32])', () => {
     const scenario = tinyScenario({ fundTypes: ['workInjury'], accounts: [{ id: 'wi', kind: 'fiscalSpecial', fundType: 'workInjury', bankId: 'ccb', openingBalance: '10000000.00', contractRates: [{ effectiveFrom: '2025-01-01', annualRate: '0.011' }] }], flows: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, fundType: 'workInjury', inflow: '0', outflow: '0' })) } as never);
     const report = run({ schemaVersion: 1, name: 'none', placements: [] }, scenario);
     const march = report.months[2]!;
@@ -95,7 +95,7 @@ describe('runLedger', () => {
     }
   });
 
-  it('reports a contract rate below the statutory rate as a finding, not a rule break (domain.md §0.2)', () => {
+  it('reports a contract rate below the statutory rate as a finding, not a rule break (docs/domain.md §2.2)', () => {
     const report = run();
     const finding = report.findings.find((f) => f.rule === 'pensionDemandAtThreeMonth')!;
     expect(finding.received).toBe('0.0065');

@@ -269,7 +269,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
     openingCash = closingCash;
   }
 
-  // Horizon end: liquid money the policy asks to have in hand (policy.liquidAtEnd, issue 9).
+  // Horizon end: liquid money the policy asks to have in hand (policy.liquidAtEnd, docs/optimizer.md §5.11).
   const lastMonthOut = monthsOut.at(-1);
   if (lastMonthOut && scenario.policy.liquidAtEnd) {
     const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);

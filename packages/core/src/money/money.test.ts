@@ -17,7 +17,7 @@ describe('dec', () => {
   });
 });
 
-describe('LEDGER_ROUNDING (domain.md §2.1 F5: compute to the li, round half up to the fen)', () => {
+describe('LEDGER_ROUNDING (docs/domain.md §5.1 F5: compute to the li, round half up to the fen)', () => {
   it('rounds 31,227.7777… to 31,227.78 and 0.005 up to 0.01', () => {
     expect(LEDGER_ROUNDING.apply(dec('31227.7777')).toFixed(2)).toBe('31227.78');
     expect(LEDGER_ROUNDING.apply(dec('0.005')).toFixed(2)).toBe('0.01');

@@ -27,7 +27,7 @@ export function down(places: number): RoundingRule {
  * `LEDGER_ROUNDING`: interest is computed to the 厘 (0.001 yuan), then rounded half up to the 分
  * (0.01 yuan) — "计算到厘，四舍五入到分". Applied once per posting, at the ledger boundary.
  *
- * @see ../shared/domain.md §2.1 F5 (savings rules [R38]; corporate practice unconfirmed, so this
+ * @see docs/domain.md §5.1 F5 (savings rules [R38]; corporate practice unconfirmed, so this
  *   is a named choice that a bank convention can replace).
  * @example LEDGER_ROUNDING.apply(dec('31227.7777')).toFixed(2) //=> '31227.78'
  */

@@ -3,7 +3,7 @@ export type Rng = () => number;
 
 /**
  * mulberry32: a 32-bit seeded PRNG, so every simulated path is reproducible from its seed
- * (core never calls `Math.random`, STYLE.md Dates).
+ * (core never calls `Math.random`, docs/conventions.md §4).
  *
  * @param seed - any integer; the same seed gives the same sequence
  * @returns a function drawing the next uniform number in [0, 1)

@@ -1,5 +1,5 @@
-// 来源: domain.md §4.1, Shenzhen rules [004]: A ≤ 25% of a tranche per bank; B ≤ 20% of the bank's local general
-// deposits; C ≤ 20% of the fund's time deposits; §0.5: the caps imply at least 4 banks per tranche and 5 in all.
+// 来源: docs/domain.md §8.1, Shenzhen rules [004]: A ≤ 25% of a tranche per bank; B ≤ 20% of the bank's local general
+// deposits; C ≤ 20% of the fund's time deposits; §8.2: the caps imply at least 4 banks per tranche and 5 in all.
 import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
 import { monthKey } from '../dates/monthKey';

@@ -8,7 +8,7 @@ import { formatPercent } from '../money/units';
 /**
  * Cap C (Shenzhen [004]): a bank's outstanding fund time deposits (incl. large CDs) ≤ `capShare`
  * (default 20%) of all the fund's outstanding time deposits. With 20% the fund needs at least 5
- * banks (domain.md §0.5).
+ * banks (docs/domain.md §8.2).
  */
 export function fundTimeDepositShareCap(monthKey: MonthKey, outstandingByBank: ReadonlyMap<string, Decimal>, capShare: Decimal): DomainIssue[] {
   const total = sum(outstandingByBank.values());
@@ -26,13 +26,13 @@ export function fundTimeDepositShareCap(monthKey: MonthKey, outstandingByBank: R
 /**
  * The most any one bank may hold of the fund's time deposits under cap C and the minimum bank count
  * together: min(cap C, 1/minBanks) (1/minBanks of the total at every bank is what "at least minBanks banks"
- * asks of a share cap; domain.md §0.5). The optimizer's cap C rows use this share.
+ * asks of a share cap; docs/domain.md §8.2). The optimizer's cap C rows use this share.
  * @param capShare - cap C, e.g. 0.20
  * @param minBanks - the policy's minimum number of banks (0 = none)
  * @returns the share, exact
  * @example fundShareWithMinBanks(dec('0.25'), 5).toString() //=> '0.2'
  * @example fundShareWithMinBanks(dec('0.20'), 4).toString() //=> '0.2'
- * @see domain.md §4.1 [004] cap C; §0.5 minimum bank counts
+ * @see docs/domain.md §8.1 [004] cap C; §8.2 minimum bank counts
  */
 export function fundShareWithMinBanks(capShare: Decimal, minBanks: number): Decimal {
   return minBanks > 0 ? Decimal.min(capShare, new Decimal(1).div(minBanks)) : capShare;

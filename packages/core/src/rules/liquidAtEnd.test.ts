@@ -1,4 +1,4 @@
-// 来源: issue 9, item 7: `policy.liquidAtEnd` (yuan) — liquid money (settlement cash + 周转金 + call deposits
+// 来源: docs/optimizer.md §5.11: `policy.liquidAtEnd` (yuan) — liquid money (settlement cash + 周转金 + call deposits
 // outstanding) at the end of the last month is at least that amount.
 import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
@@ -10,7 +10,7 @@ import { prepareLedger } from '../ledger/prepareLedger';
 import { tinyPlan, tinyScenario } from '../testing/fixtures';
 import { liquidAtEndHeld } from './liquidAtEnd';
 
-describe('liquidAtEndHeld (issue 9)', () => {
+describe('liquidAtEndHeld (policy.liquidAtEnd)', () => {
   it('9,000万 in hand against 1亿 asked is 1,000万 short; exactly 1亿 holds', () => {
     const issue = liquidAtEndHeld(monthKey('2028-12'), dec('90000000'), dec('100000000'));
     expect(issue).toMatchObject({ code: 'liquid_at_end_short', rule: 'liquidAtEnd', received: '90000000.00', limit: '100000000.00', amount: '10000000.00', monthKey: '2028-12', path: ['ledger', '2028-12', 'liquid', 'total'] });

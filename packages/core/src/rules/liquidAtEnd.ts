@@ -5,8 +5,8 @@ import { money } from './types';
 
 /**
  * Liquid money at the end of the last month — settlement cash, 周转金 and other accounts, call and agreed deposits
- * outstanding, as the reserve counts it — is at least `policy.liquidAtEnd` (issue 9: money the fund must have in
- * hand when the horizon ends). Checked for the fund as a whole.
+ * outstanding, as the reserve counts it — is at least `policy.liquidAtEnd` (money the fund must have in
+ * hand when the horizon ends; docs/optimizer.md §5.11). Checked for the fund as a whole.
  *
  * @param lastMonth - The horizon's last month.
  * @param liquid - Liquid money at its end (yuan).

@@ -1,6 +1,6 @@
-// 来源: issue 9, item 7 ("horizon end as a choice"): under policy.horizonEnd 'matureWithin' every new placement
+// 来源: docs/optimizer.md §4 (the horizon end as a choice): under policy.horizonEnd 'matureWithin' every new placement
 // matures on or before the horizon end H, the first day after the last month; placements mature on the same day
-// termMonths later (对年对月对日, domain.md F4).
+// termMonths later (对年对月对日, docs/domain.md §5.1 F4).
 import { describe, expect, it } from 'vitest';
 import { dec } from '../money/decimal';
 import { monthKey } from '../dates/monthKey';
@@ -16,7 +16,7 @@ const accrue = scenarioSchema.parse(tinyScenario());
 
 const placement = (month: string, termMonths: number): ResolvedPlacement => ({ index: 4, month: monthKey(month), product: 'timeDeposit', termMonths, bankId: 'icbc', fundType: 'employeePension', amount: dec('1000000'), annualRate: dec('0.0095'), couponFrequency: 0, bondKind: 'bookEntry' });
 
-describe('matureWithinHorizon (issue 9)', () => {
+describe('matureWithinHorizon (policy.horizonEnd matureWithin)', () => {
   it('a 3-month deposit placed on 2026-04-01 matures on H itself (2026-07-01): kept', () => {
     expect(matureWithinHorizon(placement('2026-04', 3), within)).toBeUndefined();
   });

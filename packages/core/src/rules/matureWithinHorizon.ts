@@ -5,7 +5,7 @@ import type { Scenario } from '../schemas/scenario';
 import { type ResolvedPlacement, placementPath } from './types';
 
 /**
- * Under `policy.horizonEnd: 'matureWithin'` (issue 9: a bureau that must have its principal back by a date) every
+ * Under `policy.horizonEnd: 'matureWithin'` (a bureau that must have its principal back by a date; docs/optimizer.md §4) every
  * new placement matures on or before the horizon end H, the first day after the last month. A placement made on
  * `timing.placementDay` matures on the same day `termMonths` later (对年对月对日, F4), as the ledger opens it.
  * Under 'accrue' (the default) nothing is checked: what outlives the horizon is valued at its accrued interest.

@@ -4,7 +4,7 @@ import type { DomainIssue } from '../issues';
 
 /**
  * While the fund holds any time deposits, at least `minBanks` banks must hold some (policy input,
- * default 5: the 20% cap C implies it, domain.md §0.5).
+ * default 5: the 20% cap C implies it, docs/domain.md §8.2).
  */
 export function minimumBankCount(monthKey: MonthKey, outstandingByBank: ReadonlyMap<string, Decimal>, minBanks: number): DomainIssue | undefined {
   const holding = [...outstandingByBank.values()].filter((a) => a.gt(ZERO)).length;

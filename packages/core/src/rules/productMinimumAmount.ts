@@ -10,7 +10,7 @@ import { type ResolvedPlacement, money, placementPath } from './types';
  * call deposits ≥ 500,000 [R27][R28]; all scenario inputs with these defaults. Other products: none.
  * @returns the minimum in yuan and the rule's name, or undefined where the product has none
  * @example minimumAmountOf('timeDeposit', scenario.products)?.minimum.toFixed(2) //=> '10000.00'
- * @see domain.md §2
+ * @see docs/domain.md §4.7
  */
 export function minimumAmountOf(product: ProductKind, products: Scenario['products']): { minimum: Decimal; rule: string } | undefined {
   switch (product) {

@@ -1,4 +1,4 @@
-// 来源: domain.md §1.3 (银发〔1997〕567号 [R3]; 国发〔1998〕44号 [R6]; 银货政〔1999〕131号 [R5]) and §3.1 benchmark [R14].
+// 来源: docs/domain.md §2.1 (银发〔1997〕567号 [R3]; 国发〔1998〕44号 [R6]; 银货政〔1999〕131号 [R5]) and §6.1 benchmark [R14].
 import { describe, expect, it } from 'vitest';
 import { benchmarkSchema, BENCHMARK_2015 } from '../schemas/scenario';
 import { statutoryDemandRate, creditingRateFor } from './statutoryDemandRate';
@@ -32,7 +32,7 @@ describe('statutoryDemandRate', () => {
     expect(r.governing.annualRate.toString()).toBe('0.011');
     expect(r.applicable.map((a) => a.rule)).toEqual(['unitDepositRules', 'agencyAccountsThreeMonthBenchmark']);
   });
-  it('the 记账利率 is an input table (domain.md §3.6, U): a missing year is undefined, not a default', () => {
+  it('the 记账利率 is an input table (docs/domain.md §2.3, unconfirmed): a missing year is undefined, not a default', () => {
     expect(creditingRateFor(2024, [{ year: 2024, annualRate: dec('0.0262') }])?.toString()).toBe('0.0262');
     expect(creditingRateFor(2025, [])).toBeUndefined();
   });

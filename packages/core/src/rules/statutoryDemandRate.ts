@@ -8,7 +8,7 @@ export interface StatutoryRateRule {
   readonly rule: string;
   readonly annualRate: Decimal;
   readonly source: string;
-  /** False where domain.md marks the rule U (unconfirmed). */
+  /** False where docs/domain.md §2.1 marks the rule unconfirmed. */
   readonly confirmed: boolean;
 }
 
@@ -17,7 +17,7 @@ export function defaultVintage(accountKind: AccountKind): Vintage {
   return accountKind === 'fiscalSpecial' ? 'fiscalSpecial' : 'currentYear';
 }
 
-/** The rule for the fund type's money, wherever it sits (domain.md §1.3). */
+/** The rule for the fund type's money, wherever it sits (docs/domain.md §2.1). */
 function fundTypeRule(fundType: FundType, vintage: Vintage, reference: Benchmark): StatutoryRateRule {
   switch (fundType) {
     case 'employeePension':
@@ -47,13 +47,13 @@ function fundTypeRule(fundType: FundType, vintage: Vintage, reference: Benchmark
  * kind and (for medical money) the vintage. Every rule that applies is returned; the one that
  * governs is the highest, since each is a preference the fund is entitled to ("not lower than").
  *
- * Rules (domain.md §1.3): employee pension at the 3-month rate [R3]; resident pension at the 1-year
+ * Rules (docs/domain.md §2.1): employee pension at the 3-month rate [R3]; resident pension at the 1-year
  * rate ([000], U); medical by vintage [R6]; work injury and maternity at unit-deposit rules [R5];
  * and, for 收入户 and 支出户 of every fund, the 3-month 整存整取 benchmark (社会保险基金财务制度 as
  * quoted in [000], U).
  *
  * `reference` is the table the rules point at: the frozen 2015 benchmark by default, or a bank's
- * listed rates (domain.md §0.2 explains why the two readings differ).
+ * listed rates (docs/domain.md §2.2 explains why the two readings differ).
  *
  * @example statutoryDemandRate({ fundType: 'employeePension', accountKind: 'fiscalSpecial', reference: BENCHMARK }).governing.annualRate.toString() //=> '0.011'
  */
@@ -74,7 +74,7 @@ export function statutoryDemandRate(input: {
 
 /**
  * The 记账利率 (crediting rate) credited to public-sector and employee pension individual accounts in
- * a year (国发〔2015〕2号 [R7]). The series is unconfirmed (domain.md §3.6), so it is an input.
+ * a year (国发〔2015〕2号 [R7]). The series is unconfirmed (docs/domain.md §2.3), so it is an input.
  * @returns undefined when the table has no rate for that year
  */
 export function creditingRateFor(year: number, table: ReadonlyArray<{ year: number; annualRate: Decimal }>): Decimal | undefined {

@@ -4,7 +4,7 @@ import { type ResolvedPlacement, money, placementPath } from './types';
 
 /**
  * A suspended bank gets no new money (暂停新增存款: rating at level 4 or worse, PBOC rating C or
- * worse, quote below the 起存利率, other risk — Shenzhen rules [004], domain.md §4.1).
+ * worse, quote below the 起存利率, other risk — Shenzhen rules [004], docs/domain.md §8.3).
  */
 export function suspendedBankNoNewMoney(p: ResolvedPlacement, bank: Bank | undefined): DomainIssue | undefined {
   if (!bank || bank.status !== 'suspended') return undefined;

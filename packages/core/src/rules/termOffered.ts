@@ -3,7 +3,7 @@ import type { Scenario } from '../schemas/scenario';
 import { offeredTerms } from '../schemas/lookup';
 import { type ResolvedPlacement, placementPath } from './types';
 
-/** Time deposits, CDs and bonds come only in their standard terms (domain.md §2: 3m–5y; CDs 1m–5y; bonds 1–10y). */
+/** Time deposits, CDs and bonds come only in their standard terms (docs/domain.md §4.7: 3m–5y; CDs 1m–5y; bonds 1–10y). */
 export function termOffered(p: ResolvedPlacement, scenario: Scenario): DomainIssue | undefined {
   const terms = offeredTerms(scenario, p.product);
   if (!terms || terms.includes(p.termMonths)) return undefined;

@@ -6,9 +6,9 @@ import { formatRate } from '../interest/formatRate';
 import { formatPercent } from '../money/units';
 
 /**
- * Cap A (Shenzhen [004], domain.md §4.1): in one tranche (a month's new time deposits and large
+ * Cap A (Shenzhen [004], docs/domain.md §8.1): in one tranche (a month's new time deposits and large
  * CDs), one bank may take at most `capShare` (default 25%) of the tranche. With a 25% cap a tranche
- * needs at least 4 banks (domain.md §0.5).
+ * needs at least 4 banks (docs/domain.md §8.2).
  * @param newByBank - the month's new time deposits + CDs per bank
  * @returns one issue per bank over the cap, with the amount over it
  * @example trancheShareCap('2026-01', new Map([['a', dec(30)], ['b', dec(70)]]), dec('0.25')).length //=> 2

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Fund types a county or city runs (domain.md §1). Ids are fixed (docs/glossary.md).
- * `residentMedical` (城乡居民基本医疗保险) has no interest rule in domain.md; it is treated like
+ * Fund types a county or city runs (docs/domain.md §1.1). Ids are fixed (docs/glossary.md).
+ * `residentMedical` (城乡居民基本医疗保险) has no interest rule of its own (docs/domain.md §1.1); it is treated like
  * `employeeMedical` by vintage only if the scenario says so (see statutoryDemandRate).
  */
 export const FUND_TYPES = [
@@ -30,7 +30,7 @@ export const FUND_TYPE_NAMES_ZH: Record<FundType, string> = {
   maternity: '生育保险基金',
 };
 
-/** Account kinds (domain.md §1): 收入户, 支出户, 财政专户. */
+/** Account kinds (docs/domain.md §1.2): 收入户, 支出户, 财政专户. */
 export const ACCOUNT_KINDS = ['revenue', 'expenditure', 'fiscalSpecial'] as const;
 export const accountKindSchema = z.enum(ACCOUNT_KINDS);
 export type AccountKind = z.infer<typeof accountKindSchema>;
@@ -44,7 +44,7 @@ export type Vintage = z.infer<typeof vintageSchema>;
 export const BANK_TYPES = ['stateOwned', 'jointStock', 'cityCommercial', 'ruralCommercial', 'postalSavings', 'policy', 'foreign', 'other'] as const;
 export const bankTypeSchema = z.enum(BANK_TYPES);
 
-/** Products a fund may hold (domain.md §2). Savings bonds are not among them: institutions may not buy them [R44]. */
+/** Products a fund may hold (docs/domain.md §3.1, §4). Savings bonds are not among them: institutions may not buy them [R44]. */
 export const PRODUCT_KINDS = ['demandDeposit', 'agreedDeposit', 'callDeposit1d', 'callDeposit7d', 'timeDeposit', 'largeCd', 'govBond'] as const;
 export const productKindSchema = z.enum(PRODUCT_KINDS);
 export type ProductKind = z.infer<typeof productKindSchema>;

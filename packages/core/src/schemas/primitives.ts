@@ -62,7 +62,7 @@ export const termMonthsSchema = z.number().int({ error: 'a term is a whole numbe
 
 /**
  * Coupons a year: 0 (all at maturity) or a number that divides 12 months evenly (1, 2, 3, 4, 6, 12), so
- * every coupon falls on a whole month (记账式国债 pay once or twice a year, domain.md §2 [R44]).
+ * every coupon falls on a whole month (记账式国债 pay once or twice a year, docs/domain.md §4.6 [R44]).
  */
 export const couponFrequencySchema = z
   .number()

@@ -7,7 +7,7 @@ import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, plac
 const source = z.string().optional();
 const ratePoint = z.object({ effectiveFrom: isoDateSchema, annualRate, source });
 
-/** A bank's interest conventions where banks differ (domain.md §0.3). Defaults: the Chinese 30/360 rule, segmented accrual. */
+/** A bank's interest conventions where banks differ (docs/domain.md §5.2). Defaults: the Chinese 30/360 rule, segmented accrual. */
 export const bankConventionsSchema = z
   .object({
     /** 30/360 with whole months (F1/F4) by default; `actual365` for banks that use it [R40]. */
@@ -40,7 +40,7 @@ export const bankSchema = z.object({
   quotes: z.array(quoteSchema),
 });
 
-/** An account at a bank, with its dated contract demand rate (domain.md §0.2: a per-bank input). */
+/** An account at a bank, with its dated contract demand rate (docs/domain.md §2.2: a per-bank input). */
 export const accountSchema = z.object({
   id: idSchema,
   kind: accountKindSchema,
@@ -76,11 +76,11 @@ export const holdingSchema = z.object({
 });
 
 const DEFAULT_TIME_TERMS = [3, 6, 12, 24, 36, 60];
-/** Large-CD terms: 9 standard terms from 1 month to 5 years; the exact list is unconfirmed (domain.md §2, U). */
+/** Large-CD terms: 9 standard terms from 1 month to 5 years; the exact list is unconfirmed (docs/domain.md §4.5). */
 const DEFAULT_CD_TERMS = [1, 3, 6, 9, 12, 18, 24, 36, 60];
 const DEFAULT_BOND_TERMS = [12, 24, 36, 60, 84, 120];
 
-/** Product parameters, with defaults from domain.md §2. */
+/** Product parameters, with defaults from docs/domain.md §4.7. */
 export const productsSchema = z
   .object({
     timeDeposit: z
@@ -91,7 +91,7 @@ export const productsSchema = z
         termsMonths: z.array(termMonthsSchema).default(DEFAULT_CD_TERMS),
         /** Institutions: at least 10,000,000 per CD (PBOC interim measures 2015 [R41][R42]). */
         minimumLot: moneyString.prefault('10000000'),
-        /** Increment above the minimum, if the bank sets one (U: not in domain.md); omitted = any amount. */
+        /** Increment above the minimum, if the bank sets one (no source: docs/domain.md §4.5); omitted = any amount. */
         lotIncrement: moneyString.optional(),
       })
       .prefault({}),
@@ -112,7 +112,7 @@ export const productsSchema = z
   })
   .prefault({});
 
-/** Book-entry bond yields at par, by term (domain.md §3.5), with the coupon frequency of that term. */
+/** Book-entry bond yields at par, by term (docs/domain.md §6.5), with the coupon frequency of that term. */
 export const bondYieldSchema = z.object({
   termMonths: termMonthsSchema,
   annualRate,
@@ -128,7 +128,7 @@ export const reserveRuleSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('fixedAmount'), amount: moneyString }),
 ]);
 
-/** Policy: reserve rule, the three bank caps of [004], and eligibility. Defaults as domain.md §4. */
+/** Policy: reserve rule, the three bank caps of [004], and eligibility. Defaults as docs/domain.md §7 and §8. */
 export const policySchema = z.object({
   reserve: reserveRuleSchema.default({ rule: 'monthsOfPayouts', months: 2 }),
   caps: z
@@ -152,7 +152,7 @@ export const policySchema = z.object({
   /** Keep each fund type's cash apart (a placement must name its fund type). */
   keepFundTypesApart: z.boolean().default(false),
   /**
-   * The optimizer's reserve from the forecast (issue 5): at each month also keep liquid the `quantile` of the
+   * The optimizer's reserve from the forecast (docs/optimizer.md §3.4): at each month also keep liquid the `quantile` of the
    * next `months` months' net outflow over the forecast's joint paths (whichever of this and `reserve` is larger).
    * Absent: only `reserve`. The ledger checks `reserve` (core does not forecast); the CLI's --reserve-quantile and
    * --reserve-months override these values.
@@ -164,7 +164,7 @@ export const policySchema = z.object({
     })
     .optional(),
   /**
-   * Safe plans (issue 9): if the plan is followed without re-planning, every fund type pays every payout on the
+   * Safe plans (docs/optimizer.md §16): if the plan is followed without re-planning, every fund type pays every payout on the
    * day it is due on at least `confidence` of the forecast's paths, over the first `horizonMonths` months (all
    * of them when absent), except where its own money would run out even with nothing placed (a structural gap,
    * reported, not planned against). `confidence: 0` plans on the mean flows alone (no safety rows).
@@ -184,7 +184,7 @@ export const policySchema = z.object({
     .strict()
     .prefault({}),
   /**
-   * What happens at the horizon end (issue 9): 'accrue' (default) values positions that outlive the horizon at the
+   * What happens at the horizon end (docs/optimizer.md §4): 'accrue' (default) values positions that outlive the horizon at the
    * interest accrued to its end; 'matureWithin' requires every new placement to mature by the horizon end (a bureau
    * that must return principal by a date). `liquidAtEnd` (yuan, optional): liquid money required at the horizon end.
    */
@@ -215,7 +215,7 @@ export const benchmarkSchema = z.object({
   call7d: annualRate,
 });
 
-/** The PBOC benchmark table of 2015-10-24 (domain.md §3.1 [R14][R15]), in fractions. */
+/** The PBOC benchmark table of 2015-10-24 (docs/domain.md §6.1 [R14][R15]), in fractions. */
 export const BENCHMARK_2015 = {
   demand: '0.0035',
   time3m: '0.011',
@@ -233,9 +233,9 @@ export const BENCHMARK_2015 = {
 export const statutorySchema = z
   .object({
     benchmark: benchmarkSchema.prefault(BENCHMARK_2015),
-    /** 记账利率 by year (U: no official notice seen, domain.md §3.6); none by default. */
+    /** 记账利率 by year (unconfirmed: no official notice seen, docs/domain.md §2.3); none by default. */
     creditingRates: z.array(z.object({ year: z.number().int(), annualRate })).default([]),
-    /** Which reading of "the 3-month rate" applies: the frozen benchmark or the bank's listed rate (domain.md §0.2). */
+    /** Which reading of "the 3-month rate" applies: the frozen benchmark or the bank's listed rate (docs/domain.md §2.2). */
     reading: z.enum(['benchmark', 'listed']).default('benchmark'),
   })
   .prefault({});
@@ -249,7 +249,7 @@ export const timingSchema = z
     placementDay: z.number().int().min(1).max(28).default(1),
     /**
      * Day of month on which the month's inflows (contributions, subsidies, interest transfers) post (1–28);
-     * `flowDay` when absent. Input with a documented default: no statutory collection day is known [U].
+     * `flowDay` when absent. Input with a documented default: no statutory collection day is known (unconfirmed).
      */
     inflowDay: z.number().int().min(1).max(28).optional(),
     /**

@@ -1,13 +1,13 @@
 /**
  * Small scenarios for tests (not exported from the package index). Figures are illustrative,
- * in the scale of domain.md §6's test county (balance 5亿, payouts 0.4亿 a month).
+ * in the scale of the test county of docs/domain.md §10.3 (balance 5亿, payouts 0.4亿 a month).
  */
 import type { PlanInput } from '../schemas/plan';
 import type { ScenarioInput } from '../schemas/scenario';
 
 const BANK_IDS = ['icbc', 'ccb', 'psbc', 'cib', 'citybank', 'ruralbank'] as const;
 
-/** Six banks quoting the big banks' 2025-05-20 listed rates (domain.md §3.2 [R16][R17]), one suspended. */
+/** Six banks quoting the big banks' 2025-05-20 listed rates (docs/domain.md §6.2 [R16][R17]), one suspended. */
 export function tinyScenario(overrides: Partial<ScenarioInput> = {}): ScenarioInput {
   const quotes = [
     { product: 'demandDeposit', annualRate: '0.0005', effectiveFrom: '2025-05-20' },

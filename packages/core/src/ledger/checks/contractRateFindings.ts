@@ -6,7 +6,7 @@ import { quotedRate } from '../../schemas/lookup';
 import { statutoryDemandRate } from '../../rules/statutoryDemandRate';
 import { formatRate } from '../../interest/formatRate';
 
-/** The reference table a statutory rule points at: the 2015 benchmark, or the bank's listed rates (domain.md §0.2). */
+/** The reference table a statutory rule points at: the 2015 benchmark, or the bank's listed rates (docs/domain.md §2.2). */
 function referenceFor(scenario: Scenario, bankId: string, date: IsoDate): Benchmark {
   const b = scenario.statutory.benchmark;
   if (scenario.statutory.reading === 'benchmark') return b;
@@ -18,7 +18,7 @@ function referenceFor(scenario: Scenario, bankId: string, date: IsoDate): Benchm
 
 /**
  * For each account, compares the contract rate in force at the start with the statutory rate the
- * fund is entitled to. A gap is a finding to report (domain.md §0.2), not a rule the plan breaks.
+ * fund is entitled to. A gap is a finding to report (docs/domain.md §2.2), not a rule the plan breaks.
  */
 export function contractRateFindings(scenario: Scenario, onDate: IsoDate): DomainIssue[] {
   const out: DomainIssue[] = [];

@@ -1,5 +1,5 @@
-// 来源: domain.md §4.1, Shenzhen rules [004]: cap C, no bank above 20% of the fund's time deposits; §0.5: 20% implies at
-// least 5 banks. Issue 9 item 6: existing holdings already over a cap are the starting position (a finding), not a rule the
+// 来源: docs/domain.md §8.1, Shenzhen rules [004]: cap C, no bank above 20% of the fund's time deposits; §8.2: 20% implies at
+// least 5 banks. Caps as the rules say (docs/optimizer.md §5.10): existing holdings already over a cap are the starting position (a finding), not a rule the
 // plan broke, unless the plan adds money to that bank; every comparison is exact.
 import { describe, expect, it } from 'vitest';
 import { type Decimal, dec } from '../../money/decimal';
