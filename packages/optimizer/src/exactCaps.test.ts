@@ -1,5 +1,5 @@
-// Issue 9 item 6, "caps exactly as the rules say". 来源: domain.md §4.1, Shenzhen rules [004]: cap A, one bank ≤ 25% of a
-// tranche; cap C, one bank ≤ 20% of the fund's time deposits; §0.5: so at least 4 banks per tranche and 5 in all.
+// Caps exactly as the rules say (docs/optimizer.md §5.10). 来源: docs/domain.md §8.1, Shenzhen rules [004]: cap A, one bank ≤ 25% of a
+// tranche; cap C, one bank ≤ 20% of the fund's time deposits; §8.2: so at least 4 banks per tranche and 5 in all.
 import { describe, expect, it } from 'vitest';
 import { type Scenario, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';

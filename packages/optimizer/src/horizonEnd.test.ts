@@ -1,4 +1,4 @@
-// Issue 9, item 7: the horizon end as a choice. 'matureWithin': every new placement matures by the horizon end H
+// The horizon end as a choice (docs/optimizer.md §4, §5.11). 'matureWithin': every new placement matures by the horizon end H
 // (no column for a month and term that would mature after it, listed as an exclusion); `liquidAtEnd`: liquid money at
 // the end of the last month at least that amount (a row of the LP). The ledger checks both (core's
 // matureWithinHorizon and liquidAtEnd rules).

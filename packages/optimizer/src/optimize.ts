@@ -56,7 +56,7 @@ export interface OptimizeOptions {
    */
   readonly fundTypes?: 'pooled' | 'joint';
   /**
-   * Safe plans (issue 9, docs/optimizer.md §16): the cash floors from the planning paths
+   * Safe plans (docs/optimizer.md §16): the cash floors from the planning paths
    * ({@link safetyFloors}); each fund type's settlement cash stays at or above its floor every month.
    */
   readonly safety?: SafetyFloors;

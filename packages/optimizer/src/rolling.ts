@@ -45,7 +45,7 @@ export interface RollingOptions extends Pick<OptimizeOptions, 'solver' | 'timeLi
   readonly stepMonths?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /**
-   * Safe re-plans (issue 9): the cash floors for the re-plan of `replan` (the state at `start`, the history so
+   * Safe re-plans (docs/optimizer.md §15, §16): the cash floors for the re-plan of `replan` (the state at `start`, the history so
    * far), e.g. from paths of the forecast refitted on that history ({@link floorsFor}). A re-plan that cannot
    * keep every rule falls back to the elastic plan, without floors, and says so (status 'elastic').
    */
@@ -177,7 +177,7 @@ export interface RollingComparison {
 }
 
 /**
- * The rolling policy against a static plan on each realised path (issue 9, item 5): on every path the rolling
+ * The rolling policy against a static plan on each realised path (docs/optimizer.md §15): on every path the rolling
  * policy re-plans each quarter from the ledger's state (with `planFlows` and, for safe re-plans, `safetyFor`), and
  * both plans are run through the exact ledger on that path, each path also with nothing placed (plan-caused gaps).
  */

@@ -81,7 +81,7 @@ export function floorsFor(scenario: Scenario, planningPaths: PlanningPaths, safe
 }
 
 /**
- * Plans safely (issue 9, docs/optimizer.md §16): the cash floors from the planning paths, the optimizer
+ * Plans safely (docs/optimizer.md §16): the cash floors from the planning paths, the optimizer
  * with those floors, then the plan — and, for the price of safety, the mean-flow plan — through the exact
  * ledger on the check paths, with each path also run with nothing placed so that gaps the plan causes are
  * told apart from those no plan can cure. Confidence 0 is the mean-flow plan alone, still checked.

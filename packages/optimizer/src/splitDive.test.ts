@@ -1,4 +1,4 @@
-// The split stage's round-by-round search and the lot-edge lift (issue 9, item 9: "make the CD lot rounding robust";
+// The split stage's round-by-round search and the lot-edge lift (docs/optimizer.md §13: CD lot rounding made robust;
 // the split MIP had no point in time at 84 × 20 and the old switch-off rounds found no split).
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '@fundladder/core';

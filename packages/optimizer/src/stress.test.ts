@@ -1,4 +1,4 @@
-// Stress on flow paths and the quantile reserve (issue 5, "Stress and quarterly rolling").
+// Stress on flow paths and the quantile reserve (docs/optimizer.md §3.4, §14).
 import { describe, expect, it } from 'vitest';
 import { type MonthlyFlow, Decimal, evaluatePlan, scenarioSchema } from '@fundladder/core';
 import { tinyPlan, tinyScenario } from '@fundladder/core/testing';

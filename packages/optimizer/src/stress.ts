@@ -42,7 +42,7 @@ export interface FundTypeStress {
   readonly structuralMedianShort?: Decimal;
 }
 
-/** A plan run through the ledger on many flow paths (issue 5, "stress"; issue 9, safety). */
+/** A plan run through the ledger on many flow paths (docs/optimizer.md §14, §16). */
 export interface StressResult {
   readonly paths: number;
   /** How many of the paths differ from each other (a path repeated counts once). */
@@ -50,7 +50,7 @@ export interface StressResult {
   /**
    * Share of paths on which, on some day, some fund type could not pay a payout due that day even by
    * recalling (with notice given in time) every call or agreed deposit it held at the previous month end:
-   * its settlement account overdrawn by more than those deposits. (Until issue 9 this compared the month's
+   * its settlement account overdrawn by more than those deposits. (Before safe plans this compared the month's
    * liquid money at its start plus its inflow with its outflow, which missed deposits maturing inside the
    * month and payouts due before the month's inflows.)
    */

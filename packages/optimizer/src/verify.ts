@@ -5,7 +5,7 @@ import type { LpModel } from './model/lp';
 
 /**
  * Every solution from every back-end is checked here, in plain JS, against the model's own rows
- * before it is used: a violated row is an error, never a plan (issue 5; solver-notes.md measured
+ * before it is used: a violated row is an error, never a plan (docs/optimizer.md §8; docs/solver-notes.md §5 measured
  * javascript-lp-solver returning "optimal" plans that broke rows by 2–10 万元). JuMP's
  * `primal_feasibility_report` does the same for any point (`src/feasibility_checker.jl`).
  */

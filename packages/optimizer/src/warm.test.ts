@@ -1,4 +1,4 @@
-// Issue 9, item 9: "keep the solved HiGHS model warm for re-solves: a what-if (one month's flow changed)". The warm
+// The solved HiGHS model kept warm for re-solves (docs/optimizer.md §8): a what-if (one month's flow changed). The warm
 // re-solve must give the optimum a cold solve of the changed scenario gives.
 import { describe, expect, it } from 'vitest';
 import { type FundType, type MonthKey, type Scenario, Decimal, monthKey, validateScenario } from '@fundladder/core';

@@ -8,7 +8,7 @@ import { WarmHighsModel, loadHighs } from './backends/highs';
 /**
  * The pooled ladder LP (the first stage `optimize` solves, its first round: no minimum-lot rounding) kept alive in
  * HiGHS for what-if re-solves: change one month's net flow of one fund type and re-solve from the last basis instead
- * of from scratch (solver-notes.md: "What-if edits and sweeps should re-solve warm"). Only the bounds move: the
+ * of from scratch (docs/solver-notes.md §4: what-if edits and sweeps should re-solve warm). Only the bounds move: the
  * pooled cash row of that month (its right-hand side is the fund's net flow) and the cash tiers' caps of that fund
  * type from that month on (they grow with its own money, docs/optimizer.md §13), both re-derived by the same
  * `poolFundTypes` a cold build uses, so a warm re-solve and a cold solve of the changed scenario are the same LP.

@@ -6,7 +6,7 @@ import { highsBackend } from './highs';
 import { JSLS_MAX_VARIABLES, jsLpSolverBackend, solveWithJsLpSolver } from './jsLpSolver';
 import type { LpBackend } from './types';
 
-// One contract for every back-end (PuLP's BaseSolverTest, STYLE.md "Optimization"): the same cases,
+// One contract for every back-end (PuLP's BaseSolverTest, docs/conventions.md §5): the same cases,
 // the same expectations, every answer through solveVerified.
 
 /**

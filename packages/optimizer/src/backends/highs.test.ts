@@ -1,5 +1,5 @@
-// HiGHS's retries and its warm model (issue 9, item 8: "when HiGHS stops with unknown/numerical trouble, retry with
-// another method before giving up, each attempt bounded in time and recorded in the SolveReport").
+// HiGHS's retries and its warm model (docs/optimizer.md §8: when HiGHS stops with unknown/numerical trouble, retry with
+// another method before giving up, each attempt bounded in time and recorded in the SolveReport).
 import { describe, expect, it } from 'vitest';
 import { LpBuilder, type LpModel } from '../model/lp';
 import { verifySolution } from '../verify';

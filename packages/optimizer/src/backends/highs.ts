@@ -5,7 +5,7 @@ import type { LpBackend, PointStatus, SolveOptions, SolveReport, Termination } f
 /**
  * The HiGHS back-end (the `highs` package: HiGHS compiled to WASM), the default solver.
  *
- * Facts it relies on (../shared/solver-notes.md, re-measured in `contract.test.ts`):
+ * Facts it relies on (docs/solver-notes.md §3 and §7, re-measured in `contract.test.ts`):
  * - the WASM is loaded once per process; loading costs 65–110 ms, so the promise is cached;
  * - `run()` is synchronous and can throw (`HiGHS status -1`) where it should report a status, so the
  *   model status is read after a throw too;
@@ -35,7 +35,7 @@ export const HIGHS_OPTIONS: Readonly<Record<string, boolean | number>> = {
  * @example
  * const highs = await loadHighs();
  * highs.infinity //=> Infinity
- * @see ../shared/solver-notes.md ("keep one HiGHS instance per process")
+ * @see docs/solver-notes.md §3 (one HiGHS instance per process)
  */
 export function loadHighs(): Promise<Highs> {
   if (!loading) {
@@ -169,7 +169,7 @@ function failure(termination: Termination, solveMs: number, raw: Record<string, 
 
 /**
  * The time a HiGHS solve may take in all when the caller sets no limit (seconds): a safety net, so that no
- * stage of `optimize` can run unbounded (issue 9: a MIP without a limit ran past 300 s at 120 × 20).
+ * stage of `optimize` can run unbounded (a MIP without a limit ran past 300 s at 120 × 20: docs/optimizer.md §8).
  */
 export const HIGHS_DEFAULT_TIME_LIMIT_SECONDS = 300;
 
@@ -189,7 +189,7 @@ export interface HighsAttempt {
  * solver next (measured on a rolling re-plan with no feasible point: the dual simplex threw `HiGHS status -1`,
  * the interior-point solver proved infeasibility); then the dual simplex without presolve (presolve's
  * reductions are where knife-edge rows lose their last digits); then the primal simplex on a model rescaled by
- * its largest values (slow, 10–30× on ladders, solver-notes.md, so last and only on what time is left).
+ * its largest values (slow, 10–30× on ladders, docs/solver-notes.md §3, so last and only on what time is left).
  */
 export const HIGHS_LP_ATTEMPTS: readonly HighsAttempt[] = [
   { name: 'dualSimplex', options: {}, share: 0.5 },
@@ -244,7 +244,7 @@ function worthRetrying(report: SolveReport): boolean {
  * @example
  * solveWithHighs(await loadHighs(), model).termination //=> 'optimal'
  * solveWithHighs(await loadHighs(), model).raw.attempts //=> [{ attempt: 'dualSimplex', termination: 'optimal', … }]
- * @see ../shared/solver-notes.md ("Duals and ranging")
+ * @see docs/solver-notes.md §6 (duals and ranging)
  */
 export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptions = {}, attempts: readonly HighsAttempt[] = isMip(model) ? HIGHS_MIP_ATTEMPTS : HIGHS_LP_ATTEMPTS): SolveReport {
   const budgetSeconds = options.timeLimitSeconds ?? HIGHS_DEFAULT_TIME_LIMIT_SECONDS;
@@ -294,7 +294,7 @@ function readReport(instance: HighsModel, model: LpModel, started: number, runEr
   };
 }
 
-/** `run()`, with the throw solver-notes.md warns of turned into a message (the status is read after it). */
+/** `run()`, with the throw docs/solver-notes.md §7 warns of turned into a message (the status is read after it). */
 function run(instance: HighsModel): string | undefined {
   try {
     instance.run();
@@ -325,7 +325,7 @@ function solveOnce(highs: Highs, model: LpModel, options: SolveOptions, extra: R
 
 /**
  * A HiGHS model kept alive between solves, so that a changed bound is re-solved from the last basis (warm)
- * instead of from scratch: solver-notes.md measured 227 ms against 2.6 s at 120 × 20 for one row's bounds.
+ * instead of from scratch: docs/solver-notes.md §4 measured 227 ms against 2.6 s at 120 × 20 for one row's bounds.
  * The WASM memory is not garbage-collected: call `dispose()`.
  *
  * `model` is the model with the bounds as changed so far (for `verifySolution`). A warm run that ends
@@ -408,7 +408,7 @@ export class WarmHighsModel {
 }
 
 /**
- * The HiGHS back-end: no size limit (measured correct from 12 × 3 to 120 × 20, solver-notes.md).
+ * The HiGHS back-end: no size limit (measured correct from 12 × 3 to 120 × 20, docs/solver-notes.md §2).
  *
  * @example
  * const report = await highsBackend.solve(model, { timeLimitSeconds: 30 });

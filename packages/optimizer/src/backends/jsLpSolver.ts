@@ -4,7 +4,7 @@ import type { LpBackend, SolveOptions, SolveReport, Termination } from './types'
 
 /**
  * The pure-JS back-end (javascript-lp-solver, "jsls"): no WASM, but a dense tableau that is slow
- * above small sizes and was measured wrong on scaled models (../shared/solver-notes.md). It is
+ * above small sizes and was measured wrong on scaled models (docs/solver-notes.md §5). It is
  * offered only up to {@link JSLS_MAX_VARIABLES}, and its answers go through `verify.ts` like any other.
  */
 
@@ -20,7 +20,7 @@ import type { LpBackend, SolveOptions, SolveReport, Termination } from './types'
  *   (seed 1976; `verify.ts` catches it, the contract suite keeps it as a reproducer);
  * - 8 × 3 (128): 3 in 3,000 called the feasible model infeasible (seeds 1051, 1166, 2072) and
  *   3 broke rows; 9 × 3 (144): 2 in 1,000 "infeasible"; 12 × 3 (192): 7 in 1,000 "infeasible",
- *   7 broke rows by up to 4.6 万元 (solver-notes.md saw the same at 12 × 3).
+ *   7 broke rows by up to 4.6 万元 (docs/solver-notes.md §5 saw the same at 12 × 3).
  * A wrong "infeasible" cannot be caught by checking the point, so the limit sits below the
  * smallest size where one was seen (128), with margin. Speed is not the constraint at these sizes
  * (median 1 ms, max 50 ms).

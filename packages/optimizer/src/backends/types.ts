@@ -35,7 +35,7 @@ export interface SolveReport {
 }
 
 export interface SolveOptions {
-  /** Seconds; a safety net (solver-notes.md). */
+  /** Seconds; a safety net (docs/solver-notes.md §3). */
   readonly timeLimitSeconds?: number;
   /** MIPs only: stop when the incumbent is within this fraction of the best bound (HiGHS's mip_rel_gap; default 1e-4). */
   readonly mipRelativeGap?: number;
@@ -47,7 +47,7 @@ export interface LpBackend {
   /**
    * The largest model (variables) the back-end is offered for, or undefined for no limit. The
    * pure-JS back-end is offered only below the size where the contract suite shows it agrees with
-   * HiGHS (solver-notes.md: it called feasible models infeasible and broke rows by 万元).
+   * HiGHS (docs/solver-notes.md §5: it called feasible models infeasible and broke rows by 万元).
    */
   readonly maxVariables: number | undefined;
   solve(model: LpModel, options?: SolveOptions): Promise<SolveReport>;

@@ -1,5 +1,5 @@
 // Cutting the LP's amounts to the fen can leave a bank that the LP put exactly at a cap a few fen over it; the repair
-// moves those fen back to cash so that the caps hold exactly in the ledger (issue 9 item 6). 来源: domain.md §4.1 [004]:
+// moves those fen back to cash so that the caps hold exactly in the ledger (docs/optimizer.md §5.10). 来源: docs/domain.md §8.1 [004]:
 // cap A ≤ 25% of a tranche, cap C ≤ 20% of the fund's time deposits.
 import { describe, expect, it } from 'vitest';
 import { type Scenario, evaluatePlan, scenarioSchema } from '@fundladder/core';

@@ -36,7 +36,7 @@ const memo = new WeakMap<Scenario, CapsAtStart>();
  * @param scenario - a validated scenario
  * @returns the existing time deposits per bank and month, and every (bank, cap) over in some month
  * @example holdingsOverCaps(tinyWith44PercentAtIcbc).overCaps.map((o) => [o.bankId, o.cap]) //=> [['icbc', 'C']]
- * @see domain.md §4.1 [004] caps B and C; issue 9 item 6
+ * @see docs/domain.md §8.1 [004] caps B and C; docs/optimizer.md §5.10
  */
 export function holdingsOverCaps(scenario: Scenario): CapsAtStart {
   const cached = memo.get(scenario);

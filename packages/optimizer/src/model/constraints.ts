@@ -155,7 +155,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
 }
 
 /**
- * `liquidAtEnd[m]` for the last month m (issue 9): liquid money at the horizon end — the settlement cash, the plan's
+ * `liquidAtEnd[m]` for the last month m (docs/optimizer.md §5.11): liquid money at the horizon end — the settlement cash, the plan's
  * call deposits still outstanding, the constant 周转金 accounts and existing call/agreed holdings, as in the
  * reserve row (§5.2) — at least `policy.liquidAtEnd`. One row for the whole fund (the ledger's `liquidAtEnd` check);
  * absent when the policy asks for nothing. The split stage needs no row of its own: it keeps every total.

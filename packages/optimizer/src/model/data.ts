@@ -188,7 +188,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
 
   // Options: every product and term each eligible bank quotes, and every bond term with a yield.
   const options: PlacementOption[] = [];
-  // policy.horizonEnd 'matureWithin' (issue 9): a new placement must mature on or before H, so a month whose
+  // policy.horizonEnd 'matureWithin' (docs/optimizer.md §4): a new placement must mature on or before H, so a month whose
   // placement day plus the term falls after H gets no column for that term (the ledger's matureWithinHorizon).
   const matureWithin = policy.horizonEnd === 'matureWithin';
   const maturesAfterEnd = (t: number, termMonths: number) => compareDates(addMonthsToDate(placementDays[t]!, termMonths), horizonEnd) > 0;

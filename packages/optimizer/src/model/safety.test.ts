@@ -1,4 +1,4 @@
-// Safe plans on the forecast's paths (issue 9; docs/optimizer.md §16).
+// Safe plans on the forecast's paths (docs/optimizer.md §16).
 import { describe, expect, it } from 'vitest';
 import { type MonthlyFlow, type Scenario, dec, mulberry32, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';

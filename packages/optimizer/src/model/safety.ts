@@ -1,7 +1,7 @@
 import { type FundType, type MonthlyFlow, type Scenario, addMonthsToKey, inflowDayOf, outflowDayOf } from '@fundladder/core';
 
 /**
- * Safe plans on the forecast's paths (issue 9; docs/optimizer.md §16): the mathematics of the cash floors.
+ * Safe plans on the forecast's paths (docs/optimizer.md §16): the mathematics of the cash floors.
  *
  * Placements are the same on every path; only the flows differ. With the LP's cash y_{f,t} of fund type f
  * after month t's placements, planned on the mean flows N̄, the same plan on path p has cash

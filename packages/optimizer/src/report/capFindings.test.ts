@@ -1,5 +1,5 @@
-// What the caps do on a scenario, before any solve (issue 9 item 6). 来源: domain.md §0.5: ≤ 25% per tranche means at
-// least 4 banks per tranche; ≤ 20% of the fund's time deposits means at least 5 banks (§4.1 [004]).
+// What the caps do on a scenario, before any solve (docs/optimizer.md §5.10). 来源: docs/domain.md §8.2: ≤ 25% per tranche means at
+// least 4 banks per tranche; ≤ 20% of the fund's time deposits means at least 5 banks (§8.1 [004]).
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';

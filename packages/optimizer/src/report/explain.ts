@@ -13,7 +13,7 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1,
 /**
  * Which rules bind the optimum and what they cost, in a fund manager's words, from the LP's shadow
  * prices (per unit increase of a row's bound; duals are not unique on this kind of model, so every
- * figure is "about", and linear beyond the point is an extrapolation — solver-notes.md).
+ * figure is "about", and linear beyond the point is an extrapolation — docs/solver-notes.md §6).
  */
 export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): string[] {
   if (result.status !== 'optimal' || result.relaxed.report.dual !== 'feasiblePoint') {
@@ -70,7 +70,7 @@ export interface InfeasibilityExplanation {
 /**
  * Explains an infeasible scenario: solves an elastic version in which the reserve and the bank caps may bend
  * at a cost of 1 per 万元 and each fund type's cash at 1,000 (money that is not there), minimising the bend, and reports every month
- * and rule that had to bend and by how much (solver-notes.md: relaxing only the rule rows works; IIS did
+ * and rule that had to bend and by how much (docs/solver-notes.md §7: relaxing only the rule rows works; IIS did
  * not). Same flows and extra reserve as the `optimize` call it explains. Never a crash or an empty answer.
  */
 export async function explainInfeasible(scenario: Scenario, options: { flows?: Scenario['flows']; extraReserve?: readonly DecimalType[] } = {}): Promise<InfeasibilityExplanation> {
@@ -147,7 +147,7 @@ export type Bend = InfeasibilityExplanation['shortfalls'][number];
  */
 export async function elasticPlan(scenario: Scenario, flows = scenario.flows, safety?: SafetyFloors): Promise<{ placements: WirePlacement[]; bends: Bend[] }> {
   const prepared = prepareLadderData(scenario, flows);
-  // A safe re-plan that bends other rules still keeps each fund type's cash floor (issue 9): the floors never exceed
+  // A safe re-plan that bends other rules still keeps each fund type's cash floor (docs/optimizer.md §16): the floors never exceed
   // what holding everything liquid gives, so they are never what has to bend.
   const data: LadderData = safety ? { ...prepared, cashFloor: safety.floorWan } : prepared;
   const { model, variables: v } = buildLadderModel(data, { lots: 'ignore' });
@@ -221,7 +221,7 @@ export type CapFinding =
  * @returns one `capsNeedMoreBanks` finding per cap that needs more eligible banks than there are (none if time
  *   deposits and CDs are not allowed at all: that is an exclusion, said elsewhere)
  * @example capsNeedBanks(fourEligibleBanks).map((f) => [f.cap, f.needed, f.eligible]) //=> [['C', 5, 4]]
- * @see domain.md §0.5 (20% → 5 banks, 25% → 4 per tranche), §4.1 [004]
+ * @see docs/domain.md §8.2 (20% → 5 banks, 25% → 4 per tranche), §8.1 [004]
  */
 export function capsNeedBanks(scenario: Scenario, data: LadderData = prepareLadderData(scenario)): Array<Extract<CapFinding, { kind: 'capsNeedMoreBanks' }>> {
   const { caps, minBanks, allowedProducts } = scenario.policy;

@@ -31,7 +31,7 @@ export interface RolloverPlacement {
   readonly why: { readonly zh: string; readonly en: string };
 }
 
-/** The next quarter in the terms a fund manager acts on (issue 5, "Explanations"). */
+/** The next quarter in the terms a fund manager acts on (docs/optimizer.md §9). */
 export interface RolloverPlan {
   readonly months: readonly string[];
   readonly maturities: readonly RolloverMaturity[];
