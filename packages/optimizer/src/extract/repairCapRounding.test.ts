@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Scenario, evaluatePlan, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
 import type { WirePlacement } from './planFromSolution';
-import { repairCapRounding } from './repairCapRounding';
+import { type CutRow, mendRounding, repairCapRounding } from './repairCapRounding';
 
 const FIVE = ['icbc', 'ccb', 'psbc', 'cib', 'citybank'];
 const td = (month: string, termMonths: number, bankId: string, amount: string): WirePlacement => ({ month, product: 'timeDeposit', termMonths, bankId, fundType: 'employeePension', amount });
@@ -58,5 +58,27 @@ describe('repairCapRounding', () => {
     expect(before.map((i) => i.rule)).toContain('timeDepositMinimum');
     expect(after?.evaluation.report.issues).toEqual([]);
     expect(after?.placements[5]?.amount).toBe('10000.00');
+  });
+});
+
+describe('mendRounding', () => {
+  // Two banks' cap C rows at 20% over five equal holdings (den 5, num 1): 4·own − Σ others ≥ need. The LP's point
+  // rounded up leaves the second row a fen-unit short; one more fen off the second bank mends it.
+  const rows: CutRow[] = [
+    { name: 'capC[a]', rule: 'fundTimeDepositShareCap', need: 3n, terms: [[0, 4n], [1, -1n]] },
+    { name: 'capC[b]', rule: 'fundTimeDepositShareCap', need: 2n, terms: [[1, 4n], [0, -1n]] },
+  ];
+  const lhs = (cuts: readonly bigint[]) => rows.map((r) => r.terms.reduce((acc, [k, coef]) => acc + coef * cuts[k]!, 0n) - r.need);
+
+  it('takes the fen a row still needs from a cut with a positive coefficient in it, leaving every row kept', () => {
+    const start = [1n, 0n];
+    expect(lhs(start)).toEqual([1n, -3n]);
+    const mended = mendRounding(rows, start, [100n, 100n]);
+    expect(mended).toEqual([1n, 1n]);
+    expect(lhs(mended!).every((x) => x >= 0n)).toBe(true);
+  });
+
+  it('gives up (the integer program then decides) when the cuts a row needs are beyond what a placement may give', () => {
+    expect(mendRounding(rows, [1n, 0n], [100n, 0n])).toBeUndefined();
   });
 });
