@@ -1,5 +1,5 @@
 import { type Decimal as DecimalType, type Evaluation, type LedgerMonth, type MonthlyFlow, type Scenario, Decimal, ZERO, evaluatePlan } from '@fundladder/core';
-import type { LpModel, LpRow, LpVariable } from '../model/lp';
+import type { LpRow, LpVariable } from '../model/lp';
 import { highsBackend } from '../backends/highs';
 import type { WirePlacement } from './planFromSolution';
 
