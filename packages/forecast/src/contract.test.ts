@@ -1,5 +1,5 @@
-// One contract for every forecaster (STYLE.md: "contract suites run against every forecaster"; statsforecast's `_TS`):
-// each candidate model, monthly and annual, on a synthetic county series (domain.md §6) and on a too-short one.
+// One contract for every forecaster (docs/conventions.md §5: contract suites run against every forecaster; statsforecast's `_TS`):
+// each candidate model, monthly and annual, on a synthetic county series (docs/domain.md §10.1) and on a too-short one.
 import { describe, expect, it } from 'vitest';
 import { candidatesFor } from './candidates';
 import { forecast } from './forecast';

@@ -23,7 +23,7 @@ function paths(...args: Parameters<typeof simulatePaths>) {
   return r.value;
 }
 
-// Synthetic county flows (domain.md §6: July raise back-dated to January), seeded; never the real sample.
+// Synthetic county flows (docs/domain.md §10.1: July raise back-dated to January), seeded; never the real sample.
 describe('forecastFlows on synthetic monthly flows', () => {
   const fixed = forecastFlows(table(1, 96), { horizon: 18, levels: [50, 80, 95] });
 

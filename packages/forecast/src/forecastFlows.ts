@@ -86,7 +86,7 @@ function errorAt(errors: readonly (readonly number[])[], w: number, k: number, h
  * @param options - horizon, levels, backtest options
  * @returns the forecast, with every candidate's score and notes
  * @example forecastFlows(table, { horizon: 12 }).series[0]!.model //=> e.g. 'ets(A,A)'
- * @see issue 4 §1–3; Nixtla/statsforecast `cross_validation` and `ConformalIntervals`.
+ * @see docs/forecast.md "Models", "Automatic choice" and "Bands"; Nixtla/statsforecast `cross_validation` and `ConformalIntervals`.
  */
 export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): FlowForecast {
   const period = table.period;

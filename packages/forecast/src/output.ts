@@ -8,7 +8,7 @@ import type { DerivedForecast, FlowForecast } from './forecastFlows';
  * @param yuan - a finite float
  * @returns e.g. '1234.57'
  * @example yuanString(1234.5678) //=> '1234.57'
- * @see STYLE.md Money ("floats stay inside, come back through one named conversion")
+ * @see docs/conventions.md §3 (floats stay inside, come back through one named conversion)
  */
 export function yuanString(yuan: number): string {
   if (!Number.isFinite(yuan)) throw new RangeError(`yuanString: ${yuan} is not finite`);
@@ -52,7 +52,7 @@ function wire(d: { mean: readonly number[]; bands: DerivedForecast['bands'] }, l
  * @param forecast - the result of `forecastFlows`
  * @returns plain data for `JSON.stringify`
  * @example forecastToJson(fc).fundTypes[0]!.periods[0]!.inflow['lo-95'] //=> '123.45'
- * @see issue 4 §7 (`--json`)
+ * @see docs/forecast.md "Input and output" (`--json`)
  */
 export function forecastToJson(forecast: FlowForecast): ForecastJson {
   const fundTypes = [...new Set(forecast.series.map((s) => s.fundType))];

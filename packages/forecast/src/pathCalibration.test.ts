@@ -3,7 +3,7 @@ import type { FlowTable } from './input/flowTable';
 import { pathCalibration } from './pathCalibration';
 import { syntheticFundFlows } from './synthetic';
 
-// Synthetic county flows (domain.md §6), seeded; plus a fund type that is all zero (nothing to calibrate).
+// Synthetic county flows (docs/domain.md §10.1), seeded; plus a fund type that is all zero (nothing to calibrate).
 function table(months: number): FlowTable {
   const periods = syntheticFundFlows({ seed: 1, months }).periods;
   const series = ['employeePension', 'unemployment'].map((fundType, i) => {

@@ -7,7 +7,7 @@ import type { ModelScore } from './metrics';
  * @param scores - candidate scores in candidate order (baseline first)
  * @returns the chosen score
  * @example selectModel([{ model: 'seasonalNaive', mase: 1, byHorizon: [] }, { model: 'ets(A,A)', mase: 0.6, byHorizon: [] }]).model //=> 'ets(A,A)'
- * @see issue 4 §2 (lowest MASE over the backtest windows)
+ * @see docs/forecast.md "Automatic choice" (lowest MASE over the backtest windows)
  */
 export function selectModel(scores: readonly ModelScore[]): ModelScore {
   let best = scores[0];

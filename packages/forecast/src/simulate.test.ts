@@ -61,7 +61,7 @@ function correlation(x: readonly number[], y: readonly number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-describe('simulatePaths: many distinct joint paths (issue 9 item 3)', () => {
+describe('simulatePaths: many distinct joint paths (docs/forecast.md "Paths")', () => {
   const table36 = correlatedTable(36);
   const forecast36 = forecastFlows(table36, { horizon: 24 });
 

@@ -104,7 +104,7 @@ export function shockIssues(forecast: FlowForecast, shocks: readonly Shock[]): D
  * @returns the paths (the same seed gives the same paths), or the shocks' issues ({@link shockIssues})
  * @example simulatePaths(fc, { paths: 2, seed: 1 }).ok && simulatePaths(fc, { paths: 2, seed: 1 }).value.paths.length //=> 2
  * @see Politis & Romano, JASA 89 (1994) (stationary bootstrap); Hyndman & Athanasopoulos FPP3 §5.5 (bootstrapped
- *   residuals fed through the model); Hyndman et al., Forecasting with Exponential Smoothing (2008) §6.1; issue 9 item 3.
+ *   residuals fed through the model); Hyndman et al., Forecasting with Exponential Smoothing (2008) §6.1; docs/forecast.md "Paths".
  */
 export function simulatePaths(forecast: FlowForecast, options: SimulateOptions): Result<SimulatedPaths> {
   const issues = shockIssues(forecast, options.shocks ?? []);

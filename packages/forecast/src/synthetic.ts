@@ -23,7 +23,7 @@ export interface SyntheticOptions {
  * @param options - seed, length and levels
  * @returns the periods and the two series, yuan
  * @example syntheticFundFlows({ seed: 1, months: 24 }).inflow.length //=> 24
- * @see ../shared/domain.md §6 "Pension increases" and "Seasonality".
+ * @see docs/domain.md §10.1 (pension increases and seasonality).
  */
 export function syntheticFundFlows(options: SyntheticOptions): { periods: string[]; inflow: number[]; outflow: number[] } {
   const rng = mulberry32(options.seed);

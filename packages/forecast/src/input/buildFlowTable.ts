@@ -11,7 +11,7 @@ import { addPeriods, periodOrdinal } from './periodOrdinal';
  * @param rows - rows as read from a CSV or a scenario's history
  * @returns the table, or every issue found
  * @example buildFlowTable([]).ok //=> false (code 'too_short')
- * @see issue 4 "Bad input"; STYLE.md Errors.
+ * @see docs/forecast.md "Input and output"; docs/conventions.md §2.
  */
 export function buildFlowTable(rows: readonly FlowRow[]): Result<FlowTable> {
   const issues: DomainIssue[] = [];

@@ -9,7 +9,7 @@ import { buildFlowTable } from './buildFlowTable';
  * @param scenario - a scenario returned by core's `validateScenario`
  * @returns the checked table, or every issue found
  * @example flowTableFromScenario(scenario).ok //=> true for 24+ contiguous months per fund type
- * @see issue 4 §6; core `monthlyFlowSchema`
+ * @see docs/forecast.md "Input and output"; core `monthlyFlowSchema`
  */
 export function flowTableFromScenario(scenario: Pick<Scenario, 'history'>): Result<FlowTable> {
   const table = buildFlowTable(

@@ -8,7 +8,7 @@ function months(n: number, from = 2020): string[] {
 const csv = (rows: string[]) => ['period,fundType,inflow,outflow', ...rows].join('\n');
 const good = months(24).map((m, t) => `${m},employeePension,${1000 + t}.00,${900 + t}.50`);
 
-// 来源: issue 4 "Bad input": each case names the row/field and what was expected.
+// 来源: docs/forecast.md "Input and output" (bad input): each case names the row/field and what was expected.
 describe('parseFlowsCsv', () => {
   it('reads a good file', () => {
     const r = parseFlowsCsv(csv(good));

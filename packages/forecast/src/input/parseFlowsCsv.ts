@@ -12,7 +12,7 @@ const REQUIRED = ['period', 'fundType', 'inflow', 'outflow'] as const;
  * @param text - the CSV text (comma-separated, no quoted commas; `#` lines are comments)
  * @returns the checked {@link FlowTable}, or every issue found
  * @example parseFlowsCsv('period,fundType,inflow\n').ok //=> false (missing column outflow)
- * @see issue 4 §6 and "Bad input"
+ * @see docs/forecast.md "Input and output"
  */
 export function parseFlowsCsv(text: string): Result<FlowTable> {
   const lines = text.split(/\r?\n/);

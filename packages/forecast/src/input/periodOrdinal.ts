@@ -7,7 +7,7 @@ import { monthFromOrdinal, monthOrdinal, parseMonthKey } from '@fundladder/core'
  * @returns the frequency and ordinal, or undefined for anything else
  * @example periodOrdinal('2024-03') //=> { frequency: 'monthly', ordinal: 24290 }
  * @example periodOrdinal('2021') //=> { frequency: 'annual', ordinal: 2021 }
- * @see issue 4 §6 (period `YYYY-MM` or `YYYY`)
+ * @see docs/forecast.md "Input and output" (period `YYYY-MM` or `YYYY`)
  */
 export function periodOrdinal(label: string): { frequency: 'monthly' | 'annual'; ordinal: number } | undefined {
   const month = parseMonthKey(label);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cohortInputFromSeries, type CohortInput, projectCohort } from './cohort';
 
-// Hand-worked example (来源: domain.md §6 "Pension increases": raise back-dated to January, arrears paid as a lump in July).
+// Hand-worked example (来源: docs/domain.md §10.1, pension increases: raise back-dated to January, arrears paid as a lump in July).
 // State: 1,000 contributors at an average base of 5,000 yuan, rate 16%, 98% collected; 500 retirees at 3,000 yuan.
 // Each month: 10 entrants, 4 exits, 3 new retirees, 1 death. Base +5% each January; pension +2% from July.
 const INPUT: CohortInput = {

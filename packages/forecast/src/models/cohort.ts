@@ -37,7 +37,7 @@ export interface CohortInput {
  * @param periods - the periods to project, 'YYYY-MM' or 'YYYY', after the state's period
  * @returns inflow and outflow per period, yuan
  * @example projectCohort(input, ['2025-07']).outflow[0] // retirees × raised pension + 6 months of arrears
- * @see ../shared/domain.md §6 "Pension increases" (raise back-dated to Jan 1, arrears as a lump) and "Seasonality"; issue 4 §1.
+ * @see docs/domain.md §10.1 (raise back-dated to Jan 1, arrears as a lump; seasonality); docs/forecast.md "Models".
  */
 export function projectCohort(input: CohortInput, periods: readonly string[]): { inflow: number[]; outflow: number[] } {
   let contributors = input.contributors;
@@ -79,7 +79,7 @@ const FLOW_FIELDS = ['entrants', 'exits', 'newRetirements', 'deaths'] as const;
  * @param period - season length (12 monthly, 1 annual)
  * @returns the input, or issues `cohort_input_missing`
  * @example cohortInputFromSeries(seriesWithoutCohort, 12).ok //=> false
- * @see issue 4 §1 ("say so and fall back … never fill them with silent defaults")
+ * @see docs/forecast.md "Models" (a missing column is named and the time-series choice kept; never a silent default)
  */
 export function cohortInputFromSeries(series: FlowSeries, period: number): Result<CohortInput> {
   const rows = series.cohort;
