@@ -1,4 +1,4 @@
-// Import boundaries (DEVELOPERS.md): core ← forecast, optimizer ← api, cli; core does no I/O.
+// Import boundaries (docs/conventions.md §1): core ← forecast, optimizer ← api, cli; core does no I/O.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: noIo }],
       'no-restricted-globals': ['error',
-        { name: 'Date', message: 'core never reads the clock: callers pass asOf (STYLE.md, Dates).' },
+        { name: 'Date', message: 'core never reads the clock: callers pass asOf (docs/conventions.md §4).' },
         { name: 'fetch', message: 'core does no I/O.' },
         { name: 'process', message: 'core does no I/O.' }],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'pass a seed.' }],

@@ -1,4 +1,4 @@
-// City size (issue 9, item 9): the sample stretched to 120 months with 20 banks, optimize() end to end, and a what-if
+// City size (docs/optimizer.md §11, §13): the sample stretched to 120 months with 20 banks, optimize() end to end, and a what-if
 // re-solved warm against the same LP solved cold. Each optimize takes tens of seconds: few runs, quoted with the
 // calibration row (this machine's speed drifts; the cores are shared).
 import { performance } from 'node:perf_hooks';

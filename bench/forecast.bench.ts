@@ -3,12 +3,12 @@ import { type FlowTable, forecastFlows, simulatePaths, syntheticFundFlows } from
 
 /**
  * Benchmark of the forecast pipeline: fit + rolling-origin backtest of every candidate + 1,000 joint
- * paths × 36 months, for 8 fund types with 120 months of synthetic history each (issue 4 "Must show";
- * target < 1 s median). Fixed run count, results consumed, no assertion on time (STYLE.md Benchmarks).
+ * paths × 36 months, for 8 fund types with 120 months of synthetic history each (target < 1 s median,
+ * docs/forecast.md "Benchmark"). Fixed run count, results consumed, no assertion on time (docs/conventions.md §6).
  *
  * @returns one row per measured step, median milliseconds over the runs
  * @example const rows = await benchForecast(); rows[0]!.name //=> 'forecast: fit+backtest+1000 paths×36m, 8 funds×120m'
- * @see issue 4; STYLE.md "Benchmarks"
+ * @see docs/forecast.md "Benchmark"; docs/conventions.md §6
  */
 export async function benchForecast(): Promise<Array<{ name: string; medianMs: number; runs: number; note?: string }>> {
   const periods = syntheticFundFlows({ seed: 1, months: 120 }).periods;

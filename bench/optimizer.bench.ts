@@ -43,7 +43,7 @@ export function pooledLadderModel(scenario: ReturnType<typeof sampleLadderScenar
 }
 
 /**
- * Model size and solve times on the real model, for issue 5's grid: 12/36/60/120 months × 3/8/20 banks,
+ * Model size and solve times on the real model, on a grid of 12/36/60/120 months × 3/8/20 banks,
  * the pooled LP that `optimize()` solves first (docs/optimizer.md §8). The second stage (each placement
  * split among fund types) is a small model of its own, timed in the sample row below.
  */

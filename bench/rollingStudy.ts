@@ -1,4 +1,4 @@
-// Rolling vs static safe plan on many out-of-sample paths (issue 9 item 5; docs/optimizer.md §16), split over
+// Rolling vs static safe plan on many out-of-sample paths (docs/optimizer.md §15, §16), split over
 // processes: `npx tsx bench/rollingStudy.ts FROM COUNT > part.json` runs paths FROM … FROM+COUNT−1 of the check paths
 // `fundladder optimize --seed 7` draws; `npx tsx bench/rollingStudy.ts --merge part*.json` prints the summary. It does
 // what `fundladder optimize SCENARIO --rolling --rolling-paths N --seed 7` does on one core.

@@ -1,4 +1,4 @@
-// Safe plans (issue 9, docs/optimizer.md §16): the whole safe optimize of the sample, a 60 × 8 safe solve, and the
+// Safe plans (docs/optimizer.md §16): the whole safe optimize of the sample, a 60 × 8 safe solve, and the
 // out-of-sample check per path. Medians of few runs (each run takes seconds): quote them with the calibration row.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Solver benchmark for issue 5's table: model size, build time and median solve time per back-end.
+// Solver benchmark (the table of docs/solver-notes.md §2, re-measured on the real model): model size, build time and median solve time per back-end.
 // Not wired into run.ts here: the caller passes the real model builder as `build`.
 import { nonZeros, type LpModel } from '../packages/optimizer/src/model/lp';
 import { loadHighs, solveWithHighs } from '../packages/optimizer/src/backends/highs';
@@ -6,7 +6,7 @@ import { jsLpSolverBackend, solveWithJsLpSolver } from '../packages/optimizer/sr
 import { verifySolution } from '../packages/optimizer/src/verify';
 import { type BenchRow, measure } from './measure';
 
-/** Sizes and repetitions; the defaults are issue 5's grid. */
+/** Sizes and repetitions; the defaults are 12/36/60/120 months × 3/8/20 banks. */
 export interface SolverBenchOptions {
   readonly horizons?: readonly number[];
   readonly banks?: readonly number[];

@@ -1,4 +1,4 @@
-// `fundladder backtest --paths-calibration` (issue 9 item 3): the out-of-sample coverage of the simulated paths by
+// `fundladder backtest --paths-calibration` (docs/forecast.md "Path calibration"): the out-of-sample coverage of the simulated paths by
 // calendar month, Chinese first; and `forecast --paths` says how many paths differ. Few origins and paths, for speed:
 // the full table for the sample is in docs/forecast.md.
 import { describe, expect, it } from 'vitest';

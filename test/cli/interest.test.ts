@@ -1,5 +1,5 @@
-// `fundladder interest` reproduces the worked examples E1–E6 of domain.md §2.1 to the fen
-// (来源: ../shared/domain.md §2.1; the same cases as ../shared/checks/domain-examples.sh).
+// `fundladder interest` reproduces the worked examples E1–E6 of docs/domain.md §5.3 to the fen
+// (来源: docs/domain.md §5.3, formulas F1–F6 of §5.1).
 import { describe, expect, it } from 'vitest';
 import { runCli } from './harness';
 

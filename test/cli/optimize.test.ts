@@ -1,4 +1,4 @@
-// `fundladder optimize` and `compare` through the CLI (issue 5's CLI section), in-process.
+// `fundladder optimize` and `compare` through the CLI (README's command table), in-process.
 import { describe, expect, it } from 'vitest';
 import { runCli } from './harness';
 

@@ -1,4 +1,4 @@
-// Issue 9, item 9: at 84–96 months a CD part ended one fen under its lot and no plan came back; at 84 × 20 the split
+// City scale (docs/optimizer.md §13): at 84–96 months a CD part ended one fen under its lot and no plan came back; at 84 × 20 the split
 // MIP had no point in time and the joint fallback ran out of time. The sample stretched as the bench stretches it.
 import { describe, expect, it } from 'vitest';
 import { optimize } from '@fundladder/optimizer';

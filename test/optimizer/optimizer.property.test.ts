@@ -1,4 +1,4 @@
-// Issue 5 must-show: for random valid scenarios, the exact ledger finds no rule broken in the optimizer's plan.
+// The ledger checks every plan (docs/optimizer.md §7): for random valid scenarios, the exact ledger finds no rule broken in the optimizer's plan.
 // OPT_PROPERTY_RUNS cases (200 in `npm test`).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -9,7 +9,7 @@ const fen = (yuan: number) => (Math.round(yuan * 100) / 100).toFixed(2);
 /**
  * Random small county scenarios for the optimizer's properties: 6–12 months, 1–3 fund types, seven banks
  * (one suspended), random quotes, balances, flows and existing deposits. Amounts in the scale of
- * domain.md §6's test county. Some come out infeasible; that is part of what is tested.
+ * the test county of docs/domain.md §10.3. Some come out infeasible; that is part of what is tested.
  */
 export const randomScenario: fc.Arbitrary<ScenarioInput> = fc
   .record({

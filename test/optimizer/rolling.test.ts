@@ -1,4 +1,4 @@
-// Issue 5, "Stress and quarterly rolling": the rolling (receding-horizon) mode on the sample county fund.
+// The rolling (receding-horizon) mode on the sample county fund (docs/optimizer.md §15).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

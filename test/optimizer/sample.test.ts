@@ -1,4 +1,4 @@
-// Issue 5 must-shows on the sample county fund (examples/county-fund): the optimized plan beats two simple
+// On the sample county fund (examples/county-fund; figures in docs/optimizer.md §11): the optimized plan beats two simple
 // policies priced by the same ledger, and the infeasible variant (reserve of 12 months) is explained.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

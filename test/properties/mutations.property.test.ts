@@ -1,4 +1,4 @@
-// Property (issue 3, "Bad input"): random mutations of the sample scenario and plan are fed to validation and the
+// Property (docs/conventions.md §2, errors as data): random mutations of the sample scenario and plan are fed to validation and the
 // ledger; nothing throws, and every answer is either accepted or a list of structured issues.
 // FL_PROPERTY_RUNS cases: 1,000 in `npm test`, 10,000 in `npm run test:long`.
 import { readFileSync } from 'node:fs';

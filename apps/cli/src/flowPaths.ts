@@ -3,7 +3,7 @@ import type { PathFloats } from '@fundladder/optimizer';
 import { type SimulatedPaths, flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
 
 /**
- * Joint flow paths over the scenario's horizon from the forecast (issue 4): the models chosen by backtest on
+ * Joint flow paths over the scenario's horizon from the forecast (docs/forecast.md "Paths"): the models chosen by backtest on
  * the scenario's history, `paths` seeded joint paths, each turned into a complete flow path (yuan to the fen)
  * for the ledger. The forecast starts the month after the history ends; months before the scenario's start
  * are dropped, so the history must end no later than the month before the start.
@@ -14,8 +14,8 @@ export function forecastFlowPaths(scenario: Scenario, options: { paths: number; 
 }
 
 /**
- * {@link forecastFlowPaths} with what the paths are worth: how many of them differ (`distinctPaths`, issue 9
- * item 3: the first version's 100 paths held 12 distinct ones on the sample), for callers that report it.
+ * {@link forecastFlowPaths} with what the paths are worth: how many of them differ (`distinctPaths`; docs/forecast.md
+ * "Paths": the first version's 100 paths held 12 distinct ones on the sample), for callers that report it.
  *
  * @param scenario - a validated scenario with at least two years of history ending before its start month
  * @param options - number of paths and the seed

@@ -17,7 +17,7 @@ const HELP_ZH = `用法: fundladder interest --product demand|time|agreed|notice
   agreed   协定存款（基本额度 --base-amount 按活期 --demand-rate，超额部分按协定利率 --annual-rate）
   notice   通知存款（本金 × 天数 × 支取日利率 / 360）
   bond     记账式国债（票面 × 票面利率 / 每年付息次数，--from 起息、--to 止；含区间内各期利息与应计利息）
-来源: domain.md §2.1 公式 F1–F6 与算例 E1–E6。`;
+来源: docs/domain.md §5.1 公式 F1–F6 与 §5.3 算例 E1–E6。`;
 
 const HELP_EN = `Usage: fundladder interest --product demand|time|agreed|notice|cd|bond --principal AMOUNT --annual-rate RATE
         --from START --to END [--term-months N] [--withdraw-on DATE] [--base-amount X] [--demand-rate R]
@@ -32,7 +32,7 @@ days YYYY-MM-DD; first day counted, last day not.
   agreed   agreed deposit (--base-amount at --demand-rate, the excess at --annual-rate)
   notice   call deposit (principal × days × withdrawal-day rate / 360)
   bond     book-entry bond (face × coupon / frequency; coupons paid in (--from, --to] plus accrued interest)
-Source: domain.md §2.1 formulas F1–F6 and worked examples E1–E6.`;
+Source: docs/domain.md §5.1 formulas F1–F6 and §5.3 worked examples E1–E6.`;
 
 function fail(io: Parameters<Command>[1], message: string): number {
   io.err(`fundladder interest: ${message}`);
@@ -40,7 +40,7 @@ function fail(io: Parameters<Command>[1], message: string): number {
   return EXIT_USAGE;
 }
 
-/** `fundladder interest`: the interest calculator of issue 3, one rule per product. */
+/** `fundladder interest`: the interest calculator, one rule per product (docs/interest-conventions.md "The rules"). */
 export const interestCommand: Command = (args, io) => {
   const parsed = parseCommandArgs(
     io,
@@ -137,7 +137,7 @@ export const interestCommand: Command = (args, io) => {
         interest: couponFen.times(paid.length).plus(accrued.interest),
         formula: `${paid.length} × (${coupon.formula})${accrued.interest.isZero() ? '' : ` + ${accrued.formula}`}`,
         rule: 'govBond/coupon',
-        source: 'domain.md §2 记账式国债, E6; accrued: CFFEX 2013-09-03 (actual/actual)',
+        source: 'docs/domain.md §4.6 记账式国债, §5.3 E6; accrued: CFFEX 2013-09-03 (actual/actual)',
         notes: [`coupons paid: ${paid.join(', ') || 'none'}`],
       };
       break;

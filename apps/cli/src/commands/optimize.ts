@@ -204,7 +204,7 @@ export const optimizeCommand: Command = async (args, io) => {
     for (const i of early) io.err(printIssue(i, io.lang));
     return EXIT_USAGE;
   }
-  // Forecast paths (issue 4): the check paths from --seed, the planning paths from their own seed (never the
+  // Forecast paths (docs/forecast.md "Paths"): the check paths from --seed, the planning paths from their own seed (never the
   // same), drawn once for the safety floors, the quantile reserve, the out-of-sample check and the rolling run.
   const safetyOn = c > 0;
   const wantPaths = safetyOn || paths > 0 || quantile !== undefined || values.rolling === true;

@@ -1,4 +1,4 @@
-// The optimizer's cap findings in one plain sentence each (issue 9 item 6). 来源: domain.md §0.5, §4.1 [004].
+// The optimizer's cap findings in one plain sentence each (docs/optimizer.md §5.10). 来源: docs/domain.md §8.2, §8.1 [004].
 import { describe, expect, it } from 'vitest';
 import { dec } from '@fundladder/core';
 import type { CapFinding } from '@fundladder/optimizer';
