@@ -5,7 +5,7 @@
  *
  * Run from the repository root: `npx tsx examples/county-fund/generate.ts`.
  * Deterministic: a seeded PRNG (mulberry32), integer fen, no clock. README.md says which figures are
- * real (with their domain.md source) and which are constructed, and how.
+ * real (with their docs/domain.md source) and which are constructed, and how.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -74,7 +74,7 @@ function growth(rate: number, monthsSinceBase: number): number {
 // The county's expected flows (yuan, before noise). Constructed; README.md, "Flows", explains each.
 // ---------------------------------------------------------------------------------------------
 
-/** Employee and public-sector pension raises (domain.md §6 [R64]; 2022 constructed; 2026–2028 assumed). */
+/** Employee and public-sector pension raises (docs/domain.md §10.1 [R64]; 2022 constructed; 2026–2028 assumed). */
 const PENSION_RAISE: Record<number, number> = { 2022: 0.04, 2023: 0.038, 2024: 0.03, 2025: 0.02, 2026: 0.02, 2027: 0.02, 2028: 0.02, 2029: 0.02 };
 function pensionLevel(level2021: number, year: number): number {
   let level = level2021;
@@ -84,7 +84,7 @@ function pensionLevel(level2021: number, year: number): number {
 /**
  * Monthly payout of a pension whose yearly raise is announced in July and back-dated to January:
  * January–June at last year's level; July pays the new level plus the January–June arrears as one
- * lump; August–December at the new level (domain.md §6 [R64]).
+ * lump; August–December at the new level (docs/domain.md §10.1 [R64]).
  */
 function pensionOutflow(o: number, retirees: (o: number) => number, level2021: number): number {
   const year = yearOf(o);
@@ -223,7 +223,7 @@ const flows: FlowRow[] = [];
 for (let o = START; o <= END; o++) for (const ft of FUND_TYPES) flows.push({ month: monthKey(o), fundType: ft, ...budget(ft, o) });
 
 // ---------------------------------------------------------------------------------------------
-// Banks and quotes. Big-bank figures are the 2025-05-20 listed rates (domain.md §3.2); the rest are
+// Banks and quotes. Big-bank figures are the 2025-05-20 listed rates (docs/domain.md §6.2); the rest are
 // constructed a little higher, as README.md's bank table says.
 // ---------------------------------------------------------------------------------------------
 type BankId = 'icbc' | 'ccb' | 'psbc' | 'cib' | 'citic' | 'city' | 'rural';
@@ -291,7 +291,7 @@ const banks = [
   { id: 'city', name: '示例市商业银行示例县支行', type: 'cityCommercial', rating: '监管评级3级（构造）', localGeneralDeposits: money(60 * YI), status: 'eligible', conventions: { dayBasis: 'actual365', rateChangeMethod: 'segmented' }, quotes: quotesOf(QUOTES.city) },
   {
     id: 'rural', name: '示例县农村商业银行', type: 'ruralCommercial', rating: '监管评级4级（2025-09 下调，构造）', localGeneralDeposits: money(150 * YI), status: 'suspended',
-    suspendedReason: '2025-09 监管评级降至4级，按深圳办法 [004]（domain.md §4.1）暂停新增定期存款；已有存款到期收回。构造情形。 Regulatory rating fell to level 4 in 2025-09: no new time deposits under the Shenzhen rules [004]; existing deposits run off. Constructed.',
+    suspendedReason: '2025-09 监管评级降至4级，按深圳办法 [004]（docs/domain.md §8.3）暂停新增定期存款；已有存款到期收回。构造情形。 Regulatory rating fell to level 4 in 2025-09: no new time deposits under the Shenzhen rules [004]; existing deposits run off. Constructed.',
     conventions: { dayBasis: 'thirty360', rateChangeMethod: 'segmented' }, quotes: quotesOf(QUOTES.rural),
   },
 ];
