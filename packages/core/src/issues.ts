@@ -24,6 +24,13 @@ export interface DomainIssue {
   readonly fundType?: string;
   /** Amount involved, yuan, as a decimal string. */
   readonly amount?: string;
+  /** What was probably meant, e.g. the known key nearest to an unknown one (`reserve` for `reserv`). */
+  readonly suggestion?: string;
+  /**
+   * `warning`: the input is accepted but a value looks wrong (a rate that reads like a percent, an amount of
+   * 10¹⁵ yuan); it never fails a command. Absent: an error.
+   */
+  readonly severity?: 'warning';
 }
 
 /** A result instead of a throw: either the value or every issue found. */

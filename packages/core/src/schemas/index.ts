@@ -6,3 +6,5 @@ export * from './zodIssues';
 export * from './validateScenario';
 export * from './lookup';
 export * from './resolvePlan';
+export * from './editDistance';
+export * from './knownKeys';

@@ -3,7 +3,7 @@ import { annualRate, couponFrequencySchema, idSchema, monthKeySchema, moneyStrin
 import { bondKindSchema, fundTypeSchema, placeableKindSchema } from './enums';
 
 /** One placement: on the month's placement day, put `amount` into a product and term at a bank. */
-export const placementSchema = z.object({
+export const placementSchema = z.strictObject({
   month: monthKeySchema,
   product: placeableKindSchema,
   /**
@@ -23,7 +23,7 @@ export const placementSchema = z.object({
   note: z.string().optional(),
 });
 
-export const planSchema = z.object({
+export const planSchema = z.strictObject({
   schemaVersion: z.literal(1),
   name: z.string().min(1),
   placements: z.array(placementSchema),

@@ -4,7 +4,7 @@ import { defaultCouponFrequency } from '../interest/bondCoupon';
 import { dayOfMonth } from '../dates/isoDate';
 import type { Scenario } from './scenario';
 import { type Plan, planSchema } from './plan';
-import { fromZodIssues } from './zodIssues';
+import { parseInput } from './zodIssues';
 import { bondYieldOn, quotedRate } from './lookup';
 import type { ResolvedPlacement } from '../rules/types';
 
@@ -16,9 +16,9 @@ import type { ResolvedPlacement } from '../rules/types';
  * which reports every one of them.
  */
 export function resolvePlan(json: unknown, scenario: Scenario): Result<{ plan: Plan; placements: ResolvedPlacement[] }> {
-  const parsed = planSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
-  const plan = parsed.data;
+  const parsed = parseInput(planSchema, json);
+  if (!parsed.ok) return parsed;
+  const plan = parsed.value;
   const issues: DomainIssue[] = [];
   const banks = new Map(scenario.banks.map((b) => [b.id, b] as const));
   const start = monthOrdinal(scenario.startMonth);

@@ -5,11 +5,11 @@ import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, plac
 
 /** Where a figure comes from (a notice, a bank's rate sheet, a contract), carried with the data. */
 const source = z.string().optional();
-const ratePoint = z.object({ effectiveFrom: isoDateSchema, annualRate, source });
+const ratePoint = z.strictObject({ effectiveFrom: isoDateSchema, annualRate, source });
 
 /** A bank's interest conventions where banks differ (docs/domain.md §5.2). Defaults: the Chinese 30/360 rule, segmented accrual. */
 export const bankConventionsSchema = z
-  .object({
+  .strictObject({
     /** 30/360 with whole months (F1/F4) by default; `actual365` for banks that use it [R40]. */
     dayBasis: z.enum(DAY_BASES).default('thirty360'),
     /** BOC splits at rate changes [R33] (default); CIB applies the settlement-date rate [R34]. */
@@ -18,7 +18,7 @@ export const bankConventionsSchema = z
   .default({ dayBasis: 'thirty360', rateChangeMethod: 'segmented' });
 
 /** A bank's quoted rate for a product and term, in force from a date. */
-export const quoteSchema = z.object({
+export const quoteSchema = z.strictObject({
   product: productKindSchema,
   termMonths: termMonthsSchema.optional(),
   annualRate,
@@ -26,7 +26,7 @@ export const quoteSchema = z.object({
   source,
 });
 
-export const bankSchema = z.object({
+export const bankSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
   type: bankTypeSchema,
@@ -41,7 +41,7 @@ export const bankSchema = z.object({
 });
 
 /** An account at a bank, with its dated contract demand rate (docs/domain.md §2.2: a per-bank input). */
-export const accountSchema = z.object({
+export const accountSchema = z.strictObject({
   id: idSchema,
   kind: accountKindSchema,
   fundType: fundTypeSchema,
@@ -56,13 +56,13 @@ export const accountSchema = z.object({
    * rate. These rates price this account's balance; a bank's `agreedDeposit` quote prices new
    * agreed-deposit placements the plan makes.
    */
-  agreed: z.object({ baseAmount: moneyString, agreedRates: z.array(ratePoint).min(1) }).optional(),
+  agreed: z.strictObject({ baseAmount: moneyString, agreedRates: z.array(ratePoint).min(1) }).optional(),
   /** The account that receives the fund type's flows and funds its placements (one per fund type). */
   settlement: z.boolean().default(false),
 });
 
 /** A deposit or bond the fund already holds at the start. */
-export const holdingSchema = z.object({
+export const holdingSchema = z.strictObject({
   id: idSchema,
   fundType: fundTypeSchema,
   product: placeableKindSchema,
@@ -82,12 +82,12 @@ const DEFAULT_BOND_TERMS = [12, 24, 36, 60, 84, 120];
 
 /** Product parameters, with defaults from docs/domain.md §4.7. */
 export const productsSchema = z
-  .object({
+  .strictObject({
     timeDeposit: z
-      .object({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_TIME_TERMS), minimumAmount: moneyString.prefault('10000') })
+      .strictObject({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_TIME_TERMS), minimumAmount: moneyString.prefault('10000') })
       .prefault({}),
     largeCd: z
-      .object({
+      .strictObject({
         termsMonths: z.array(termMonthsSchema).default(DEFAULT_CD_TERMS),
         /** Institutions: at least 10,000,000 per CD (PBOC interim measures 2015 [R41][R42]). */
         minimumLot: moneyString.prefault('10000000'),
@@ -96,7 +96,7 @@ export const productsSchema = z
       })
       .prefault({}),
     callDeposit: z
-      .object({
+      .strictObject({
         /** Corporate minimum 500,000 (PSBC, CIB [R27][R28]). */
         minimumAmount: moneyString.prefault('500000'),
         /** Minimum withdrawal 100,000 [R27]. */
@@ -104,16 +104,16 @@ export const productsSchema = z
       })
       .prefault({}),
     agreedDeposit: z
-      .object({ minimumBase: moneyString.prefault('10000') })
+      .strictObject({ minimumBase: moneyString.prefault('10000') })
       .prefault({}),
     govBond: z
-      .object({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_BOND_TERMS) })
+      .strictObject({ termsMonths: z.array(termMonthsSchema).default(DEFAULT_BOND_TERMS) })
       .default({ termsMonths: DEFAULT_BOND_TERMS }),
   })
   .prefault({});
 
 /** Book-entry bond yields at par, by term (docs/domain.md §6.5), with the coupon frequency of that term. */
-export const bondYieldSchema = z.object({
+export const bondYieldSchema = z.strictObject({
   termMonths: termMonthsSchema,
   annualRate,
   couponFrequency: couponFrequencySchema,
@@ -123,16 +123,16 @@ export const bondYieldSchema = z.object({
 
 export const reserveRuleSchema = z.discriminatedUnion('rule', [
   /** Keep liquid at least the payouts of the next N months (国发〔1997〕26号: 2 months [R9]). */
-  z.object({ rule: z.literal('monthsOfPayouts'), months: z.number().int().min(0).max(36) }),
+  z.strictObject({ rule: z.literal('monthsOfPayouts'), months: z.number().int().min(0).max(36) }),
   /** Keep liquid at least a fixed amount. */
-  z.object({ rule: z.literal('fixedAmount'), amount: moneyString }),
+  z.strictObject({ rule: z.literal('fixedAmount'), amount: moneyString }),
 ]);
 
 /** Policy: reserve rule, the three bank caps of [004], and eligibility. Defaults as docs/domain.md §7 and §8. */
-export const policySchema = z.object({
+export const policySchema = z.strictObject({
   reserve: reserveRuleSchema.default({ rule: 'monthsOfPayouts', months: 2 }),
   caps: z
-    .object({
+    .strictObject({
       /** Cap A: one bank's share of a month's new time deposits (tranche) ≤ 25% [004]. */
       trancheShare: shareFraction.prefault('0.25'),
       /** Cap B: one bank's outstanding time deposits ≤ 20% of its local general deposits [004]. */
@@ -158,7 +158,7 @@ export const policySchema = z.object({
    * --reserve-months override these values.
    */
   reserveForecast: z
-    .object({
+    .strictObject({
       quantile: z.number().gt(0, { error: 'a quantile is between 0 and 1, e.g. 0.95' }).lt(1, { error: 'a quantile is between 0 and 1, e.g. 0.95' }),
       months: z.number().int().min(1).max(36).default(3),
     })
@@ -172,7 +172,7 @@ export const policySchema = z.object({
    * is measured as one pool. Checked by the optimizer on forecast paths; the CLI's --confidence overrides it.
    */
   safety: z
-    .object({
+    .strictObject({
       confidence: z
         .number()
         .min(0, { error: 'a confidence is a share of paths between 0 and 1, e.g. 0.99 (0 = plan on the mean flows)' })
@@ -181,7 +181,6 @@ export const policySchema = z.object({
       horizonMonths: z.number().int().min(1).max(600).optional(),
       perFundType: z.boolean().default(true),
     })
-    .strict()
     .prefault({}),
   /**
    * What happens at the horizon end (docs/optimizer.md §4): 'accrue' (default) values positions that outlive the horizon at the
@@ -193,7 +192,7 @@ export const policySchema = z.object({
 });
 
 /** A month of flows of one fund type: money in and money out, in yuan. */
-export const monthlyFlowSchema = z.object({
+export const monthlyFlowSchema = z.strictObject({
   month: monthKeySchema,
   fundType: fundTypeSchema,
   inflow: moneyString,
@@ -201,7 +200,7 @@ export const monthlyFlowSchema = z.object({
 });
 
 /** Benchmark rates (PBOC, effective 2015-10-24 [R14][R15]), the base of the statutory preferential rates. */
-export const benchmarkSchema = z.object({
+export const benchmarkSchema = z.strictObject({
   demand: annualRate,
   time3m: annualRate,
   time6m: annualRate,
@@ -231,10 +230,10 @@ export const BENCHMARK_2015 = {
 } as const;
 
 export const statutorySchema = z
-  .object({
+  .strictObject({
     benchmark: benchmarkSchema.prefault(BENCHMARK_2015),
     /** 记账利率 by year (unconfirmed: no official notice seen, docs/domain.md §2.3); none by default. */
-    creditingRates: z.array(z.object({ year: z.number().int(), annualRate })).default([]),
+    creditingRates: z.array(z.strictObject({ year: z.number().int(), annualRate })).default([]),
     /** Which reading of "the 3-month rate" applies: the frozen benchmark or the bank's listed rate (docs/domain.md §2.2). */
     reading: z.enum(['benchmark', 'listed']).default('benchmark'),
   })
@@ -242,7 +241,7 @@ export const statutorySchema = z
 
 /** When inside a month the ledger posts what the plan and the flows say (docs/ledger.md). */
 export const timingSchema = z
-  .object({
+  .strictObject({
     /** Day of month on which the month's inflows and outflows post (1–28). */
     flowDay: z.number().int().min(1).max(28).default(1),
     /** Day of month on which the month's placements are made (1–28); they mature on the same day. */
@@ -260,7 +259,12 @@ export const timingSchema = z
   })
   .default({ flowDay: 1, placementDay: 1 });
 
-export const scenarioSchema = z.object({
+/**
+ * A scenario file. Every object in it is strict: a key the schema does not know is an error naming the
+ * nearest known key (issue 10 item 2), never dropped — a misspelt `policy.reserv` used to leave the
+ * 2-month default in force without a word.
+ */
+export const scenarioSchema = z.strictObject({
   schemaVersion: z.literal(1),
   name: z.string().min(1),
   description: z.string().optional(),

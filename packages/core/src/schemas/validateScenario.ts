@@ -1,6 +1,6 @@
 import type { DomainIssue, Result } from '../issues';
 import { type Scenario, scenarioSchema } from './scenario';
-import { fromZodIssues } from './zodIssues';
+import { parseInput } from './zodIssues';
 import { TERM_DEPOSIT_KINDS } from './enums';
 import { monthOrdinal } from '../dates/monthKey';
 import { money } from '../rules/types';
@@ -82,12 +82,13 @@ export function checkScenarioReferences(s: Scenario): DomainIssue[] {
 
 /**
  * Parses and checks a scenario file's JSON. Never throws: returns the scenario, or every issue with
- * its JSON path, rule and the value received.
+ * its JSON path, rule and the value received. An unknown key anywhere is an error that names the nearest
+ * known key (a misspelt `reserv` would otherwise be dropped and the 2-month default apply silently).
  * @example validateScenario({}).ok //=> false
  */
 export function validateScenario(json: unknown): Result<Scenario> {
-  const parsed = scenarioSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
-  const issues = checkScenarioReferences(parsed.data);
-  return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
+  const parsed = parseInput(scenarioSchema, json);
+  if (!parsed.ok) return parsed;
+  const issues = checkScenarioReferences(parsed.value);
+  return issues.length ? { ok: false, issues } : parsed;
 }
