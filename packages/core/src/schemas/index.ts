@@ -8,3 +8,4 @@ export * from './lookup';
 export * from './resolvePlan';
 export * from './editDistance';
 export * from './knownKeys';
+export * from './plausibleValues';
