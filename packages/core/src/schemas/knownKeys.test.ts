@@ -1,4 +1,4 @@
-// Issue 10 item 2: an unknown key anywhere in scenario or plan input is an error with its JSON path and the
+// Strict input: an unknown key anywhere in scenario or plan input is an error with its JSON path and the
 // nearest known key ("`policy.reserv`: unknown key; did you mean `reserve`?").
 import { describe, expect, it } from 'vitest';
 import { knownKeysAt } from './knownKeys';

@@ -261,7 +261,7 @@ export const timingSchema = z
 
 /**
  * A scenario file. Every object in it is strict: a key the schema does not know is an error naming the
- * nearest known key (issue 10 item 2), never dropped — a misspelt `policy.reserv` used to leave the
+ * nearest known key (strict input), never dropped — a misspelt `policy.reserv` used to leave the
  * 2-month default in force without a word.
  */
 export const scenarioSchema = z.strictObject({
