@@ -1,4 +1,4 @@
-// Issue 10 item 2: implausible values warn, never fail. Bands: docs/domain.md §6.1–6.3 (2015 benchmarks [R14][R15],
+// Strict input: implausible values warn, never fail. Bands: docs/domain.md §6.1–6.3 (2015 benchmarks [R14][R15],
 // self-regulation ceilings [R22][R23], the big banks' 0.05% demand rate since 2025-05-20 [R16][R17]).
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from './scenario';
