@@ -3,7 +3,7 @@ import { type LadderData, POOLED, minimumPlacementYuan, poolFundTypes, prepareLa
 import { buildLadderModel } from './model/buildLadderModel';
 import { type LpModel, nonZeros } from './model/lp';
 import type { LadderVariables } from './model/variables';
-import type { LpBackend, SolveReport } from './backends/types';
+import type { LpBackend, LpBasis, SolveReport } from './backends/types';
 import { type Verification, backendFor, solveVerified } from './verify';
 import { type WirePlacement, planFromSolution, planFromSplit, pooledPlacements } from './extract/planFromSolution';
 import { type PartKind, type SplitVariables, buildSplitModel } from './model/split';
@@ -157,6 +157,20 @@ function solverFailedIssue(backend: LpBackend, report: SolveReport, timeLimitSec
 }
 
 /**
+ * The last round's basis carried to this round's model by column and row name: a column the round switched off keeps
+ * its status (HiGHS's dual simplex then moves it to its new bound of 0), a column brought back starts at its lower
+ * bound. Undefined when the rows differ or names repeat (the round then solves from scratch).
+ */
+export function carryBasis(previous: LpModel, basis: LpBasis, model: LpModel): LpBasis | undefined {
+  if (previous.rows.length !== model.rows.length || basis.colStatus.length !== previous.variables.length) return undefined;
+  if (!model.rows.every((row, i) => row.name === previous.rows[i]!.name)) return undefined;
+  const status = new Map(previous.variables.map((v, j) => [v.name, basis.colStatus[j]!]));
+  if (status.size !== previous.variables.length) return undefined;
+  const AT_LOWER = 0;
+  return { colStatus: Int32Array.from(model.variables, (v) => status.get(v.name) ?? AT_LOWER), rowStatus: basis.rowStatus };
+}
+
+/**
  * Builds and solves the ladder LP on `data`, round after round: placements below their product's minimum
  * (a CD lot, a call deposit's 500,000, a time deposit's 10,000) are switched off and the LP re-solved, a
  * rounding step the ledger then checks. Lot columns that are not at least a lot are switched off zeros
@@ -169,6 +183,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
   const upperBounds = new Map<string, number>();
   const restored = new Set<string>();
   let relaxed: { model: LpModel; report: SolveReport } | undefined;
+  let last: { model: LpModel; basis: LpBasis } | undefined;
   let totalSolveMs = 0;
   let buildMs = 0;
   for (let round = 1; ; round++) {
@@ -176,8 +191,10 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     const { model, variables } = buildLadderModel(data, { upperBounds, restored, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
     buildMs += performance.now() - t0;
     const size = { variables: model.variables.length, rows: model.rows.length, nonZeros: nonZeros(model) };
-    const solved = await solveVerified(backend, model, { timeLimitSeconds: options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS });
+    const startBasis = last ? carryBasis(last.model, last.basis, model) : undefined;
+    const solved = await solveVerified(backend, model, { timeLimitSeconds: options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS, ...(startBasis ? { startBasis } : {}) });
     const report = solved.report;
+    last = report.basis ? { model, basis: report.basis } : undefined;
     totalSolveMs += report.solveMs;
     if (solved.issue) return { ok: false, result: { status: 'error', issues: [{ code: solved.issue.code, path: ['solver'], rule: 'solverSizeLimit', message: solved.issue.message, received: String(solved.issue.variables), limit: String(solved.issue.limit) }], report, size, data, model } };
     if (report.termination === 'infeasible' || report.termination === 'infeasibleOrUnbounded') {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LpBuilder, type LpModel } from '../model/lp';
 import { verifySolution } from '../verify';
 import { ladderModel } from './contractModels';
-import { type AttemptRecord, type HighsAttempt, HIGHS_LP_ATTEMPTS, WarmHighsModel, loadHighs, solveWithHighs } from './highs';
+import { type AttemptRecord, type HighsAttempt, HIGHS_LP_ATTEMPTS, INTERIOR_POINT_FIRST_COLUMNS, WarmHighsModel, attemptsFor, loadHighs, solveWithHighs } from './highs';
+import { carryBasis } from '../optimize';
 
 /** The contract suite's hand-solved budget LP (contract.test.ts): optimum 2.2 at budget 100; +0.02 per 万元 of budget. */
 function budgetModel(budgetWan = 100): LpModel {
@@ -98,5 +99,44 @@ describe('WarmHighsModel', () => {
     } finally {
       warm.dispose();
     }
+  });
+});
+
+describe('HiGHS from a given basis (the rounds of optimize, docs/optimizer.md §8)', () => {
+  it('re-solves a model whose column was switched off from the last basis, to the optimum a cold solve finds', async () => {
+    const highs = await loadHighs();
+    const first = solveWithHighs(highs, budgetModel());
+    expect(first.basis?.colStatus.length).toBe(3);
+    // The CD switched off (as a round does to a placement below its lot): upper bound 0.
+    const model = budgetModel();
+    const off: LpModel = { ...model, variables: model.variables.map((v) => (v.name === 'largeCd[36]' ? { ...v, upper: 0 } : v)) };
+    const cold = solveWithHighs(highs, off);
+    const warm = solveWithHighs(highs, off, { startBasis: carryBasis(model, first.basis!, off)! });
+    expect(warm.raw.warm).toBe('warm');
+    expect(warm.termination).toBe('optimal');
+    expect(warm.objective).toBeCloseTo(cold.objective, 9);
+    expect(cold.objective).toBeCloseTo(0.01 * 55 + 0.02 * 45, 9);
+  });
+
+  it('carries a basis by name: a column brought back starts at its lower bound; other rows, no basis', async () => {
+    const highs = await loadHighs();
+    const model = budgetModel();
+    const basis = solveWithHighs(highs, model).basis!;
+    const lp = new LpBuilder('maximize');
+    lp.addVariable({ name: 'new', lower: 0, upper: 5, cost: 0.001 });
+    for (const v of model.variables) lp.addVariable(v);
+    for (const row of model.rows) lp.addRow({ ...row, terms: row.terms.map(([j, c]) => [j + 1, c] as const) });
+    const grown = lp.build();
+    const carried = carryBasis(model, basis, grown)!;
+    expect([...carried.colStatus]).toEqual([0, ...basis.colStatus]);
+    expect(carryBasis(model, basis, { ...model, rows: model.rows.slice(1) })).toBeUndefined();
+  });
+
+  it('starts a large LP from scratch with the interior-point solver, and any LP given a basis with the dual simplex', () => {
+    const wide: LpModel = { sense: 'maximize', offset: 0, rows: [], variables: Array.from({ length: INTERIOR_POINT_FIRST_COLUMNS }, (_, j) => ({ name: `x${j}`, lower: 0, upper: 1, cost: 1 })) };
+    expect(attemptsFor(wide)[0]!.name).toBe('interiorPoint');
+    expect(attemptsFor({ ...wide, variables: wide.variables.slice(1) })[0]!.name).toBe('dualSimplex');
+    const basis = { colStatus: new Int32Array(wide.variables.length), rowStatus: new Int32Array(0) };
+    expect(attemptsFor(wide, { startBasis: basis })[0]!.name).toBe('dualSimplex');
   });
 });

@@ -201,6 +201,28 @@ export const HIGHS_LP_ATTEMPTS: readonly HighsAttempt[] = [
 /** A MIP gets one attempt (its branch and bound already tries many things), bounded like the rest. */
 export const HIGHS_MIP_ATTEMPTS: readonly HighsAttempt[] = [{ name: 'branchAndBound', options: {}, share: 1 }];
 
+/**
+ * From this many columns on, an LP solved from scratch starts with the interior-point solver (with crossover, so it
+ * still ends on a basis and its duals): measured on the safe (per-fund-type) ladder LP, 14,040 columns 745 ms against
+ * 1,311 ms for the dual simplex, 32,728 columns (60 months × 8 banks) 1.4 s against 10.1 s; below it the dual
+ * simplex is as fast or faster (2,484 columns: 35 ms against 84 ms). docs/solver-notes.md §3.
+ */
+export const INTERIOR_POINT_FIRST_COLUMNS = 10_000;
+
+/** The interior-point solver first, then the rest in their usual order. */
+export const HIGHS_LARGE_LP_ATTEMPTS: readonly HighsAttempt[] = [HIGHS_LP_ATTEMPTS[1]!, HIGHS_LP_ATTEMPTS[0]!, ...HIGHS_LP_ATTEMPTS.slice(2)];
+
+/** The attempts for `model`: a MIP's, a large LP's from scratch, or the usual LP's (always for a warm start). */
+export function attemptsFor(model: LpModel, options: SolveOptions = {}): readonly HighsAttempt[] {
+  if (isMip(model)) return HIGHS_MIP_ATTEMPTS;
+  if (!usableBasis(model, options.startBasis) && model.variables.length >= INTERIOR_POINT_FIRST_COLUMNS) return HIGHS_LARGE_LP_ATTEMPTS;
+  return HIGHS_LP_ATTEMPTS;
+}
+
+function usableBasis(model: LpModel, basis: SolveOptions['startBasis']): basis is NonNullable<SolveOptions['startBasis']> {
+  return basis !== undefined && !isMip(model) && basis.colStatus.length === model.variables.length && basis.rowStatus.length === model.rows.length;
+}
+
 /** What one attempt did: recorded in `raw.attempts`, so a report says which attempts ran and why each stopped. */
 export interface AttemptRecord {
   readonly attempt: string;
@@ -246,7 +268,7 @@ function worthRetrying(report: SolveReport): boolean {
  * solveWithHighs(await loadHighs(), model).raw.attempts //=> [{ attempt: 'dualSimplex', termination: 'optimal', … }]
  * @see docs/solver-notes.md §6 (duals and ranging)
  */
-export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptions = {}, attempts: readonly HighsAttempt[] = isMip(model) ? HIGHS_MIP_ATTEMPTS : HIGHS_LP_ATTEMPTS): SolveReport {
+export function solveWithHighs(highs: Highs, model: LpModel, options: SolveOptions = {}, attempts: readonly HighsAttempt[] = attemptsFor(model, options)): SolveReport {
   const budgetSeconds = options.timeLimitSeconds ?? HIGHS_DEFAULT_TIME_LIMIT_SECONDS;
   const records: AttemptRecord[] = [];
   let totalMs = 0;
@@ -314,12 +336,36 @@ function solveOnce(highs: Highs, model: LpModel, options: SolveOptions, extra: R
     if (options.timeLimitSeconds !== undefined) instance.options.set('time_limit', options.timeLimitSeconds);
     if (options.mipRelativeGap !== undefined) instance.options.set('mip_rel_gap', options.mipRelativeGap);
     if (Object.keys(extra).length) instance.options.set(extra);
-    return readReport(instance, model, started, run(instance));
+    const warm = usableBasis(model, options.startBasis) && extra.solver !== 'ipm' && setBasis(instance, options.startBasis);
+    const report = readReport(instance, model, started, run(instance));
+    const basis = report.termination === 'optimal' && !isMip(model) ? readBasis(instance) : undefined;
+    return { ...report, ...(basis ? { basis } : {}), ...(options.startBasis ? { raw: { ...report.raw, warm: warm ? 'warm' : 'cold' } } : {}) };
   } catch (error) {
     // createModel rejects malformed data (NaN, an index out of range): report it, do not crash the caller.
     return failure('otherError', performance.now() - started, { error: String(error) });
   } finally {
     instance?.dispose();
+  }
+}
+
+/** Installs `basis` as the start; false when HiGHS refuses it (the solve then starts from scratch). */
+function setBasis(instance: HighsModel, basis: NonNullable<SolveOptions['startBasis']>): boolean {
+  try {
+    instance.setBasis(basis as Parameters<HighsModel['setBasis']>[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The optimal basis, when HiGHS holds a valid one (an interior-point solve ends on one after its crossover). */
+function readBasis(instance: HighsModel): SolveReport['basis'] {
+  try {
+    if (instance.info.get('basis_validity') !== 1) return undefined;
+    const b = instance.getBasis();
+    return { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
+  } catch {
+    return undefined;
   }
 }
 

@@ -32,6 +32,17 @@ export interface SolveReport {
   readonly solveMs: number;
   /** Anything back-end specific (status codes, messages), for logs. */
   readonly raw: Readonly<Record<string, unknown>>;
+  /** The optimal simplex basis (HiGHS, LP only), to start a re-solve of a changed model from ({@link SolveOptions.startBasis}). */
+  readonly basis?: LpBasis;
+}
+
+/**
+ * A simplex basis: one status per column and per row, in model order, with HiGHS's codes (0 at the lower bound,
+ * 1 basic, 2 at the upper bound, 3 zero, 4 nonbasic).
+ */
+export interface LpBasis {
+  readonly colStatus: Int32Array;
+  readonly rowStatus: Int32Array;
 }
 
 export interface SolveOptions {
@@ -39,6 +50,12 @@ export interface SolveOptions {
   readonly timeLimitSeconds?: number;
   /** MIPs only: stop when the incumbent is within this fraction of the best bound (HiGHS's mip_rel_gap; default 1e-4). */
   readonly mipRelativeGap?: number;
+  /**
+   * LPs only (HiGHS): start the dual simplex from this basis, e.g. the last round's with the columns that round
+   * switched off now bounded at 0 — the re-solve then moves a few pivots instead of solving from scratch. Ignored when
+   * its lengths do not match the model or HiGHS refuses it.
+   */
+  readonly startBasis?: LpBasis;
 }
 
 /** A solver back-end. Every back-end answers with a SolveReport; none throws on an infeasible model. */
