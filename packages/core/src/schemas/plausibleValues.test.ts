@@ -7,7 +7,7 @@ import { planWarnings, scenarioWarnings } from './plausibleValues';
 import { validateScenario } from './validateScenario';
 import { tinyPlan, tinyScenario } from '../testing/fixtures';
 
-const parse = (edit: (json: ReturnType<typeof tinyScenario> & Record<string, never>) => void) => {
+const parse = (edit: (json: ReturnType<typeof JSON.parse>) => void) => {
   const json = JSON.parse(JSON.stringify(tinyScenario()));
   edit(json);
   return scenarioSchema.parse(json);
