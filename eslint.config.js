@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/forecast/src/**/*.ts', 'packages/optimizer/src/**/*.ts'],
+    files: ['packages/forecast/src/**/*.ts', 'packages/optimizer/src/**/*.ts', 'packages/app/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@fundladder/api', '@fundladder/cli', '@fundladder/web'], message: 'libraries never import the apps.' },

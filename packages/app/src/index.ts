@@ -1,2 +1,2 @@
 // @fundladder/app: the application layer between the engine (core, forecast, optimizer) and the apps (CLI, API).
-export {};
+export * from './import/index';

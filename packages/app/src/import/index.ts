@@ -1,0 +1,21 @@
+// Data in, as it comes out of a Chinese finance system (issue 10 item 3): CSV/XLSX tables → typed records → scenario.
+export { TEXT_ENCODINGS, type TextEncoding, decodeText, encodingName } from './decodeText';
+export { AMOUNT_UNITS, type AmountUnit, UNIT_NAMES_ZH, YUAN_PER_UNIT, normalizeText, parseUnit, splitHeader, unitNote, type HeaderParts } from './units';
+export { type CellValue, parseAmount, parseQuantity } from './parseAmount';
+export { parseDay, parseMonth, parsePeriod } from './parseDate';
+export { parseRate, type RateScale } from './parseRate';
+export { foldFundName, resolveFundType } from './fundTypeNames';
+export { bankFromName, parseAccountKind, parseBankStatus, parseBankType, parseBondKind, parseBoolean, parseProduct, parseTerm, parseVintage, quoteColumn } from './vocabulary';
+export { type ImportIssue, type ImportLocation, type ImportResult, type Expected, importIssue } from './importIssue';
+export { EXPECTED_TEXT, changeText, formatImportIssue, importIssueText, importLocationText } from './messages';
+export { type RawRow, type RawTable, cellText } from './rawTable';
+export { guessDelimiter, readCsv } from './readCsv';
+export { readXlsx, workbookKind } from './readXlsx';
+export { type TableSource, readTable } from './readTable';
+export { FLOW_FIELDS, type FlowRecord, type FlowsOptions, readFlowRecords, wideFlowColumn } from './flows';
+export { BANK_FIELDS, QUOTE_FIELDS, type BankReadContext, type BankRecord, type QuoteRecord, readBanks, readQuotes } from './banks';
+export { type KnownBank, matchBank, newBankId } from './bankMatch';
+export { ACCOUNT_FIELDS, type AccountRecord, readAccounts } from './accounts';
+export { HOLDING_FIELDS, type HoldingRecord, readHoldings, wholeMonths } from './holdings';
+export { type ImportChange, type ImportedParts, type ScenarioSettings, asOfFromHistory, mergeScenario } from './mergeScenario';
+export { IMPORT_PARTS, type ImportOutcome, type ImportPart, type ImportRequest, type TableSummary, importScenario } from './importScenario';
