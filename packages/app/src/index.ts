@@ -1,2 +1,4 @@
 // @fundladder/app: the application layer between the engine (core, forecast, optimizer) and the apps (CLI, API).
 export * from './import/index';
+export { starterScenario } from './init/starterScenario';
+export { starterReadme } from './init/starterReadme';
