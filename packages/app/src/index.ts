@@ -2,3 +2,7 @@
 export * from './import/index';
 export { starterScenario } from './init/starterScenario';
 export { starterReadme } from './init/starterReadme';
+export * from './wire/codecs';
+export * from './jobs/context';
+export * from './jobs/evaluation';
+export * from './jobs/evaluate';
