@@ -13,7 +13,7 @@ async function table(rows: FixtureCell[][], sheet = '银行报价') {
 const messages = (r: { ok: boolean; issues?: Parameters<typeof formatImportIssue>[0][] }) => (r.ok ? [] : r.issues!.map((i) => formatImportIssue(i, 'en')));
 const asOf = '2025-12-31' as IsoDate;
 
-// Rates: the big banks' listed rates after the 2025-05-20 cut (docs/domain.md §3, [R16][R17]); the banks are the sample county's.
+// Rates: the big banks' listed rates after the 2025-05-20 cut (docs/domain.md §6.2 [R16][R17]); the banks are the sample county's.
 const BANK_SHEET: FixtureCell[][] = [
   ['2025年存放银行及报价', null, null, null, null, null],
   ['金额单位：亿元', null, null, null, null, null],

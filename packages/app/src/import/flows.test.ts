@@ -56,7 +56,7 @@ describe('readFlowRecords: the one flows format', () => {
 });
 
 describe('readFlowRecords: every rejected row names file, row, column and what was expected', () => {
-  it('an amount that is not one (the example of issue 10)', () => {
+  it('an amount that is not one: file, row, column, what was expected, what was found', () => {
     const r = read('月份,险种,收入（万元）,支出（万元）\n2025-01,失业,n/a,1\n');
     expect(problems(r)).toEqual(['flows.csv:2:收入（万元）: expected an amount like 1,234.56, got "n/a"']);
     expect(problems(r, 'zh')).toEqual(['flows.csv:2:收入（万元）: 应为金额（如 1,234.56），实为 "n/a"']);

@@ -7,7 +7,7 @@ const id = (text: string, among?: string[]) => {
   return r.ok ? r.fundType : r.problem;
 };
 
-// 来源: issue 10 item 3 (the names) and docs/domain.md §1 (the ids).
+// 来源: docs/domain.md §1.1 (the fund types, their Chinese names and ids).
 describe('resolveFundType', () => {
   it.each([
     ['企业职工基本养老保险基金', 'employeePension'],

@@ -2,7 +2,7 @@ import { FUND_TYPES, FUND_TYPE_NAMES_ZH, type FundType } from '@fundladder/core'
 import { normalizeText } from './units';
 
 /**
- * Names a fund type goes by in finance systems, besides its full name in {@link FUND_TYPE_NAMES_ZH} (domain.md §1).
+ * Names a fund type goes by in finance systems, besides its full name in {@link FUND_TYPE_NAMES_ZH} (docs/domain.md §1.1).
  * Compared after {@link foldFundName}, so 基本/基金 and spaces do not matter.
  */
 const ALIASES: Record<FundType, readonly string[]> = {

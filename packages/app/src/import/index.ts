@@ -1,4 +1,4 @@
-// Data in, as it comes out of a Chinese finance system (issue 10 item 3): CSV/XLSX tables → typed records → scenario.
+// Data in, as it comes out of a Chinese finance system: CSV/XLSX tables → typed records → scenario.
 export { TEXT_ENCODINGS, type TextEncoding, decodeText, encodingName } from './decodeText';
 export { AMOUNT_UNITS, type AmountUnit, UNIT_NAMES_ZH, YUAN_PER_UNIT, normalizeText, parseUnit, splitHeader, unitNote, type HeaderParts } from './units';
 export { type CellValue, parseAmount, parseQuantity } from './parseAmount';

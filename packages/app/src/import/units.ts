@@ -4,7 +4,7 @@ import { Decimal } from '@fundladder/core';
 export const AMOUNT_UNITS = ['yuan', 'wan', 'yi'] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
-/** Yuan per unit, exact (domain.md: 万元 = 10,000 yuan; 亿元 = 100,000,000 yuan). */
+/** Yuan per unit, exact (docs/domain.md: 万元 = 10,000 yuan, 亿元 = 100,000,000 yuan). */
 export const YUAN_PER_UNIT: Record<AmountUnit, Decimal> = { yuan: new Decimal(1), wan: new Decimal(10_000), yi: new Decimal(100_000_000) };
 
 /** Chinese names of the units, for messages. */

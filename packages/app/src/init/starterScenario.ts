@@ -2,7 +2,7 @@ import { Decimal, type IsoDate, type MonthKey, addMonthsToKey, monthParts } from
 
 type Json = Record<string, unknown>;
 
-/** Rates every starter bank quotes: the big banks' listed rates after the 2025-05-20 cut (docs/domain.md §3.2 [R16][R17]). */
+/** Rates every starter bank quotes: the big banks' listed rates after the 2025-05-20 cut (docs/domain.md §6.2 [R16][R17]; agreed deposits §6.4). */
 const LISTED_2025_05_20: ReadonlyArray<[string, number | undefined, string]> = [
   ['demandDeposit', undefined, '0.0005'],
   ['agreedDeposit', undefined, '0.0050'],
@@ -29,8 +29,8 @@ const withUplift = (rate: string, upliftBp: number): string => new Decimal(rate)
 
 /**
  * A starter scenario that validates: two fund types (企业职工基本养老保险, 失业保险), five banks quoting the
- * 2025-05-20 listed rates, one 财政专户 per fund type, and 24 months of illustrative history up to `asOf`, so
- * that `validate`, `forecast` and `optimize` run on it at once. Every figure is to be replaced, by hand or with
+ * 2025-05-20 listed rates, one 财政专户 per fund type, 24 months of illustrative history up to `asOf` and expected
+ * flows over the 24-month horizon, so that `validate`, `forecast` and `optimize` run on it at once. Every figure is to be replaced, by hand or with
  * `fundladder import`; {@link starterReadme} says which.
  * @param asOf - the day the figures are as of (the scenario starts the month after)
  * @returns scenario JSON
@@ -39,14 +39,18 @@ const withUplift = (rate: string, upliftBp: number): string => new Decimal(rate)
 export function starterScenario(asOf: IsoDate): Json {
   const asOfMonth = asOf.slice(0, 7) as MonthKey;
   const history: Json[] = [];
-  for (let k = -23; k <= 0; k++) {
+  const flows: Json[] = [];
+  // History: the 24 months up to asOf. Expected flows: the 24 months of the horizon, the same pattern 3% higher.
+  for (let k = -23; k <= 24; k++) {
     const month = addMonthsToKey(asOfMonth, k);
+    const rows = k <= 0 ? history : flows;
+    const grow = (yuan: number): string => `${k <= 0 ? yuan : Math.round(yuan * 1.03)}.00`;
     const { month: m } = monthParts(month);
     // Illustrative: pensions raised in July and paid back to January; contributions peak in December.
     const pensionIn = 30_000_000 + (m === 12 ? 6_000_000 : 0);
     const pensionOut = 29_000_000 + (m >= 7 ? 600_000 : 0) + (m === 7 ? 3_500_000 : 0);
-    history.push({ month, fundType: 'employeePension', inflow: `${pensionIn}.00`, outflow: `${pensionOut}.00` });
-    history.push({ month, fundType: 'unemployment', inflow: `${m === 12 ? 2_400_000 : 1_600_000}.00`, outflow: `${m === 2 ? 1_100_000 : 700_000}.00` });
+    rows.push({ month, fundType: 'employeePension', inflow: grow(pensionIn), outflow: grow(pensionOut) });
+    rows.push({ month, fundType: 'unemployment', inflow: grow(m === 12 ? 2_400_000 : 1_600_000), outflow: grow(m === 2 ? 1_100_000 : 700_000) });
   }
   return {
     schemaVersion: 1,
@@ -70,12 +74,13 @@ export function starterScenario(asOf: IsoDate): Json {
       })),
     })),
     accounts: [
-      { id: 'ep-fiscal', kind: 'fiscalSpecial', fundType: 'employeePension', bankId: 'icbc', openingBalance: '120000000.00', settlement: true, contractRates: [{ effectiveFrom: '2025-05-20', annualRate: '0.0065' }] },
+      // Pension demand money earns the 3-month time rate, 1.10% read as the 2015 benchmark (docs/domain.md §2.1 and §6.1 [R3][R14]).
+      { id: 'ep-fiscal', kind: 'fiscalSpecial', fundType: 'employeePension', bankId: 'icbc', openingBalance: '120000000.00', settlement: true, contractRates: [{ effectiveFrom: '2025-05-20', annualRate: '0.0110' }] },
       { id: 'un-fiscal', kind: 'fiscalSpecial', fundType: 'unemployment', bankId: 'ccb', openingBalance: '30000000.00', settlement: true, contractRates: [{ effectiveFrom: '2025-05-20', annualRate: '0.0065' }] },
     ],
     holdings: [],
     policy: { reserve: { rule: 'monthsOfPayouts', months: 2 }, minBanks: 5, maxTermMonths: 60 },
     history,
-    flows: [],
+    flows,
   };
 }
