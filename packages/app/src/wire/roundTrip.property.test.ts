@@ -47,7 +47,7 @@ describe('wire codec (property)', () => {
     const scenario = tinyScenario();
     return runEvaluate({ kind: 'evaluate', scenario, plan: { schemaVersion: 1, name: 'none', placements: [] } }).then((r) => {
       if (!r.ok) throw new Error(JSON.stringify(r.issues));
-      const wire = evaluateResult.encode(r.value) as { evaluation: { interest: string } };
+      const wire = evaluateResult.encode(r.value);
       const parsed = evaluateResult.safeDecode({ ...wire, evaluation: { ...wire.evaluation, interest: '12.345' } });
       expect(parsed.success).toBe(false);
       expect(parsed.error?.issues[0]?.path).toEqual(['evaluation', 'interest']);
