@@ -1,6 +1,7 @@
-import { type DomainIssue, type MonthlyFlow, type Result, type Scenario, monthlyFlowSchema, fromZodIssues, validateScenario } from '@fundladder/core';
+import { type MonthlyFlow, type Result, type Scenario, monthlyFlowSchema, fromZodIssues, validateScenario, type FundType, type MonthKey } from '@fundladder/core';
 import { z } from 'zod';
 import type { CliIo } from './io';
+import { readFlowsCsv } from './tableInput';
 
 /** Reads a text file; a missing or unreadable file comes back as an issue, not a throw. */
 export function readTextFile(io: CliIo, path: string): Result<string> {
@@ -31,29 +32,16 @@ export function readScenario(io: CliIo, path: string): Result<Scenario> {
 const flowsFileSchema = z.union([z.array(monthlyFlowSchema), z.object({ flows: z.array(monthlyFlowSchema) }).transform((o) => o.flows)]);
 
 /**
- * Reads a flow path: JSON (an array of {month, fundType, inflow, outflow} or {flows: [...]}) or CSV
- * with a header `month,fundType,inflow,outflow` (amounts in yuan as decimal strings).
+ * Reads a flow path: JSON (an array of {month, fundType, inflow, outflow} or {flows: [...]}) or a flows CSV
+ * (`readFlowsCsv`: the format `fundladder import --history` reads; `month,fundType,inflow,outflow` in yuan is one spelling).
  */
 export function readFlows(io: CliIo, path: string): Result<MonthlyFlow[]> {
   if (path.endsWith('.csv')) {
-    const file = readTextFile(io, path);
-    if (!file.ok) return file;
-    const lines = file.value.split(/\r?\n/).filter((l) => l.trim() !== '');
-    const header = (lines[0] ?? '').split(',').map((h) => h.trim());
-    const expected = ['month', 'fundType', 'inflow', 'outflow'];
-    if (expected.some((h, i) => header[i] !== h)) {
-      return { ok: false, issues: [{ code: 'invalid_header', path: ['row', 1], rule: 'csvHeader', message: `the header must be ${expected.join(',')}`, received: lines[0] ?? '' }] };
-    }
-    const rows = lines.slice(1).map((l) => {
-      const [month, fundType, inflow, outflow] = l.split(',').map((c) => c.trim());
-      return { month, fundType, inflow, outflow };
-    });
-    const parsed = z.array(monthlyFlowSchema).safeParse(rows, { reportInput: true });
-    if (!parsed.success) {
-      const issues: DomainIssue[] = fromZodIssues(parsed.error.issues).map((i) => ({ ...i, path: typeof i.path[0] === 'number' ? ['row', (i.path[0] as number) + 2, ...i.path.slice(1)] : i.path }));
-      return { ok: false, issues };
-    }
-    return { ok: true, value: parsed.data };
+    // The one flows format that import, forecast and backtest read too: UTF-8 or GBK, 月份,险种,收入,支出 or
+    // month|period,fundType,inflow,outflow, long or wide, amounts in the unit each header declares (bare names: yuan).
+    const records = readFlowsCsv(io, path);
+    if (!records.ok) return records;
+    return { ok: true, value: records.value.map((r) => ({ month: r.period as MonthKey, fundType: r.fundType as FundType, inflow: r.inflow, outflow: r.outflow })) };
   }
   const json = readJson(io, path);
   if (!json.ok) return json;

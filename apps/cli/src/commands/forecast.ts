@@ -8,7 +8,8 @@ import {
   flowTableFromScenario,
   forecastFlows,
   forecastToJson,
-  parseFlowsCsv,
+  COHORT_FIELDS,
+  buildFlowTable,
   projectCohort,
   shockIssues,
   simulatePaths,
@@ -17,7 +18,8 @@ import {
 } from '@fundladder/forecast';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { parseCommandArgs, positiveInt } from '../args';
-import { readJson, readTextFile } from '../readInput';
+import { readJson } from '../readInput';
+import { readFlowsCsv } from '../tableInput';
 import { printIssue, table } from '../format';
 
 const HELP_ZH = `用法: fundladder forecast 情景.json|流量.csv [--horizon 24] [--levels 80,95] [--paths 1000] [--seed 1] [--json|--csv]
@@ -29,12 +31,14 @@ const HELP_EN = `Usage: fundladder forecast SCENARIO.json|FLOWS.csv [--horizon 2
 Forecasts each fund type's inflows and outflows: the model with the lowest backtest MASE, bands from its
 backtest errors, totals from joint scenarios. CSV columns: period,fundType,inflow,outflow (+ optional cohort columns).`;
 
-/** Reads a scenario (JSON, validated by core) or a flows CSV into a checked flow table. */
+/** Reads a scenario (JSON, validated by core) or a flows CSV (the format `import` reads) into a checked flow table. */
 export function readFlowTable(io: CliIo, file: string): Result<FlowTable> {
   if (file.endsWith('.csv')) {
-    const text = readTextFile(io, file);
-    if (!text.ok) return text;
-    return parseFlowsCsv(text.value);
+    // The one flows format (readFlowsCsv); a forecast also takes years, series the scenario does not know, cohort columns.
+    const records = readFlowsCsv(io, file, { periods: 'monthOrYear', anyFundTypeId: true, extraColumns: COHORT_FIELDS });
+    if (!records.ok) return records;
+    const number = (d: { toNumber(): number }) => d.toNumber();
+    return buildFlowTable(records.value.map((r) => ({ period: r.period, fundType: r.fundType, inflow: number(r.inflow), outflow: number(r.outflow), cohort: Object.fromEntries(Object.entries(r.extra).map(([k, v]) => [k, number(v)])), path: [file, r.row] })));
   }
   const json = readJson(io, file);
   if (!json.ok) return json;
