@@ -38,13 +38,29 @@ export function pickLang(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   return value === 'en' ? 'en' : 'zh';
 }
 
+/**
+ * The command and its arguments, past the global options written before it: `--lang en`, `--lang=en` (the command
+ * reads the language from `pickLang` too). `fundladder --lang en optimize …` used to print the global help.
+ * @example commandArgs(['--lang', 'en', 'optimize', 's.json']) //=> ['optimize', 's.json']
+ * @example commandArgs(['optimize', 's.json', '--lang', 'en']) //=> ['optimize', 's.json', '--lang', 'en']
+ */
+export function commandArgs(argv: readonly string[]): string[] {
+  let i = 0;
+  while (i < argv.length) {
+    if (argv[i] === '--lang') i += 2;
+    else if (argv[i]!.startsWith('--lang=')) i += 1;
+    else break;
+  }
+  return argv.slice(i);
+}
+
 /** Entry point: returns the exit code (0 ok, 1 problems found, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const io = nodeIo(pickLang(argv));
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help' || name === '--lang') {
+  const [name, ...rest] = commandArgs(argv);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help(io.lang));
-    return name ? EXIT_OK : EXIT_USAGE;
+    return argv.length ? EXIT_OK : EXIT_USAGE;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -1,4 +1,4 @@
-import { type DomainIssue, type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
+import { type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
 import { type PathFloats, type SafePlanResult, type StressResult, pathsNeededFor } from '@fundladder/optimizer';
 import { forecastFlowPaths, forecastPathFloats } from './flowPaths';
 import type { CliIo } from './io';
@@ -136,12 +136,3 @@ export function safetyWire(r: SafePlanResult, confidence: number) {
     ...(r.floors ? { preAllocation: Object.fromEntries([...r.floors.preAllocationYuan].map(([ft, row]) => [ft, row.map((y) => dec(y).toFixed(2))])) } : {}),
   };
 }
-
-/** Issues from the flags and the policy, in the CLI's words. */
-export function confidenceFromFlag(raw: string | undefined, policy: number): { ok: true; value: number } | { ok: false; issue: DomainIssue } {
-  if (raw === undefined) return { ok: true, value: policy };
-  const c = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(c) || c < 0 || c >= 1) return { ok: false, issue: { code: 'out_of_range', path: ['--confidence'], rule: 'confidenceRange', message: 'a confidence is a share of paths between 0 and 1, e.g. 0.99 (0 = plan on the mean flows)', received: raw, limit: '[0, 1)' } };
-  return { ok: true, value: c };
-}
-

@@ -1,6 +1,6 @@
 import { type BacktestOptions, type FlowTable, type ModelScore, type PathCalibration, defaultBacktestOptions, forecastFlows, pathCalibration } from '@fundladder/forecast';
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE } from '../io';
-import { parseCommandArgs, positiveInt } from '../args';
+import { PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { table } from '../format';
 import { progressBar } from '../progress';
 import { fundLabel, readFlowTable, reportIssues } from './forecast';
@@ -40,22 +40,25 @@ export const backtestCommand: Command = (args, io) => {
     io.err(io.lang === 'zh' ? 'fundladder backtest: --paths、--seed、--origins 只与 --paths-calibration 一起使用' : 'fundladder backtest: --paths, --seed and --origins go with --paths-calibration');
     return EXIT_USAGE;
   }
-  const pathCount = positiveInt(values.paths, 1000);
-  const origins = positiveInt(values.origins, 0);
-  const seed = values.seed === undefined ? 1 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : undefined;
-  if (pathCount === undefined || origins === undefined || seed === undefined) {
-    io.err(io.lang === 'zh' ? 'fundladder backtest: --paths、--origins 为正整数，--seed 为整数' : 'fundladder backtest: --paths and --origins are positive integers, --seed an integer');
-    return EXIT_USAGE;
-  }
+  // Windows and origins are bounded by 20 years of monthly history; horizons and refits by 10 years.
+  const flags = numberFlags(values, {
+    paths: { ...PATHS_FLAG, min: 1 },
+    seed: SEED_FLAG,
+    origins: { kind: 'int', min: 1, max: 240 },
+    horizon: { kind: 'int', min: 1, max: 120 },
+    windows: { kind: 'int', min: 1, max: 240 },
+    'refit-every': { kind: 'int', min: 1, max: 120 },
+  });
+  if (!flags.ok) return refuseFlags(io, 'backtest', flags.issues);
+  const f = flags.value;
+  const pathCount = f.paths ?? 1000;
+  const origins = f.origins ?? 0;
+  const seed = f.seed ?? 1;
   const file = positionals[0]!;
   const flows = readFlowTable(io, file);
   if (!flows.ok) return reportIssues(io, file, flows.issues);
   const defaults = defaultBacktestOptions(flows.value.period);
-  const options: BacktestOptions = { ...defaults, horizon: positiveInt(values.horizon, defaults.horizon) ?? -1, windows: positiveInt(values.windows, defaults.windows) ?? -1, refitEvery: positiveInt(values['refit-every'], defaults.refitEvery) ?? -1 };
-  if (options.horizon < 0 || options.windows < 0 || options.refitEvery < 0) {
-    io.err(io.lang === 'zh' ? 'fundladder backtest: --horizon、--windows、--refit-every 为正整数' : 'fundladder backtest: --horizon, --windows and --refit-every are positive integers');
-    return EXIT_USAGE;
-  }
+  const options: BacktestOptions = { ...defaults, horizon: f.horizon ?? defaults.horizon, windows: f.windows ?? defaults.windows, refitEvery: f['refit-every'] ?? defaults.refitEvery };
   if (calibrate) return printPathCalibration(io, file, flows.value, { paths: pathCount, seed, options, ...(origins > 0 ? { origins } : {}), json: values.json === true });
   const monthly = flows.value.period > 1;
   const reportHorizons = (monthly ? [1, 3, 6, 12] : [1, 2, 3]).filter((h) => h <= options.horizon);

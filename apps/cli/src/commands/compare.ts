@@ -1,9 +1,9 @@
 import { type Decimal, type Evaluation, type MonthlyFlow, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
 import { BASELINE_NAMES, type BaselinePolicy, type PathFloats, type StressResult, baselinePlan, nothingPlacedGaps, pathsNeededFor, planSafely, stressTest } from '@fundladder/optimizer';
 import { progressBar } from '../progress';
-import { confidenceFromFlag, defaultPathCounts, safetyPaths } from '../safety';
+import { defaultPathCounts, safetyPaths } from '../safety';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
-import { parseCommandArgs } from '../args';
+import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readJson, readScenario } from '../readInput';
 import { pct, printIssue, table, wan } from '../format';
 
@@ -28,26 +28,19 @@ export const compareCommand: Command = async (args, io) => {
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const zh = io.lang === 'zh';
+  const flags = numberFlags(values, { paths: PATHS_FLAG, 'planning-paths': PATHS_FLAG, seed: SEED_FLAG, confidence: CONFIDENCE_FLAG });
+  if (!flags.ok) return refuseFlags(io, 'compare', flags.issues);
   const s = readScenario(io, positionals[0]!);
   if (!s.ok) {
     for (const i of s.issues) io.err(printIssue(i, io.lang));
     return EXIT_PROBLEMS;
   }
   const scenario: Scenario = s.value;
-  const confidence = confidenceFromFlag(values.confidence, scenario.policy.safety.confidence);
-  if (!confidence.ok) {
-    io.err(printIssue(confidence.issue, io.lang));
-    return EXIT_PROBLEMS;
-  }
-  const c = confidence.value;
+  const c = flags.value.confidence ?? scenario.policy.safety.confidence;
   const counts = defaultPathCounts(c);
-  const checkCount = Number(values.paths ?? Math.max(200, c > 0 ? pathsNeededFor(c) : 0));
-  const planningCount = Number(values['planning-paths'] ?? counts.planning);
-  const seed = Number(values.seed ?? 1);
-  if (![checkCount, planningCount, seed].every(Number.isInteger) || checkCount < 0 || checkCount > 20_000 || planningCount < 0 || planningCount > 20_000) {
-    io.err('fundladder compare: --paths and --planning-paths are whole numbers from 0 to 20,000, --seed a whole number');
-    return EXIT_PROBLEMS;
-  }
+  const checkCount = flags.value.paths ?? Math.max(200, c > 0 ? pathsNeededFor(c) : 0);
+  const planningCount = flags.value['planning-paths'] ?? counts.planning;
+  const seed = flags.value.seed ?? 1;
   let check: MonthlyFlow[][] = [];
   let planning: PathFloats[] = [];
   if (checkCount > 0 || (values.optimized && c > 0)) {

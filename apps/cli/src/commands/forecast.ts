@@ -16,8 +16,8 @@ import {
   yuanString,
   addPeriods,
 } from '@fundladder/forecast';
-import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
-import { parseCommandArgs, positiveInt } from '../args';
+import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, outputPathIssue } from '../io';
+import { type NumberFlagSpec, PATHS_FLAG, SEED_FLAG, numberFlag, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readJson } from '../readInput';
 import { readFlowsCsv } from '../tableInput';
 import { printIssue, table } from '../format';
@@ -79,13 +79,24 @@ function cohortOverrides(io: CliIo, flows: FlowTable, horizon: number, periods: 
   return overrides;
 }
 
+/**
+ * Bounds of the shock flags' numbers: growth rates as fractions a year from −50% to +100%, a one-off outflow below
+ * 10¹⁵ yuan (the plausible-amount bound of core's plausibleValues), a rate cut of at most ±1,000 bp (negative = a rise).
+ */
+const SHOCK_FLAGS: Record<string, NumberFlagSpec> = {
+  'shock-payout-growth': { kind: 'number', min: -0.5, max: 1 },
+  'shock-base-freeze': { kind: 'number', min: -0.5, max: 1 },
+  'shock-outflow': { kind: 'number', min: 0, max: 1e15, maxExclusive: true },
+  'shock-rate-cut': { kind: 'number', min: -1000, max: 1000 },
+};
+
 function parseShocks(values: Record<string, string | undefined>): Result<Shock[]> {
   const shocks: Shock[] = [];
   const issues: DomainIssue[] = [];
   const num = (flag: string, text: string): number => {
-    const v = Number(text);
-    if (!Number.isFinite(v)) issues.push({ code: 'invalid_format', path: [flag], rule: 'number', message: `--${flag} needs a number`, received: text });
-    return v;
+    const r = numberFlag(flag, text, SHOCK_FLAGS[flag]!);
+    if (!r.ok) issues.push(...r.issues);
+    return r.ok ? r.value! : Number.NaN;
   };
   if (values['shock-payout-growth'] !== undefined) shocks.push({ kind: 'payoutGrowth', annualRate: num('shock-payout-growth', values['shock-payout-growth']) });
   if (values['shock-base-freeze'] !== undefined) shocks.push({ kind: 'contributionBaseFreeze', baseGrowth: num('shock-base-freeze', values['shock-base-freeze']) });
@@ -152,25 +163,23 @@ export const forecastCommand: Command = (args, io) => {
   );
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
-  const levels = (values.levels ?? '50,80,95').split(',').map(Number);
-  const pathCount = positiveInt(values.paths, 0);
-  const seed = values.seed === undefined ? 1 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : undefined;
   if (values.json && values.csv) {
     io.err(io.lang === 'zh' ? 'fundladder forecast: --json 与 --csv 只能选一个' : 'fundladder forecast: choose --json or --csv, not both');
     return EXIT_USAGE;
   }
-  if (levels.some((l) => !(l > 0 && l < 100)) || pathCount === undefined || seed === undefined) {
-    io.err(io.lang === 'zh' ? 'fundladder forecast: --levels 为 0–100 之间的百分数（如 80,95），--paths 为正整数，--seed 为整数' : 'fundladder forecast: --levels are percents in (0, 100) like 80,95; --paths a positive integer; --seed an integer');
-    return EXIT_USAGE;
-  }
+  // Horizons up to 240 periods (a scenario's longest horizon, 20 years of months).
+  const flags = numberFlags(values, { paths: PATHS_FLAG, seed: SEED_FLAG, horizon: { kind: 'int', min: 1, max: 240 } });
+  const levelFlags = (values.levels ?? '50,80,95').split(',').map((text) => numberFlag('levels', text, { kind: 'number', min: 0, max: 100, minExclusive: true, maxExclusive: true }));
+  const outIssue = values['paths-out'] !== undefined ? outputPathIssue('paths-out', values['paths-out']) : undefined;
+  const flagIssues = [...(flags.ok ? [] : flags.issues), ...levelFlags.flatMap((l) => (l.ok ? [] : l.issues)), ...(outIssue ? [outIssue] : [])];
+  if (!flags.ok || flagIssues.length) return refuseFlags(io, 'forecast', flagIssues);
+  const levels = levelFlags.map((l) => (l.ok ? l.value! : Number.NaN));
+  const pathCount = flags.value.paths ?? 0;
+  const seed = flags.value.seed ?? 1;
   const file = positionals[0]!;
   const flows = readFlowTable(io, file);
   if (!flows.ok) return reportIssues(io, file, flows.issues);
-  const horizon = positiveInt(values.horizon, flows.value.period === 1 ? 5 : 24);
-  if (horizon === undefined) {
-    io.err(io.lang === 'zh' ? 'fundladder forecast: --horizon 为正整数' : 'fundladder forecast: --horizon is a positive integer');
-    return EXIT_USAGE;
-  }
+  const horizon = flags.value.horizon ?? (flows.value.period === 1 ? 5 : 24);
   const shocks = parseShocks({ 'shock-payout-growth': values['shock-payout-growth'], 'shock-base-freeze': values['shock-base-freeze'], 'shock-outflow': values['shock-outflow'], 'shock-rate-cut': values['shock-rate-cut'] });
   if (!shocks.ok) return reportIssues(io, '(flags)', shocks.issues);
   // The forecast periods follow the table's last period; the cohort projection needs them before the one forecast.

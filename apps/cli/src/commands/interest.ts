@@ -1,9 +1,10 @@
 import {
   type DayBasis, type Decimal, type InterestComputation, DAY_BASES, LEDGER_ROUNDING, ZERO, accrueAgreedDeposit, accrueCallDeposit, accrueDemandDeposit,
   accrueTimeDeposit, bondAccruedInterest, bondCoupon, bondCouponDates, compareDates, parseDecimal, parseIsoDate, wholeMonthsAndOddDays, actualDaysBetween, type IsoDate,
+  AMOUNT_WARN_FROM_YUAN,
 } from '@fundladder/core';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
-import { parseCommandArgs } from '../args';
+import { numberFlags, parseCommandArgs, refuseFlags } from '../args';
 
 const HELP_ZH = `用法: fundladder interest --product demand|time|agreed|notice|cd|bond --principal 金额 --annual-rate 年利率
         --from 起息日 --to 到期日/止息日 [--term-months 月数] [--withdraw-on 支取日] [--base-amount 基本额度]
@@ -56,6 +57,9 @@ export const interestCommand: Command = (args, io) => {
   );
   if (!parsed.ok) return parsed.code;
   const o = parsed.values;
+  // Terms as in scenario files (termMonthsSchema, at most 50 years); coupons at most monthly.
+  const flags = numberFlags(o, { 'term-months': { kind: 'int', min: 1, max: 600 }, 'coupon-frequency': { kind: 'int', min: 0, max: 12 } });
+  if (!flags.ok) return refuseFlags(io, 'interest', flags.issues);
   type Problem = { problem: string };
   const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'problem' in v;
   const money = (name: string, v: string | undefined, required = true): Decimal | undefined | Problem => {
@@ -63,6 +67,7 @@ export const interestCommand: Command = (args, io) => {
     const d = parseDecimal(v);
     if (!d) return { problem: `--${name} must be a plain decimal number, got '${v}'` };
     if (d.lt(0)) return { problem: `--${name} may not be negative` };
+    if (d.gte(AMOUNT_WARN_FROM_YUAN)) return { problem: `--${name} must be below 10^15 yuan (more than all deposits in China), got '${v}'` };
     return d;
   };
   const rate = (name: string, v: string | undefined, required = true): Decimal | undefined | Problem => {
@@ -105,8 +110,8 @@ export const interestCommand: Command = (args, io) => {
       break;
     case 'time':
     case 'cd': {
-      const termMonths = o['term-months'] !== undefined ? Number(o['term-months']) : wholeMonthsAndOddDays(from, to).months;
-      if (!Number.isInteger(termMonths) || termMonths < 1) return fail(io, '--term-months must be a whole number of months ≥ 1');
+      const termMonths = flags.value['term-months'] ?? wholeMonthsAndOddDays(from, to).months;
+      if (termMonths < 1) return fail(io, '--term-months must be a whole number of months ≥ 1');
       const r = accrueTimeDeposit({ principal, annualRate, startDate: from, termMonths, basis, endDate: withdrawOn ?? to, ...(demandRate ? { demandRate } : {}) });
       if (r.needsDemandRate) return fail(io, `${r.outcome === 'earlyWithdrawal' ? 'early withdrawal' : 'money left after maturity'} is paid at the demand rate: give --demand-rate`);
       result = { ...r, notes: [`maturity ${r.maturityDate}`, r.outcome] };
@@ -123,9 +128,9 @@ export const interestCommand: Command = (args, io) => {
       result = accrueCallDeposit({ principal, withdrawalDayRate: annualRate, startDate: from, endDate: to, basis });
       break;
     case 'bond': {
-      const frequency = Number(o['coupon-frequency'] ?? '1');
+      const frequency = flags.value['coupon-frequency'] ?? 1;
       if (![0, 1, 2, 4, 12].includes(frequency)) return fail(io, '--coupon-frequency must be 0 (at maturity), 1, 2, 4 or 12');
-      const termMonths = o['term-months'] !== undefined ? Number(o['term-months']) : Math.max(wholeMonthsAndOddDays(from, to).months, 1);
+      const termMonths = flags.value['term-months'] ?? Math.max(wholeMonthsAndOddDays(from, to).months, 1);
       const dates = bondCouponDates(from, termMonths, frequency);
       const paid = dates.filter((d) => compareDates(d, to) <= 0);
       const coupon = frequency === 0 ? { interest: principal.times(annualRate).times(termMonths).div(12), formula: `${principal.toFixed()} × ${annualRate.times(100).toFixed()}% × ${termMonths}/12` } : bondCoupon({ face: principal, couponRate: annualRate, couponFrequency: frequency });

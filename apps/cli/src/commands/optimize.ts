@@ -1,11 +1,11 @@
-import { type Scenario, addMonthsToKey, dec, monthOrdinal, toWire } from '@fundladder/core';
+import { type Scenario, addMonthsToKey, dec, indexFlows, monthOrdinal, toWire } from '@fundladder/core';
 import { type OptimizeResult, type RollingComparison, type RolloverPlan, compareRolling, explainBinding, safetyIssues, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan } from '@fundladder/optimizer';
 import { forecastFlowPaths, forecastMeanFlows, forecastPathFloats } from '../flowPaths';
-import { confidenceFromFlag, defaultPathCounts, planningSeed, printPreAllocation, printStressDetails, printVerdict, safetyPaths, safetyWire, stressWire } from '../safety';
+import { defaultPathCounts, planningSeed, printPreAllocation, printStressDetails, printVerdict, safetyPaths, safetyWire, stressWire } from '../safety';
 import { printFrontier, runFrontier } from '../frontier';
 import { progressBar } from '../progress';
-import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
-import { parseCommandArgs } from '../args';
+import { type Command, type CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, outputPathIssue } from '../io';
+import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlag, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readScenario } from '../readInput';
 import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluate';
@@ -153,51 +153,44 @@ export const optimizeCommand: Command = async (args, io) => {
     io.err('fundladder optimize: --solver is highs or jsls');
     return EXIT_USAGE;
   }
+  const flags = numberFlags(values, {
+    paths: PATHS_FLAG,
+    'planning-paths': PATHS_FLAG,
+    seed: SEED_FLAG,
+    'reserve-months': { kind: 'int', min: 1, max: 36 },
+    'rolling-paths': { kind: 'int', min: 1, max: 1000 },
+    'placement-penalty-bp': { kind: 'number', min: 0, max: 100 },
+    'reserve-quantile': { kind: 'number', min: 0, max: 1, minExclusive: true, maxExclusive: true },
+    confidence: CONFIDENCE_FLAG,
+  });
+  const outIssue = values.out !== undefined ? outputPathIssue('out', values.out) : undefined;
+  if (!flags.ok || outIssue) return refuseFlags(io, 'optimize', [...(flags.ok ? [] : flags.issues), ...(outIssue ? [outIssue] : [])]);
   const s = readScenario(io, positionals[0]!);
   if (!s.ok) {
     for (const i of s.issues) io.err(printIssue(i, io.lang));
     return EXIT_PROBLEMS;
   }
   let scenario = s.value;
-  if (values.horizon !== undefined) {
-    const h = Number(values.horizon);
-    if (!Number.isInteger(h) || h < 1 || h > scenario.horizonMonths) {
-      io.err(`fundladder optimize: --horizon must be a whole number from 1 to the scenario's ${scenario.horizonMonths} months`);
-      return EXIT_USAGE;
-    }
-    scenario = withHorizon(scenario, h);
+  const horizon = numberFlag('horizon', values.horizon, { kind: 'int', min: 1, max: scenario.horizonMonths });
+  if (!horizon.ok) return refuseFlags(io, 'optimize', horizon.issues);
+  if (horizon.value !== undefined) scenario = withHorizon(scenario, horizon.value);
+  // The plan is fitted to the scenario's flows: every month of the horizon needs them (validate says so too).
+  const flowsCovered = indexFlows(scenario, scenario.flows);
+  if (!flowsCovered.ok) {
+    for (const i of flowsCovered.issues) io.err(printIssue(i, io.lang));
+    return EXIT_PROBLEMS;
   }
-  // The flags override the scenario's policy.reserveForecast.
-  const quantile = values['reserve-quantile'] === undefined ? scenario.policy.reserveForecast?.quantile : Number(values['reserve-quantile']);
-  if (quantile !== undefined && !(quantile > 0 && quantile < 1)) {
-    io.err('fundladder optimize: --reserve-quantile is a number between 0 and 1, e.g. 0.95');
-    return EXIT_USAGE;
-  }
-  const reserveMonths = Number(values['reserve-months'] ?? scenario.policy.reserveForecast?.months ?? 3);
-  const confidence = confidenceFromFlag(values.confidence, scenario.policy.safety.confidence);
-  if (!confidence.ok) {
-    io.err(printIssue(confidence.issue, io.lang));
-    return EXIT_USAGE;
-  }
-  const c = confidence.value;
+  // The flags override the scenario's policy.reserveForecast and policy.safety.confidence.
+  const f = flags.value;
+  const quantile = f['reserve-quantile'] ?? scenario.policy.reserveForecast?.quantile;
+  const reserveMonths = f['reserve-months'] ?? scenario.policy.reserveForecast?.months ?? 3;
+  const c = f.confidence ?? scenario.policy.safety.confidence;
   const counts = defaultPathCounts(values.frontier ? 0.995 : c);
-  const paths = Number(values.paths ?? counts.check);
-  const planningCount = Number(values['planning-paths'] ?? counts.planning);
-  const seed = Number(values.seed ?? 1);
-  if (!Number.isInteger(reserveMonths) || reserveMonths < 1 || !Number.isInteger(paths) || paths < 0 || paths > 20_000 || !Number.isInteger(planningCount) || planningCount < 0 || planningCount > 20_000 || !Number.isInteger(seed)) {
-    io.err('fundladder optimize: --reserve-months ≥ 1, --paths and --planning-paths from 0 to 20,000 and --seed are whole numbers');
-    return EXIT_USAGE;
-  }
-  const penaltyBp = Number(values['placement-penalty-bp'] ?? 0);
-  if (!Number.isFinite(penaltyBp) || penaltyBp < 0 || penaltyBp > 100) {
-    io.err('fundladder optimize: --placement-penalty-bp is a number of basis points from 0 to 100');
-    return EXIT_USAGE;
-  }
-  const rollingPaths = Number(values['rolling-paths'] ?? 3);
-  if (!Number.isInteger(rollingPaths) || rollingPaths < 1) {
-    io.err('fundladder optimize: --rolling-paths is a whole number ≥ 1');
-    return EXIT_USAGE;
-  }
+  const paths = f.paths ?? counts.check;
+  const planningCount = f['planning-paths'] ?? counts.planning;
+  const seed = f.seed ?? 1;
+  const penaltyBp = f['placement-penalty-bp'] ?? 0;
+  const rollingPaths = f['rolling-paths'] ?? 3;
   // Every safety flag is checked before any work (paths are not drawn for a request that cannot be met).
   const early = safetyIssues(scenario, { ...scenario.policy.safety, confidence: c }, planningCount, paths);
   if (early.length) {
