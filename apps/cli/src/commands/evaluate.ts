@@ -8,11 +8,13 @@ import { issueMessage } from '../i18n/messages';
 
 const HELP_ZH = `用法: fundladder evaluate 情景文件 --plan 计划文件 [--flows 现金流.csv|.json] [--json]
 用精确账本逐月运行计划：期初、收入、支出、存放、到期、利息（按产品、银行、险种）、期末与持仓，
-列出计划违反的每一条规则（月份、银行、金额、规则名），并计算 KPI。现金流默认取情景文件的 flows。`;
+列出计划违反的每一条规则（月份、银行、金额、规则名），并计算 KPI。现金流默认取情景文件的 flows。
+计划违反任何规则时以退出码 1 结束（与 validate 相同）。`;
 const HELP_EN = `Usage: fundladder evaluate SCENARIO --plan PLAN [--flows FLOWS.csv|.json] [--json]
 Runs the plan through the exact ledger month by month (opening, inflows, outflows, placements, maturities,
 interest by product, bank and fund type, closing, holdings), lists every rule it breaks (month, bank, amount,
-rule) and computes the KPIs. Flows default to the scenario's own \`flows\`.`;
+rule) and computes the KPIs. Flows default to the scenario's own \`flows\`. Exits 1 when the plan breaks a rule, as
+validate does.`;
 
 function groupIssues(issues: readonly DomainIssue[]): Map<string, DomainIssue[]> {
   const out = new Map<string, DomainIssue[]>();
@@ -81,7 +83,7 @@ export function printEvaluation(io: CliIo, scenario: Scenario, ev: Evaluation): 
   }
 }
 
-/** `fundladder evaluate SCENARIO --plan PLAN`: the ledger summary and KPIs. */
+/** `fundladder evaluate SCENARIO --plan PLAN`: the ledger summary and KPIs; exit 1 when the plan breaks a rule. */
 export const evaluateCommand: Command = (args, io) => {
   const parsed = parseCommandArgs(io, 'evaluate', args, { plan: { type: 'string' }, flows: { type: 'string' }, json: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
@@ -110,5 +112,6 @@ export const evaluateCommand: Command = (args, io) => {
     const { report, kpis } = ev.value;
     io.out(JSON.stringify(toWire({ scenario: scenario.value.name, plan: ev.value.plan.name, interest: report.totals.interestEarned.toFixed(2), totals: report.totals, kpis, months: report.months, issues: report.issues, findings: report.findings }), null, 2));
   } else printEvaluation(io, scenario.value, ev.value);
-  return EXIT_OK;
+  // A plan that breaks a rule fails, as in validate: scripts and CI must not take it for a good plan.
+  return ev.value.report.issues.length ? EXIT_PROBLEMS : EXIT_OK;
 };
