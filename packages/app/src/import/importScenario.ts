@@ -95,6 +95,7 @@ export async function importScenario(request: ImportRequest): Promise<ImportResu
   const history = take<FlowRecord[]>('history', raw.history && readFlowRecords(raw.history, context), (r) => r.length);
   const flows = take<FlowRecord[]>('flows', raw.flows && readFlowRecords(raw.flows, context), (r) => r.length);
   const asOf = request.settings?.asOf ?? (typeof base?.asOf === 'string' ? (base.asOf as IsoDate) : asOfFromHistory(history ?? []));
+  if (asOf && !request.settings?.asOf && typeof base?.asOf !== 'string') notes.push(importIssue({ file: 'scenario', column: 'asOf' }, 'default_taken', 'day', undefined, { limit: asOf }));
   const bankContext: BankReadContext = { ...context, banks: baseBanks, ...(asOf ? { defaultEffectiveFrom: asOf } : {}) };
   const banks = take<BankRecord[]>('banks', raw.banks && readBanks(raw.banks, bankContext), (r) => r.length);
   const knownBanks = banks ? banks.map((b) => ({ id: b.id, name: b.name })) : baseBanks;
