@@ -6,3 +6,6 @@ export * from './wire/codecs';
 export * from './jobs/context';
 export * from './jobs/evaluation';
 export * from './jobs/evaluate';
+export * from './paths';
+export * from './jobs/optimizeResult';
+export * from './jobs/optimize';

@@ -54,6 +54,8 @@ export const placement = z.strictObject({
   fundType: z.string().optional(),
   amount: z.string(),
   annualRate: z.string().optional(),
+  couponFrequency: z.int().optional(),
+  note: z.string().optional(),
 });
 
 /**

@@ -62,6 +62,50 @@ export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): strin
   return lines;
 }
 
+/** A rule that binds the optimum and what it costs, as a fact (the application layer words it). */
+export type BindingFact =
+  | { readonly kind: 'noDuals' }
+  | { readonly kind: 'nothingBinds' }
+  | { readonly kind: 'reserve'; readonly months: number; readonly costWan: number }
+  | { readonly kind: 'cap'; readonly rule: string; readonly bankId: string; readonly month: string; readonly gainWan: number }
+  | { readonly kind: 'moreCaps'; readonly count: number };
+
+const CAP_RULES = new Set(['bankLocalDepositCap', 'fundTimeDepositShareCap', 'trancheShareCap', 'maxBondShare']);
+
+/**
+ * Which rules bind the optimum and what they cost, from the first round's shadow prices (per unit increase of a row's
+ * bound; duals are not unique on this kind of model, so every figure is "about", and linear beyond the point —
+ * docs/solver-notes.md §6): the reserve (one more month of payouts held liquid), and the six caps that bind hardest
+ * (raising each by 1亿), then how many more bind.
+ */
+export function bindingFacts(result: OptimizeResult): BindingFact[] {
+  if (result.status !== 'optimal' || result.relaxed.report.dual !== 'feasiblePoint') return [{ kind: 'noDuals' }];
+  const { data } = result;
+  const { model, report } = result.relaxed;
+  const facts: BindingFact[] = [];
+  const dual = (i: number) => report.rowDuals[i] ?? 0;
+  let reservePerWan = 0;
+  let extraMonthCost = 0;
+  let bindingMonths = 0;
+  const reserveMonths = data.scenario.policy.reserve.rule === 'monthsOfPayouts' ? data.scenario.policy.reserve.months : 0;
+  model.rows.forEach((row, i) => {
+    if (row.rule !== 'liquidityReserve' || Math.abs(dual(i)) < 1e-9) return;
+    const t = data.months.indexOf(row.meta!.monthKey as never);
+    reservePerWan += dual(i);
+    bindingMonths++;
+    extraMonthCost += dual(i) * (data.outflow[Math.min(t + reserveMonths + 1, data.outflow.length - 1)] ?? 0);
+  });
+  if (reservePerWan !== 0) facts.push({ kind: 'reserve', months: bindingMonths, costWan: -extraMonthCost });
+  const caps = model.rows
+    .map((row, i) => ({ row, value: dual(i) }))
+    .filter(({ row, value }) => CAP_RULES.has(row.rule) && value > 1e-9)
+    .sort((a, b) => b.value - a.value);
+  for (const { row, value } of caps.slice(0, 6)) facts.push({ kind: 'cap', rule: row.rule, bankId: row.meta?.bankId ?? '', month: row.meta?.monthKey ?? '', gainWan: value * 10_000 });
+  if (caps.length > 6) facts.push({ kind: 'moreCaps', count: caps.length - 6 });
+  if (!facts.length) facts.push({ kind: 'nothingBinds' });
+  return facts;
+}
+
 export interface InfeasibilityExplanation {
   readonly shortfalls: ReadonlyArray<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }>;
   readonly lines: { zh: string[]; en: string[] };

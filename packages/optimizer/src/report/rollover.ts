@@ -27,9 +27,17 @@ export interface RolloverPlacement {
   readonly maturesIn: string;
   /** The best rate quoted that month for the same product and term by any eligible bank (or bond yield). */
   readonly bestRateForTerm: Decimal;
-  /** Why this bank and term: its rank, or the rule that kept money from a better-paying bank. */
+  /** Why this bank and term, as a fact: its rank, or the rule that kept money from a better-paying bank. */
+  readonly reason: RolloverReason;
+  /** The same in words (to be replaced by the application layer's message catalogue). */
   readonly why: { readonly zh: string; readonly en: string };
 }
+
+/** Why a placement went to its bank and term. */
+export type RolloverReason =
+  | { readonly kind: 'bestRate'; readonly rate: Decimal }
+  | { readonly kind: 'heldByCap'; readonly belowBestBp: number; readonly bankId: string; readonly rule: string }
+  | { readonly kind: 'atCapOrMinimum'; readonly belowBestBp: number };
 
 /** The next quarter in the terms a fund manager acts on (docs/optimizer.md §9). */
 export interface RolloverPlan {
@@ -76,13 +84,16 @@ export function rolloverPlan(result: Extract<OptimizeResult, { status: 'optimal'
       const rate = dec(p.annualRate ?? '0');
       const better = peers.filter((o) => o.rateByMonth[t]!.gt(rate));
       const blocked = better.map((o) => ({ bank: o.bankId, rule: o.bankId ? binding.get(`${o.bankId}/${p.month}`) : undefined })).filter((b) => b.rule);
+      const belowBestBp = Number(best.minus(rate).times(10_000).toFixed(0));
+      const b0 = blocked[0];
+      const reason: RolloverReason = better.length === 0 ? { kind: 'bestRate', rate } : b0 ? { kind: 'heldByCap', belowBestBp, bankId: b0.bank!, rule: b0.rule! } : { kind: 'atCapOrMinimum', belowBestBp };
       let why: { zh: string; en: string };
       if (better.length === 0) why = { zh: `该期限当月最高利率 ${pct(rate)}`, en: `the best rate for this term that month, ${pct(rate)}` };
       else if (blocked.length) {
         const b = blocked[0]!;
         why = { zh: `比最高利率低 ${best.minus(rate).times(10_000).toFixed(0)} 个基点：利率更高的 ${b.bank} 受${ruleZh[b.rule!]}约束`, en: `${best.minus(rate).times(10_000).toFixed(0)} bp below the best: ${b.bank}, which pays more, is held by ${b.rule}` };
       } else why = { zh: `比最高利率低 ${best.minus(rate).times(10_000).toFixed(0)} 个基点：利率更高的银行已用足其上限或最低起存额`, en: `${best.minus(rate).times(10_000).toFixed(0)} bp below the best: the banks that pay more are at a cap or a minimum` };
-      return { month: p.month, ...(p.fundType ? { fundType: p.fundType } : {}), ...(p.bankId ? { bankId: p.bankId } : {}), product: p.product, termMonths: p.termMonths, annualRate: rate, amount: dec(p.amount), maturesIn: addMonthsToKey(p.month as MonthKey, p.termMonths), bestRateForTerm: best, why };
+      return { month: p.month, ...(p.fundType ? { fundType: p.fundType } : {}), ...(p.bankId ? { bankId: p.bankId } : {}), product: p.product, termMonths: p.termMonths, annualRate: rate, amount: dec(p.amount), maturesIn: addMonthsToKey(p.month as MonthKey, p.termMonths), bestRateForTerm: best, reason, why };
     });
 
   const liquidity = evaluation.report.months.slice(0, quarterMonths).map((m) => ({ month: m.month, liquid: m.closingLiquid, reserve: m.reserveRequired }));

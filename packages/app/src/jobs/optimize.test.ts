@@ -1,0 +1,69 @@
+// The optimize job on the sample county (docs/optimizer.md §16): safe by default, checked out of sample, the risk
+// stated with the interest, and the result through the wire codec unchanged. The sample is optimized once here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { optimizeResult, type OptimizeResult } from './optimizeResult';
+import { runOptimize } from './optimize';
+import sampleJson from '../../../../examples/county-fund/scenario.json' with { type: 'json' };
+
+
+const sample: unknown = sampleJson;
+
+describe('runOptimize on the sample', () => {
+  let result: OptimizeResult;
+  const stages = new Set<string>();
+  beforeAll(async () => {
+    const r = await runOptimize({ kind: 'optimize', scenario: sample, options: { paths: 500, seed: 7 } }, { onProgress: (p) => stages.add(p.stage) });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    result = r.value;
+  }, 180_000);
+
+  it('is a safe plan, checked on paths it was not fitted to, within the targets (plan-caused ≤ 2%, first quarter ≤ 0.5%)', () => {
+    expect(result.status).toBe('optimal');
+    expect(result.stress?.outOfSample).toBe(true);
+    expect(result.stress?.paths).toBe(500);
+    expect(result.stress?.distinctPaths).toBe(500);
+    expect(result.stress!.planCausedShortProbability!).toBeLessThanOrEqual(0.02);
+    expect(result.stress!.planCausedShortFirstQuarterProbability!).toBeLessThanOrEqual(0.005);
+    expect(result.safety.planningPaths).toBe(1000);
+    // Safety costs interest against the mean-flow plan, and the result says how much (ledger figures).
+    expect(result.safety.costOfSafety!.gt(0)).toBe(true);
+    expect(result.safety.meanFlowPlan!.interest.minus(result.interest!).eq(result.safety.costOfSafety!)).toBe(true);
+    expect(result.interest!.eq(result.evaluation!.interest)).toBe(true);
+    expect([...stages]).toEqual(expect.arrayContaining(['paths', 'nothingPlaced', 'check']));
+  });
+
+  it('carries facts, not prose: binding rules and rollover reasons are typed', () => {
+    expect(result.binding.length).toBeGreaterThan(0);
+    for (const f of result.binding) expect(['noDuals', 'nothingBinds', 'reserve', 'cap', 'moreCaps']).toContain(f.kind);
+    expect(result.rollover!.placements.every((p) => ['bestRate', 'heldByCap', 'atCapOrMinimum'].includes(p.reason.kind))).toBe(true);
+  });
+
+  it('survives encode → JSON → decode unchanged, and structuredClone of its wire form', () => {
+    const wire = optimizeResult.encode(result);
+    const text = JSON.stringify(wire);
+    expect(optimizeResult.decode(JSON.parse(text))).toEqual(result);
+    expect(structuredClone(wire)).toEqual(wire);
+  });
+});
+
+describe('runOptimize refuses bad requests with the field named, and honours cancellation', () => {
+  it('an unknown option is an error at its path', async () => {
+    const r = await runOptimize({ kind: 'optimize', scenario: sample, options: { confidenc: 0.9 } } as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.path).toEqual(['request', 'options']);
+  });
+
+  it('too few paths for the confidence: says how many are needed', async () => {
+    const r = await runOptimize({ kind: 'optimize', scenario: sample, options: { confidence: 0.999, paths: 200 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.path.join('.'), i.limit])).toContainEqual(['paths', '2000']);
+  });
+
+  it('a cancelled job returns the issue "cancelled", not a plan', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const r = await runOptimize({ kind: 'optimize', scenario: sample, options: { paths: 200, planningPaths: 200, confidence: 0.99 } }, { signal: controller.signal });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.code).toBe('cancelled');
+  });
+});
