@@ -82,7 +82,7 @@ function errorAt(errors: readonly (readonly number[])[], w: number, k: number, h
  * every series at once, so totals and nets are computed from joint scenarios and stay coherent.
  * Amounts that cannot be negative are clipped at zero in the mean, the bands and every scenario.
  *
- * @param table - checked flows (see `parseFlowsCsv`, `flowTableFromScenario`)
+ * @param table - checked flows (see `flowTableFromScenario`, or `buildFlowTable` of the rows a flows CSV gives)
  * @param options - horizon, levels, backtest options
  * @returns the forecast, with every candidate's score and notes
  * @example forecastFlows(table, { horizon: 12 }).series[0]!.model //=> e.g. 'ets(A,A)'

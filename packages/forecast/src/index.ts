@@ -27,7 +27,6 @@ export { scaleMixture } from './paths/scaleMixture';
 export { meanBlockLength, stationaryBootstrap } from './paths/stationaryBootstrap';
 export { countDistinctPaths } from './paths/countDistinctPaths';
 export { forecastToJson, yuanString, type ForecastJson, type WireValue } from './output';
-export { parseFlowsCsv } from './input/parseFlowsCsv';
 export { flowTableFromScenario } from './input/flowTableFromScenario';
 export { buildFlowTable } from './input/buildFlowTable';
 export { addPeriods, periodOrdinal } from './input/periodOrdinal';

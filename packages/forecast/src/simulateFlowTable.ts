@@ -21,7 +21,7 @@ export interface SimulateFlowTableOptions {
  * model) then `simulatePaths`. What a caller holding only history (the optimizer's CLI, the calibration
  * below) needs; the forecast comes back too, for its notes and periods.
  *
- * @param table - checked flows (`flowTableFromScenario`, `parseFlowsCsv`)
+ * @param table - checked flows (`flowTableFromScenario`, `buildFlowTable`)
  * @param options - horizon, number of paths, seed, shocks
  * @returns the forecast and its paths (with `distinctPaths`), or the shocks' issues
  * @example simulateFlowTable(table, { horizon: 36, paths: 200, seed: 1 }).ok && …value.paths.distinctPaths //=> 200
