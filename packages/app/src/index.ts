@@ -9,3 +9,6 @@ export * from './jobs/evaluate';
 export * from './paths';
 export * from './jobs/optimizeResult';
 export * from './jobs/optimize';
+export * from './messages/names';
+export * from './messages/facts';
+export * from './messages/capFindings';

@@ -58,12 +58,20 @@ export const placement = z.strictObject({
   note: z.string().optional(),
 });
 
+/** The scenario a result belongs to, with its banks' names (results show banks by name, not id). */
+export const scenarioRef = z.strictObject({ name: z.string(), startMonth: z.string(), horizonMonths: z.int(), bankNames: stringMap(z.string()) });
+
+/** {@link scenarioRef} of a scenario. */
+export function scenarioRefOf(scenario: Scenario): z.output<typeof scenarioRef> {
+  return { name: scenario.name, startMonth: scenario.startMonth, horizonMonths: scenario.horizonMonths, bankNames: new Map(scenario.banks.map((b) => [b.id, b.name])) };
+}
+
 /**
  * What a plan does in the exact ledger, as every front end shows it: the scenario and plan, the months, the totals,
  * the KPIs, every rule the plan breaks and the findings (docs/ledger.md). Every figure comes from the ledger.
  */
 export const evaluationSummary = z.strictObject({
-  scenario: z.strictObject({ name: z.string(), startMonth: z.string(), horizonMonths: z.int() }),
+  scenario: scenarioRef,
   plan: z.string(),
   interest: money,
   months: z.array(ledgerMonthRow),
@@ -82,7 +90,7 @@ export function summarizeEvaluation(scenario: Scenario, ev: Evaluation): Evaluat
   const opt = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
   return {
-    scenario: { name: scenario.name, startMonth: scenario.startMonth, horizonMonths: scenario.horizonMonths },
+    scenario: scenarioRefOf(scenario),
     plan: ev.plan.name,
     interest: report.totals.interestEarned,
     months: report.months.map((m) => ({ month: m.month, openingTotal: m.openingTotal, inflows: m.inflows, outflows: m.outflows, placed: m.placed, matured: m.matured, interestReceived: m.interestReceived, closingLiquid: m.closingLiquid, reserveRequired: m.reserveRequired, closingTimeDeposits: m.closingTimeDeposits, closingBonds: m.closingBonds, closingTotal: m.closingTotal })),

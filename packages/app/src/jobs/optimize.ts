@@ -5,7 +5,7 @@ import {
   bindingFacts, compareRolling, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan, safetyFrontier, safetyIssues,
 } from '@fundladder/optimizer';
 import { defaultPathCounts, forecastFlowPaths, forecastMeanFlows, forecastPathFloats, planningSeed, safetyPaths } from '../paths';
-import { summarizeEvaluation } from './evaluation';
+import { scenarioRefOf, summarizeEvaluation } from './evaluation';
 import { type JobContext, cancelledIssue, readScenarioJson } from './context';
 import { type OptimizeResult, type StressSummary, optimizeResult } from './optimizeResult';
 
@@ -202,7 +202,7 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
   const value: OptimizeResult = {
     kind: 'optimize',
     status: result.status,
-    scenario: { name: scenario.name, startMonth: scenario.startMonth, horizonMonths: scenario.horizonMonths },
+    scenario: scenarioRefOf(scenario),
     warnings,
     issues: result.status === 'optimal' ? [] : [...result.issues],
     capFindings: result.capFindings.map((f) => ({ ...f })),

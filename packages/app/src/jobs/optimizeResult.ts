@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { domainIssue, exact, money, stringMap } from '../wire/codecs';
-import { evaluationSummary, placement } from './evaluation';
+import { evaluationSummary, placement, scenarioRef } from './evaluation';
 
 const probability = z.number().min(0).max(1);
 
@@ -123,7 +123,7 @@ export const shortfall = z.strictObject({ monthKey: z.string(), rule: z.string()
 export const optimizeResult = z.strictObject({
   kind: z.literal('optimize'),
   status: z.enum(['optimal', 'infeasible', 'error']),
-  scenario: z.strictObject({ name: z.string(), startMonth: z.string(), horizonMonths: z.int() }),
+  scenario: scenarioRef,
   warnings: z.array(domainIssue),
   /** Why there is no plan (status other than optimal). */
   issues: z.array(domainIssue),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '@fundladder/core';
 import type { CapFinding } from '@fundladder/optimizer';
+import { namesFor } from './names';
 import { capFindingLines } from './capFindings';
 
 const capC: CapFinding = { kind: 'capsNeedMoreBanks', cap: 'C', rule: 'fundTimeDepositShareCap', share: dec('0.2'), needed: 5, eligible: 3 };
@@ -21,6 +22,6 @@ describe('capFindingLines', () => {
 
   it('existing holdings over a cap: which bank, which cap, how much over, until when', () => {
     expect(capFindingLines([over], 'en')).toEqual(["icbc's existing time deposits are 2,400.00万 over cap C (20% of the fund's time deposits) at the end of 2026-01, counting the existing holdings alone: no new money there through 2026-02; new money from 2026-03. This is the starting position, not a rule the plan breaks."]);
-    expect(capFindingLines([over], 'zh')).toEqual(['icbc 的期初存量定期已超过上限C（基金定期的20%）2,400.00 万元（2026-01 末，只计期初持仓）：至 2026-02 不向该行新存，2026-03 起可以。这是期初持仓，不算计划违规。']);
+    expect(capFindingLines([over], 'zh', namesFor(new Map([['icbc', '工商银行']]), 'zh'))).toEqual(['工商银行 的期初存量定期已超过上限C（基金定期的20%）2,400.00 万元（2026-01 末，只计期初持仓）：至 2026-02 不向该行新存，2026-03 起可以。这是期初持仓，不算计划违规。']);
   });
 });
