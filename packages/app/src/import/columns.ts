@@ -59,7 +59,8 @@ export function mapHeader<K extends string, X>(
       const parts = splitHeader(text);
       return fieldOf(parts) !== undefined || (extra?.(parts) !== undefined);
     }).length;
-    if (recognized >= Math.min(2, Math.max(1, required.length))) {
+    // Two known columns make a header: every table here has at least two, and a title such as "基金收入" has one.
+    if (recognized >= 2) {
       headerIndex = i;
       break;
     }

@@ -39,6 +39,9 @@ describe('readFlowRecords: the one flows format', () => {
     ]);
     expect(r.notes.map((n) => formatImportIssue(n, 'en'))).toContain('flows.csv:5: skipped the total row "合计"');
   });
+  it('takes a title that names one column for a title, not the header', () => {
+    expect(rows(read('基金收入\n月份,险种,收入（元）,支出（元）\n2025-01,工伤,1,2\n'))).toEqual([['2025-01', 'workInjury', '1.00', '2.00']]);
+  });
   it('resolves 养老 in a wide header when the scenario has one pension fund', () => {
     const text = '月份,养老收入（元）,养老支出（元）\n2025-01,1,2\n';
     expect(problems(read(text))[0]).toBe(

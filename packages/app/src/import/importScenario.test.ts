@@ -61,6 +61,17 @@ describe('importScenario', () => {
     ]);
   });
 
+  it('plans a new scenario over the months its budget covers, and says when expected flows do not cover the horizon', async () => {
+    const budget = new TextEncoder().encode(['单位：万元', '月份,企业职工基本养老保险基金收入,企业职工基本养老保险基金支出,失业收入,失业支出', ...[1, 2, 3].map((m) => `2026-0${m},"2,900",3000,100,50`)].join('\n'));
+    const tables = { history: { bytes: flowsGbk(), file: 'flows.csv' }, banks: { bytes: await banksXlsx(), file: 'banks.xlsx' }, accounts: { bytes: accountsCsv, file: 'accounts.csv' } };
+    const withBudget = await importScenario({ tables: { ...tables, flows: { bytes: budget, file: 'budget.csv' } } });
+    expect(withBudget.ok && (withBudget.value.scenario as { horizonMonths: number }).horizonMonths).toBe(3);
+    expect(withBudget.notes.map((n) => formatImportIssue(n, 'en'))).toContain('scenario:horizonMonths: not given: took 3');
+    expect(withBudget.notes.some((n) => n.code === 'flows_incomplete')).toBe(false);
+    const without = await importScenario({ tables });
+    expect(without.notes.map((n) => formatImportIssue(n, 'zh'))).toContain('scenario:flows: 预计收支只覆盖规划期 24 个月中的 0 个月（每月须有每个险种）：evaluate 和 optimize 需要整个规划期，请用 --flows 导入预算');
+  });
+
   it('updates only the parts imported and counts what changed', async () => {
     const first = await importScenario({
       tables: { history: { bytes: flowsGbk(), file: 'flows.csv' }, banks: { bytes: await banksXlsx(), file: 'banks.xlsx' }, accounts: { bytes: accountsCsv, file: 'accounts.csv' } },

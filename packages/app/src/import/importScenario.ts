@@ -1,4 +1,4 @@
-import { formatPath, validateScenario } from '@fundladder/core';
+import { type Scenario, addMonthsToKey, formatPath, validateScenario } from '@fundladder/core';
 import { type AccountRecord, readAccounts } from './accounts';
 import { type BankReadContext, type BankRecord, type QuoteRecord, readBanks, readQuotes } from './banks';
 import type { KnownBank } from './bankMatch';
@@ -113,5 +113,18 @@ export async function importScenario(request: ImportRequest): Promise<ImportResu
     const problems = checked.issues.map((i) => importIssue({ file: 'scenario', column: formatPath(i.path) }, 'scenario_invalid', 'scenarioPart', i.received, { limit: i.message, rule: i.rule }));
     return { ok: false, issues: problems, notes };
   }
+  const missing = monthsWithoutFlows(checked.value);
+  if (missing > 0) notes.push(importIssue({ file: 'scenario', column: 'flows' }, 'flows_incomplete', 'scenarioPart', String(checked.value.horizonMonths - missing), { limit: String(checked.value.horizonMonths) }));
   return { ok: true, value: { scenario: merged.value.scenario, changes: merged.value.changes, tables }, notes };
+}
+
+/** Months of the horizon in which some fund type has no expected flow: evaluate and optimize need them all (indexFlows). */
+function monthsWithoutFlows(scenario: Scenario): number {
+  const have = new Set(scenario.flows.map((f) => `${f.month}/${f.fundType}`));
+  let missing = 0;
+  for (let k = 0; k < scenario.horizonMonths; k++) {
+    const month = addMonthsToKey(scenario.startMonth, k);
+    if (scenario.fundTypes.some((f) => !have.has(`${month}/${f}`))) missing += 1;
+  }
+  return missing;
 }

@@ -1,4 +1,4 @@
-import { FUND_TYPES, type IsoDate, type MonthKey, addMonthsToKey, daysInMonth, isoDateOf, monthParts } from '@fundladder/core';
+import { FUND_TYPES, type IsoDate, type MonthKey, addMonthsToKey, daysInMonth, isoDateOf, monthParts, monthsBetween } from '@fundladder/core';
 import type { AccountRecord } from './accounts';
 import type { BankRecord, QuoteRecord } from './banks';
 import type { FlowRecord } from './flows';
@@ -70,7 +70,8 @@ export function asOfFromHistory(records: readonly FlowRecord[]): IsoDate | undef
  * file holds it (money as decimal strings to the fen, rates as fractions), to be checked by `validateScenario`.
  * @param base - the existing scenario's JSON, or undefined for a new one
  * @param parts - what was imported
- * @param settings - name, asOf, horizon (a new scenario: asOf defaults to the last day of the history, the horizon to 24 months)
+ * @param settings - name, asOf, horizon (a new scenario: asOf defaults to the last day of the history, the horizon to
+ *   the months its expected flows cover, else 24)
  * @returns the scenario JSON and what changed, or the parts a new scenario lacks
  */
 export function mergeScenario(base: Json | undefined, parts: ImportedParts, settings: ScenarioSettings = {}): ImportResult<{ scenario: Json; changes: ImportChange[] }> {
@@ -102,8 +103,12 @@ export function mergeScenario(base: Json | undefined, parts: ImportedParts, sett
   }
   if (settings.horizonMonths !== undefined) set('horizonMonths', settings.horizonMonths);
   else if (!base) {
-    set('horizonMonths', 24);
-    notes.push(importIssue({ file: 'scenario', column: 'horizonMonths' }, 'default_taken', 'number', undefined, { limit: '24' }));
+    // A new scenario plans over the months its expected flows cover (a budget), else 24 months.
+    const start = scenario.startMonth as MonthKey;
+    const last = (parts.flows ?? []).map((f) => f.period).filter((p) => p.length === 7 && p >= start).sort().at(-1) as MonthKey | undefined;
+    const horizon = last ? monthsBetween(start, last) + 1 : 24;
+    set('horizonMonths', horizon);
+    notes.push(importIssue({ file: 'scenario', column: 'horizonMonths' }, 'default_taken', 'number', undefined, { limit: String(horizon) }));
   }
   const count = (part: 'history' | 'flows' | 'banks' | 'accounts' | 'holdings', next: Json[], key?: (j: Json) => string) => {
     const previous = listOf(scenario[part]);

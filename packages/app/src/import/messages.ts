@@ -104,6 +104,10 @@ export function importIssueText(issue: ImportIssue, lang: Lang): string {
       return zh ? `新建情景需要${issue.limit}：请一并导入，或用 fundladder init 生成起始情景后再导入` : `a new scenario needs ${issue.limit}: import it too, or start from \`fundladder init\` and import into that`;
     case 'scenario_invalid':
       return zh ? `导入后的情景未通过检查：${issue.limit}${issue.received !== undefined ? `（收到 ${got}）` : ''}` : `the imported scenario does not validate: ${issue.limit}${issue.received !== undefined ? ` (received ${got})` : ''}`;
+    case 'flows_incomplete':
+      return zh
+        ? `预计收支只覆盖规划期 ${issue.limit} 个月中的 ${issue.received} 个月（每月须有每个险种）：evaluate 和 optimize 需要整个规划期，请用 --flows 导入预算`
+        : `expected flows cover ${issue.received} of the horizon's ${issue.limit} months (every fund type each month): evaluate and optimize need them all; import a budget with --flows`;
     case 'skipped_total':
       return zh ? `跳过合计行 ${got}` : `skipped the total row ${got}`;
     case 'default_taken':
