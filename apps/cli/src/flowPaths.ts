@@ -1,6 +1,6 @@
-import { type FundType, type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
+import { type DomainIssue, type FundType, type MonthKey, type MonthlyFlow, type Result, type Scenario, addMonthsToKey, dec, monthKey, monthsBetween } from '@fundladder/core';
 import type { PathFloats } from '@fundladder/optimizer';
-import { type SimulatedPaths, flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
+import { type FlowTable, type SimulatedPaths, flowTableFromScenario, forecastFlows, simulateFlowTable, yuanString } from '@fundladder/forecast';
 
 /**
  * Joint flow paths over the scenario's horizon from the forecast (docs/forecast.md "Paths"): the models chosen by backtest on
@@ -43,18 +43,47 @@ export function forecastFlowPathsWithInfo(scenario: Scenario, options: { paths: 
 }
 
 /**
+ * The scenario's history as a forecast table, checked for what the paths need: the table's own rules (at least 24
+ * months per fund type, no gap, the same months for every fund type), every fund type of the scenario present (one
+ * without history used to leave its months out of every path, and `optimize` then stopped with "stressTest: path 0 is
+ * not a complete flow path"), and a history that ends before the horizon starts.
+ */
+function historyTable(scenario: Scenario): Result<{ table: FlowTable; lastHistory: MonthKey }> {
+  const table = flowTableFromScenario(scenario);
+  if (!table.ok) return table;
+  const present = new Set(table.value.series.map((s) => s.fundType));
+  const months = table.value.periods.length;
+  const missing: DomainIssue[] = scenario.fundTypes
+    .filter((ft) => !present.has(ft))
+    .map((ft) => ({ code: 'missing', path: ['history'], rule: 'historyPerFundType', message: `${ft} has no history: the forecast cannot draw its flows, so optimize and compare cannot plan or check payouts on forecast paths (give it the same ${months} months of history as the other fund types, or run optimize --confidence 0 --paths 0)`, received: '0 months', limit: String(months), fundType: ft }));
+  if (missing.length) return { ok: false, issues: missing };
+  // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
+  const lastHistory = monthKey(table.value.periods.at(-1)!);
+  if (monthsBetween(lastHistory, scenario.startMonth) < 1) return { ok: false, issues: [{ code: 'invalid', path: ['history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
+  return { ok: true, value: { table: table.value, lastHistory } };
+}
+
+/**
+ * What keeps the forecast from drawing complete flow paths over the scenario's horizon ({@link historyTable}), as
+ * issues with their paths; none when the paths can be drawn. `validate` reports these before `optimize` needs them.
+ * @example historyIssues(sampleWithoutMaternityHistory).map((i) => i.rule) //=> ['historyPerFundType']
+ */
+export function historyIssues(scenario: Scenario): DomainIssue[] {
+  const checked = historyTable(scenario);
+  return checked.ok ? [] : checked.issues;
+}
+
+/**
  * The forecast's simulated paths over the scenario's horizon: the models chosen by backtest on its history, from
  * the month after the history ends; `skip` is the number of forecast months before the scenario's start.
  */
 function simulateForScenario(scenario: Scenario, options: { paths: number; seed: number }): Result<{ sim: SimulatedPaths; skip: number }> {
-  const table = flowTableFromScenario(scenario);
-  if (!table.ok) return table;
-  // The table exists, so the history is not empty (flowTableFromScenario refuses a short one).
-  const lastHistory = monthKey(table.value.periods.at(-1)!);
+  const checked = historyTable(scenario);
+  if (!checked.ok) return checked;
+  const { table, lastHistory } = checked.value;
   const h = monthsBetween(lastHistory, addMonthsToKey(scenario.startMonth, scenario.horizonMonths - 1));
   const skip = monthsBetween(lastHistory, scenario.startMonth) - 1;
-  if (skip < 0) return { ok: false, issues: [{ code: 'invalid', path: ['scenario', 'history'], rule: 'historyBeforeStart', message: `the history runs to ${lastHistory}, into the horizon that starts ${scenario.startMonth}`, received: lastHistory }] };
-  const simulated = simulateFlowTable(table.value, { horizon: h, paths: options.paths, seed: options.seed });
+  const simulated = simulateFlowTable(table, { horizon: h, paths: options.paths, seed: options.seed });
   if (!simulated.ok) return simulated;
   return { ok: true, value: { sim: simulated.value.paths, skip } };
 }

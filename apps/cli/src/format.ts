@@ -2,14 +2,14 @@ import { type Decimal, type DomainIssue, formatPath, formatWan, formatYuan, form
 import { ruleLabel } from './i18n/rules';
 import { issueMessage } from './i18n/messages';
 
-/** One issue per line, zod-style: `✖ message (rule; received X; limit Y) → at path`. */
+/** One issue per line, zod-style: `✖ message (rule; received X; limit Y) → at path`; a warning starts with `⚠`. */
 export function printIssue(issue: DomainIssue, lang: 'zh' | 'en'): string {
   const facts = [
     ruleLabel(issue.rule, lang),
     issue.received !== undefined ? `${lang === 'zh' ? '收到' : 'received'} ${issue.received}` : undefined,
     issue.limit !== undefined ? `${lang === 'zh' ? '限值' : 'limit'} ${issue.limit}` : undefined,
   ].filter(Boolean);
-  return `✖ ${issueMessage(issue, lang)} (${facts.join('; ')}) → ${lang === 'zh' ? '位置' : 'at'} ${formatPath(issue.path)}`;
+  return `${issue.severity === 'warning' ? '⚠' : '✖'} ${issueMessage(issue, lang)} (${facts.join('; ')}) → ${lang === 'zh' ? '位置' : 'at'} ${formatPath(issue.path)}`;
 }
 
 /** Pads a table: first column left, others right. Counts CJK characters as two columns. */

@@ -1,12 +1,22 @@
-import { type MonthlyFlow, type Result, type Scenario, monthlyFlowSchema, fromZodIssues, validateScenario, type FundType, type MonthKey } from '@fundladder/core';
+import { type MonthlyFlow, type Result, type Scenario, monthlyFlowSchema, parseInput, scenarioWarnings, validateScenario, type FundType, type MonthKey } from '@fundladder/core';
 import { z } from 'zod';
 import type { CliIo } from './io';
 import { readFlowsCsv } from './tableInput';
+import { printIssue } from './format';
 
-/** Reads a text file; a missing or unreadable file comes back as an issue, not a throw. */
+/**
+ * Drops a UTF-8 byte-order mark: Windows tools (Notepad, Excel's "CSV UTF-8") write one, and JSON.parse refuses it
+ * (RFC 8259 §8.1: a parser may ignore it; JSON.parse does not).
+ * @example withoutBom('\uFEFF{}') //=> '{}'
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a text file (UTF-8, with or without a BOM); a missing or unreadable file comes back as an issue, not a throw. */
 export function readTextFile(io: CliIo, path: string): Result<string> {
   try {
-    return { ok: true, value: io.readText(path) };
+    return { ok: true, value: withoutBom(io.readText(path)) };
   } catch (e) {
     return { ok: false, issues: [{ code: 'unreadable', path: [], rule: 'readable', message: `cannot read ${path}: ${(e as Error).message}`, received: path }] };
   }
@@ -23,13 +33,18 @@ export function readJson(io: CliIo, path: string): Result<unknown> {
   }
 }
 
-/** Reads and validates a scenario file. */
+/**
+ * Reads and validates a scenario file. Values that are accepted but look mistyped (core's scenarioWarnings: a rate
+ * that reads like a percent, an amount of 10¹⁵ yuan) are printed on stderr as warnings; they never stop a command.
+ */
 export function readScenario(io: CliIo, path: string): Result<Scenario> {
   const json = readJson(io, path);
-  return json.ok ? validateScenario(json.value) : json;
+  const scenario = json.ok ? validateScenario(json.value) : json;
+  if (scenario.ok) for (const warning of scenarioWarnings(scenario.value)) io.err(printIssue(warning, io.lang));
+  return scenario;
 }
 
-const flowsFileSchema = z.union([z.array(monthlyFlowSchema), z.object({ flows: z.array(monthlyFlowSchema) }).transform((o) => o.flows)]);
+const flowsFileSchema = z.union([z.array(monthlyFlowSchema), z.strictObject({ flows: z.array(monthlyFlowSchema) }).transform((o) => o.flows)]);
 
 /**
  * Reads a flow path: JSON (an array of {month, fundType, inflow, outflow} or {flows: [...]}) or a flows CSV
@@ -45,6 +60,5 @@ export function readFlows(io: CliIo, path: string): Result<MonthlyFlow[]> {
   }
   const json = readJson(io, path);
   if (!json.ok) return json;
-  const parsed = flowsFileSchema.safeParse(json.value, { reportInput: true });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  return parseInput(flowsFileSchema, json.value);
 }

@@ -1,4 +1,4 @@
-import { type Decimal, type DomainIssue, type MonthlyFlow, type Result, type Scenario, Decimal as Dec } from '@fundladder/core';
+import { type Decimal, type DomainIssue, type MonthlyFlow, type Result, type Scenario, Decimal as Dec, indexFlows } from '@fundladder/core';
 import { type OptimizeOptions, type OptimizeResult, optimize } from './optimize';
 import { type PathFloats, type SafetyFloors, type SafetyPolicy, pathFloats, pathsNeededFor, safetyFloors } from './model/safety';
 import { prepareLadderData } from './model/data';
@@ -65,6 +65,21 @@ export function safetyIssues(scenario: Scenario, safety: SafetyPolicy, planning:
 }
 
 /**
+ * Flows that do not cover the horizon, as issues instead of the throws further down (the LP's data and every
+ * ledger run need a flow for every month and fund type): the planned flows (the scenario's unless given), then each
+ * check path, reported once with the first incomplete one (a forecast that left a fund type out of its paths).
+ */
+function flowIssues(scenario: Scenario, options: Pick<SafePlanOptions, 'flows' | 'checkPaths'>): DomainIssue[] {
+  const planned = indexFlows(scenario, options.flows ?? scenario.flows);
+  if (!planned.ok) return planned.issues;
+  const k = options.checkPaths.findIndex((path) => !indexFlows(scenario, path).ok);
+  if (k < 0) return [];
+  const first = indexFlows(scenario, options.checkPaths[k]!);
+  const why = first.ok ? '' : first.issues[0]!.message;
+  return [{ code: 'missing', path: ['checkPaths', k], rule: 'flowsCoverHorizon', message: `check path ${k} is not a complete flow path: ${why}`, received: `path ${k}` }];
+}
+
+/**
  * The cash floors for `scenario` from its planning paths (docs/optimizer.md §16): the LP's data on the planned
  * flows (`options.flows`, default the scenario's), the paths as 万元 floats, then {@link safetyFloors}.
  */
@@ -87,7 +102,7 @@ export function floorsFor(scenario: Scenario, planningPaths: PlanningPaths, safe
  * told apart from those no plan can cure. Confidence 0 is the mean-flow plan alone, still checked.
  */
 export async function planSafely(scenario: Scenario, options: SafePlanOptions): Promise<Result<SafePlanResult>> {
-  const issues = safetyIssues(scenario, options.safety, options.planningPaths.length, options.checkPaths.length, options.planningPaths === options.checkPaths);
+  const issues = [...safetyIssues(scenario, options.safety, options.planningPaths.length, options.checkPaths.length, options.planningPaths === options.checkPaths), ...flowIssues(scenario, options)];
   if (issues.length) return { ok: false, issues };
   const { planningPaths, checkPaths, safety, compareWithMeanPlan = true, stressMeanPlan = false, onProgress, signal, nothingPlaced: known, ...optimizeOptions } = options;
   const floors = safety.confidence > 0 ? floorsFor(scenario, planningPaths, safety, optimizeOptions) : undefined;

@@ -1,4 +1,4 @@
-import type { DomainIssue } from '@fundladder/core';
+import { type DomainIssue, FUND_TYPE_NAMES_ZH, formatPath } from '@fundladder/core';
 
 /**
  * Chinese wording for the issues core emits (core gives codes and facts; wording lives in the apps).
@@ -28,7 +28,22 @@ const ZH: Record<string, (i: DomainIssue) => string | undefined> = {
   out_of_range: (i) => `超出范围：${i.received}`,
   missing_rate: () => '没有可用利率：银行无此产品期限的报价，计划也未给出利率',
   duplicate: (i) => `重复：${i.received}`,
+  unknown_key: (i) => `\`${formatPath(i.path)}\`：未知字段${i.suggestion ? `，是否应为 \`${i.suggestion}\`？` : '，没有相近的字段名（限值列出此处可用的字段）'}`,
+  implausible_rate: (i) => `利率 ${i.received} 即年利率 ${pctText(i.received)}，高于合理上限 ${pctText(i.limit)}：利率以小数表示，是否应为 ${i.suggestion}（${pctText(i.suggestion)}）？`,
+  implausible_amount: (i) => `金额 ${i.received} 元达到 10¹⁵ 元（1000 万亿元）以上，超过全国存款总额：是否按分录入或多输了位数？`,
+  invalid_flag: (i) => `${i.path[0]} 须为${i.rule === 'wholeNumberFlag' ? '整数' : '数值'}，范围 ${i.limit}，收到 ${i.received}`,
+  unwritable: (i) => `${i.path[0]} ${i.received}：无法写入（文件夹不存在、没有写权限，或这是一个文件夹）`,
+  missing: (i) =>
+    i.rule === 'flowsCoverHorizon'
+      ? `${fundName(i.fundType)} 在规划期内缺少现金流（已有 ${i.received}）：evaluate（未给 --flows 时）和 optimize 需要每月每险种的现金流`
+      : i.rule === 'historyPerFundType'
+        ? `${fundName(i.fundType)} 没有历史数据：无法预测其现金流情景，optimize 与 compare 不能据此保障支付（请补充与其他险种相同的 ${i.limit} 个月历史，或使用 optimize --confidence 0 --paths 0）`
+        : undefined,
 };
+
+function fundName(fundType: string | undefined): string {
+  return fundType ? ((FUND_TYPE_NAMES_ZH as Record<string, string>)[fundType] ?? fundType) : '';
+}
 
 function gapBp(received: string | undefined, limit: string | undefined): string {
   return received === undefined || limit === undefined ? '—' : ((Number(limit) - Number(received)) * 10_000).toFixed(0);

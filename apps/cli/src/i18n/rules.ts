@@ -60,6 +60,14 @@ export const RULE_NAMES_ZH: Record<string, string> = {
   unitDepositRules: '单位存款规定',
   agencyAccountsThreeMonthBenchmark: '收入户、支出户按三个月定期基准利率',
   parseJson: 'JSON 格式',
+  plausibleRate: '利率是否合理（疑似按百分数录入）',
+  plausibleAmount: '金额是否合理（10¹⁵ 元以上）',
+  wholeNumberFlag: '参数须为范围内的整数',
+  numberFlag: '参数须为范围内的数值',
+  writableOutput: '输出文件须可写',
+  historyPerFundType: '每个险种须有历史数据',
+  historyBeforeStart: '历史数据须在规划期开始前结束',
+  twoSeasons: '历史数据至少两个季节周期（24 个月）',
 };
 
 export function ruleLabel(rule: string, lang: 'zh' | 'en'): string {
