@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Decimal, type DomainIssue, type Result, type Scenario, Decimal as Dec, addMonthsToKey, monthOrdinal } from '@fundladder/core';
+import { type Decimal, type DomainIssue, type Result, type Scenario, Decimal as Dec, addMonthsToKey, indexFlows, monthOrdinal } from '@fundladder/core';
 import {
   type FrontierPoint, type OptimizeResult as EngineResult, type RollingComparison, type SafePlanResult, type StressResult,
   bindingFacts, compareRolling, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan, safetyFrontier, safetyIssues,
@@ -138,6 +138,9 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
     if (o.horizonMonths > scenario.horizonMonths) return { ok: false, issues: [{ code: 'out_of_range', path: ['options', 'horizonMonths'], rule: 'horizonWithinScenario', message: `the scenario plans ${scenario.horizonMonths} months`, received: String(o.horizonMonths), limit: String(scenario.horizonMonths) }] };
     scenario = withHorizon(scenario, o.horizonMonths);
   }
+  // The plan is fitted to the scenario's flows: every month of the horizon needs them (validate says so too).
+  const covered = indexFlows(scenario, scenario.flows);
+  if (!covered.ok) return covered;
   const { signal, onProgress } = context;
   if (signal?.aborted) return { ok: false, issues: [cancelledIssue('start')] };
   const progress = (stage: string) => (done: number, total: number) => onProgress?.({ stage, done, total });
