@@ -72,9 +72,11 @@ describe('fundladder evaluate', () => {
   });
   it('--json gives the interest as a decimal string and the months of the ledger', async () => {
     const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN, '--json']);
+    // The wire form of the application layer's evaluate result: money as decimal strings to the fen.
     const json = JSON.parse(r.out);
-    expect(json.interest).toMatch(/^\d+\.\d{2}$/);
-    expect(json.months).toHaveLength(36);
-    expect(json.months[0].closingTotal).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(json.kind).toBe('evaluate');
+    expect(json.evaluation.interest).toMatch(/^\d+\.\d{2}$/);
+    expect(json.evaluation.months).toHaveLength(36);
+    expect(json.evaluation.months[0].closingTotal).toMatch(/^\d+\.\d{2}$/);
   });
 });
