@@ -44,6 +44,27 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's two halves stay apart: forecast and optimizer meet only in the application layer (packages/app).
+    files: ['packages/forecast/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@fundladder/optimizer', '@fundladder/app'], message: 'forecast and optimizer stay apart; the application layer (packages/app) joins them.' },
+        { group: ['@fundladder/api', '@fundladder/cli', '@fundladder/web'], message: 'libraries never import the apps.' },
+        { group: ['node:fs', 'fs'], message: 'no file I/O in a library package.' },
+      ] }],
+    },
+  },
+  {
+    files: ['packages/optimizer/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@fundladder/forecast', '@fundladder/app'], message: 'forecast and optimizer stay apart; the application layer (packages/app) joins them.' },
+        { group: ['@fundladder/api', '@fundladder/cli', '@fundladder/web'], message: 'libraries never import the apps.' },
+        { group: ['node:fs', 'fs'], message: 'no file I/O in a library package.' },
+      ] }],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
