@@ -17,6 +17,7 @@ async function optional(path: string, exportName: string): Promise<BenchRow[]> {
 const rows: BenchRow[] = [];
 const only = process.argv[2];
 console.error(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}; load before: ${machineLoad()}; node ${process.version}`);
+if (!only || only === 'startup') rows.push(...(await optional('./startup.bench.ts', 'benchStartup')));
 if (!only || only === 'ledger') rows.push(...(await benchLedger()));
 if (!only || only === 'forecast') rows.push(...(await optional('./forecast.bench.ts', 'benchForecast')));
 if (!only || only === 'optimizer') rows.push(...(await optional('./optimizer.bench.ts', 'benchOptimizer')));

@@ -1,4 +1,5 @@
-import highsLoader, { type Highs, type ModelData, type ModelStatusCode } from 'highs';
+// The WASM module is imported when the first model is solved, not when a command starts (start-up time, issue 10).
+import type { Highs, ModelData, ModelStatusCode } from 'highs';
 import { isMip, type LpModel, type LpRow, type LpVariable } from '../model/lp';
 import type { LpBackend, PointStatus, SolveOptions, SolveReport, Termination } from './types';
 
@@ -39,7 +40,7 @@ export const HIGHS_OPTIONS: Readonly<Record<string, boolean | number>> = {
  */
 export function loadHighs(): Promise<Highs> {
   if (!loading) {
-    loading = highsLoader().catch((error: unknown) => {
+    loading = import('highs').then(({ default: highsLoader }) => highsLoader()).catch((error: unknown) => {
       loading = undefined;
       throw error;
     });
