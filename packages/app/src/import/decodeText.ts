@@ -1,4 +1,7 @@
-import iconv from 'iconv-lite';
+import type IconvLite from 'iconv-lite';
+import { lazyRequire } from './lazyRequire';
+
+const iconv = lazyRequire<typeof IconvLite>('iconv-lite');
 
 /** Encodings a text file may be read in. `auto`: UTF-8 if the bytes are valid UTF-8, else GB18030. */
 export const TEXT_ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;
@@ -40,7 +43,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = 'auto'): 
     if (text !== undefined) return { text, encoding: 'utf8' };
     if (encoding === 'utf8') return undefined;
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   // iconv-lite puts U+FFFD where a byte sequence is not GB18030: the file is in some other encoding.
   return text.includes('\uFFFD') ? undefined : { text, encoding: 'gb18030' };
 }

@@ -1,7 +1,10 @@
-import { parse } from 'csv-parse/sync';
+import type { parse as Parse } from 'csv-parse/sync';
+import { lazyRequire } from './lazyRequire';
 import { type TextEncoding, decodeText } from './decodeText';
 import { type ImportIssue, importIssue } from './importIssue';
 import type { RawTable } from './rawTable';
+
+const csvParse = lazyRequire<{ parse: typeof Parse }>('csv-parse/sync');
 
 /**
  * Picks the delimiter of a CSV from its first line that is not a comment: the one of `,`, tab and `;` seen most
@@ -33,7 +36,7 @@ export function readCsv(bytes: Uint8Array, options: { file: string; encoding?: T
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decoded.text, {
+    records = csvParse().parse(decoded.text, {
       delimiter: guessDelimiter(decoded.text),
       info: true,
       relax_column_count: true,
