@@ -1,4 +1,4 @@
-// Start-up of the `fundladder` command (issue 10 item 6: `--help` under 0.5 s), beside `node -e 0` measured in the same
+// Start-up of the `fundladder` command (target: `--help` under 0.5 s), beside `node -e 0` measured in the same
 // run — the floor no command can go below on this machine at this moment. Each run is a new process.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

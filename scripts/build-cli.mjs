@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI (apps/cli/src/main.ts and the workspace packages it reaches) into one ES module, so that
-// `fundladder` starts without compiling TypeScript (issue 10 item 6: 0.7 s quiet, ~3 s busy, through tsx).
+// `fundladder` starts without compiling TypeScript (through tsx it took 0.7 s on a quiet machine, ~3 s on a busy one).
 // Pure-JS dependencies are bundled too (zod alone is hundreds of ES modules: resolving them was most of the start-up);
 // highs stays external (it loads its .wasm beside its own module), and so does exceljs (large, loaded only when a
 // workbook is read). Run by `npm install` (the root `prepare` script) and `npm run build`.

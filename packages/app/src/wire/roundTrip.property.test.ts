@@ -1,5 +1,5 @@
 // Property: a job's result survives encode → JSON text → decode unchanged, and its wire form survives structuredClone
-// (docs/app.md "Wire codec": results are stored, sent between threads and diffed as plain JSON). Seeded (42) in
+// (docs/app.md §2: results are stored, sent between threads and diffed as plain JSON). Seeded (42) in
 // `npm test`; FL_PROPERTY_RUNS sets the number of cases.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

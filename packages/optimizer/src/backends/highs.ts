@@ -1,4 +1,4 @@
-// The WASM module is imported when the first model is solved, not when a command starts (start-up time, issue 10).
+// The WASM module is imported when the first model is solved, not when a command starts (start-up time: bench/startup.bench.ts).
 import type { Highs, ModelData, ModelStatusCode } from 'highs';
 import { isMip, type LpModel, type LpRow, type LpVariable } from '../model/lp';
 import type { LpBackend, PointStatus, SolveOptions, SolveReport, Termination } from './types';
