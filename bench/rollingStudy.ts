@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Decimal, Decimal as Dec, type Scenario, addMonthsToKey, monthOrdinal, scenarioSchema, toWire } from '@fundladder/core';
 import { compareRolling, floorsFor, pathsNeededFor, planSafely } from '@fundladder/optimizer';
-import { forecastFlowPaths, forecastMeanFlows, forecastPathFloats } from '../apps/cli/src/flowPaths';
-import { planningSeed } from '../apps/cli/src/safety';
+import { forecastFlowPaths, forecastMeanFlows, forecastPathFloats, planningSeed } from '@fundladder/app';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = 7;

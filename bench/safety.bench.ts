@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { scenarioSchema } from '@fundladder/core';
 import { floorsFor, nothingPlacedGaps, optimize, planSafely, stressTest } from '@fundladder/optimizer';
-import { forecastFlowPaths, forecastPathFloats } from '../apps/cli/src/flowPaths';
-import { planningSeed } from '../apps/cli/src/safety';
+import { forecastFlowPaths, forecastPathFloats, planningSeed } from '@fundladder/app';
+
 import type { BenchRow } from './measure';
 import { sampleLadderScenario } from './optimizer.bench';
 import { calibration } from './ledger.bench';

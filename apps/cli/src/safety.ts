@@ -1,37 +1,10 @@
-import { type FundType, type MonthlyFlow, type Result, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
-import { type PathFloats, type SafePlanResult, type StressResult, pathsNeededFor } from '@fundladder/optimizer';
-import { forecastFlowPaths, forecastPathFloats } from './flowPaths';
+import { type FundType, type Scenario, FUND_TYPE_NAMES_ZH, addMonthsToKey, dec, toWire } from '@fundladder/core';
+import type { SafePlanResult, StressResult } from '@fundladder/optimizer';
 import type { CliIo } from './io';
 import { table, wan } from './format';
 
-/**
- * The planning paths' seed from the check paths' seed: a different stream (mulberry32 seeds mixed by the
- * golden-ratio constant), so the plan is never checked on the paths it was fitted to.
- *
- * @example planningSeed(7) !== 7 //=> true
- */
-export function planningSeed(seed: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + 0x7f4a7c15) >>> 0;
-}
-
-/** How many paths to draw by default: at least what the confidence needs, 500 to check and 1,000 to plan on. */
-export function defaultPathCounts(confidence: number): { check: number; planning: number } {
-  const needed = confidence > 0 ? pathsNeededFor(confidence) : 0;
-  return { check: Math.max(500, needed), planning: Math.max(1000, 2 * needed) };
-}
-
-/**
- * Planning and check paths from the forecast, each from its own seed: the check paths as flow paths for the ledger,
- * the planning paths as 万元 floats (they only set the floors).
- */
-export function safetyPaths(scenario: Scenario, options: { check: number; planning: number; seed: number }): Result<{ planning: PathFloats[]; check: MonthlyFlow[][] }> {
-  const check = forecastFlowPaths(scenario, { paths: options.check, seed: options.seed });
-  if (!check.ok) return check;
-  if (options.planning === 0) return { ok: true, value: { planning: [], check: check.value } };
-  const planning = forecastPathFloats(scenario, { paths: options.planning, seed: planningSeed(options.seed) });
-  if (!planning.ok) return planning;
-  return { ok: true, value: { planning: planning.value, check: check.value } };
-}
+// The paths' seeds and counts live in the application layer (packages/app/src/paths.ts) with the jobs that use them.
+export { defaultPathCounts, planningSeed, safetyPaths } from '@fundladder/app';
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 

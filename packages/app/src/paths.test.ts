@@ -1,8 +1,8 @@
 import { validateScenario } from '@fundladder/core';
 import { describe, expect, it } from 'vitest';
-import sampleScenario from '../../../examples/county-fund/scenario.json';
+import sampleScenario from '../../../examples/county-fund/scenario.json' with { type: 'json' };
 import { pathFloats } from '@fundladder/optimizer';
-import { forecastFlowPaths, forecastFlowPathsWithInfo, forecastPathFloats } from './flowPaths';
+import { forecastFlowPaths, forecastFlowPathsWithInfo, forecastPathFloats } from './paths';
 
 describe('forecastFlowPathsWithInfo', () => {
   it('gives the same flow paths as forecastFlowPaths for the same seed, plus how many differ (the sample: all of them)', () => {
