@@ -76,7 +76,8 @@ describe('fundladder validate: strict input', () => {
     });
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("icbc's existing time deposits are 70,540.00万 over cap C (20% of the fund's time deposits) at the end of 2026-01, counting the existing holdings alone: no new money there through 2026-05; new money from 2026-06.");
+    // Banks by name (the scenario's), not id.
+    expect(r.out).toContain("中国工商银行示例县支行's existing time deposits are 70,540.00万 over cap C (20% of the fund's time deposits) at the end of 2026-01, counting the existing holdings alone: no new money there through 2026-05; new money from 2026-06.");
   });
 });
 

@@ -12,3 +12,5 @@ export * from './jobs/optimize';
 export * from './messages/names';
 export * from './messages/facts';
 export * from './messages/capFindings';
+export * from './jobs/readiness';
+export * from './jobs/validate';

@@ -1,11 +1,8 @@
-import { type DomainIssue, type Scenario, checkPlacements, resolvePlan, validateScenario, planSchema, parseInput, planWarnings, toWire } from '@fundladder/core';
-import type { CapFinding } from '@fundladder/optimizer';
+import { type ValidateRequest, capFindingLines, namesFor, runValidate, validateResult } from '@fundladder/app';
 import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
 import { parseCommandArgs } from '../args';
-import { readJson, readScenario } from '../readInput';
+import { readJson } from '../readInput';
 import { printIssue } from '../format';
-import { scenarioReadiness } from '../readiness';
-import { capFindingLines } from '../i18n/capFindings';
 
 const HELP_ZH = `用法: fundladder validate 文件 [--scenario 情景文件] [--json]
 检查情景文件或计划文件。计划文件须配合 --scenario 检查银行、期限、起存金额等规则。
@@ -20,59 +17,49 @@ that bank until they run off). An unknown key is an error that names the nearest
 Lists every problem with its JSON path, the rule, the value received and the limit; exits 1 if any. Values that
 look mistyped (a demand rate of 0.05 is 5%) are warnings only.`;
 
-function looksLikePlan(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && 'placements' in json;
-}
-
 /** `fundladder validate FILE`: every problem with its JSON path, rule and value; exit 1 when there are any. */
-export const validateCommand: Command = (args, io) => {
+export const validateCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(io, 'validate', args, { scenario: { type: 'string' }, json: { type: 'boolean' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 1 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const file = positionals[0]!;
+  const zh = io.lang === 'zh';
   const json = readJson(io, file);
-  let issues: DomainIssue[] = [];
-  let warnings: DomainIssue[] = [];
-  let findings: CapFinding[] = [];
-  let kind = 'scenario';
-  if (!json.ok) issues = json.issues;
-  else if (looksLikePlan(json.value)) {
-    kind = 'plan';
-    const p = parseInput(planSchema, json.value);
-    if (p.ok) warnings = planWarnings(p.value);
-    if (!p.ok) issues = p.issues;
-    else if (!values.scenario) io.err(io.lang === 'zh' ? '提示: 未给出 --scenario，只检查了计划的格式，未检查银行与规则。' : 'note: without --scenario only the plan\'s format was checked, not its banks and rules.');
-    else {
-      const s = readScenario(io, values.scenario);
-      if (!s.ok) issues = s.issues.map((i) => ({ ...i, path: ['(scenario)', ...i.path] }));
-      else {
-        const scenario: Scenario = s.value;
-        const r = resolvePlan(json.value, scenario);
-        issues = r.ok ? checkPlacements(r.value.placements, scenario).map((i) => ({ ...i, path: i.path.slice(1) })) : r.issues;
-      }
-    }
-  } else {
-    const r = validateScenario(json.value);
-    if (!r.ok) issues = r.issues;
-    else {
-      const ready = scenarioReadiness(r.value);
-      issues = ready.errors;
-      warnings = ready.warnings;
-      findings = ready.capFindings;
-    }
+  const scenario = json.ok && values.scenario ? readJson(io, values.scenario) : undefined;
+  const fileIssues = [...(json.ok ? [] : json.issues), ...(scenario && !scenario.ok ? scenario.issues : [])];
+  if (!json.ok || (scenario && !scenario.ok)) {
+    if (values.json) io.out(JSON.stringify({ file, ok: false, issues: fileIssues }, null, 2));
+    io.err(zh ? `${file}: 发现 ${fileIssues.length} 个问题` : `${file}: ${fileIssues.length} problem(s)`);
+    for (const i of fileIssues) io.err(printIssue(i, io.lang));
+    return EXIT_PROBLEMS;
   }
-  if (values.json) io.out(JSON.stringify({ file, kind, ok: issues.length === 0, issues, warnings, capFindings: toWire(findings) }, null, 2));
+  const request: ValidateRequest = { kind: 'validate', document: json.value, ...(scenario?.ok ? { scenario: scenario.value } : {}) };
+  const r = await runValidate(request);
+  if (!r.ok) {
+    for (const i of r.issues) io.err(printIssue(i, io.lang));
+    return EXIT_PROBLEMS;
+  }
+  const v = r.value;
+  if (values.json) io.out(JSON.stringify({ file, ...validateResult.encode(v) }, null, 2));
   else {
-    const zh = io.lang === 'zh';
-    if (issues.length === 0) io.out(zh ? `✔ ${file}: ${kind === 'plan' ? '计划' : '情景'}有效${warnings.length ? `（${warnings.length} 个警告）` : ''}` : `✔ ${file}: valid ${kind}${warnings.length ? ` (${warnings.length} warning(s))` : ''}`);
-    else io.err(zh ? `${file}: 发现 ${issues.length} 个问题` : `${file}: ${issues.length} problem(s)`);
-    for (const i of issues) io.err(printIssue(i, io.lang));
-    for (const w of warnings) io.err(printIssue(w, io.lang));
-    const lines = capFindingLines(findings, io.lang);
+    const what = v.target === 'plan' ? (zh ? '计划' : 'plan') : zh ? '情景' : 'scenario';
+    if (v.ok) io.out(zh ? `✔ ${file}: ${what}有效${v.warnings.length ? `（${v.warnings.length} 个警告）` : ''}` : `✔ ${file}: valid ${what}${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ''}`);
+    else io.err(zh ? `${file}: 发现 ${v.issues.length} 个问题` : `${file}: ${v.issues.length} problem(s)`);
+    if (v.formatOnly) io.err(zh ? '提示: 未给出 --scenario，只检查了计划的格式，未检查银行与规则。' : "note: without --scenario only the plan's format was checked, not its banks and rules.");
+    for (const i of v.issues) io.err(printIssue(i, io.lang));
+    for (const w of v.warnings) io.err(printIssue(w, io.lang));
+    const bankNames = scenario?.ok || v.target === 'scenario' ? bankNamesOf(v.target === 'scenario' ? json.value : scenario?.ok ? scenario.value : undefined) : new Map<string, string>();
+    const lines = capFindingLines(v.capFindings, io.lang, namesFor(bankNames, io.lang));
     if (lines.length) {
       io.out(zh ? '期初持仓与银行上限（不是错误；优化器的处理）：' : 'The starting position and the bank caps (not errors; what the optimizer does):');
       for (const line of lines) io.out(`  • ${line}`);
     }
   }
-  return issues.length ? EXIT_PROBLEMS : EXIT_OK;
+  return v.ok ? EXIT_OK : EXIT_PROBLEMS;
 };
+
+/** The banks' names from a scenario's JSON, for wording (ids where a name is missing). */
+function bankNamesOf(json: unknown): Map<string, string> {
+  const banks = (json as { banks?: Array<{ id?: unknown; name?: unknown }> } | undefined)?.banks;
+  return new Map((Array.isArray(banks) ? banks : []).flatMap((b) => (typeof b.id === 'string' ? [[b.id, typeof b.name === 'string' ? b.name : b.id] as [string, string]] : [])));
+}

@@ -3,7 +3,7 @@
 // over cap B or C: no new money to that bank while they are over).
 import { validateScenario } from '@fundladder/core';
 import { describe, expect, it } from 'vitest';
-import sampleScenario from '../../../examples/county-fund/scenario.json';
+import sampleScenario from '../../../../examples/county-fund/scenario.json' with { type: 'json' };
 import { scenarioReadiness } from './readiness';
 
 /** The sample, edited as JSON, then validated (it must stay valid: readiness is about what comes after). */

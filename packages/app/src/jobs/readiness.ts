@@ -1,6 +1,6 @@
 import { type DomainIssue, type Scenario, indexFlows, scenarioWarnings } from '@fundladder/core';
 import { type CapFinding, capFindings, holdingsOverCapFindings } from '@fundladder/optimizer';
-import { historyIssues } from '@fundladder/app';
+import { historyIssues } from '../paths';
 
 /** What `validate` says about a valid scenario beyond its shape: what later commands would refuse, and what to know. */
 export interface Readiness {
