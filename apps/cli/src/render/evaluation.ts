@@ -37,7 +37,7 @@ export function printEvaluation(io: CliIo, ev: EvaluationSummary): void {
   ]));
   io.out('');
   io.out(zh ? '利息（元）按产品 / 银行 / 险种' : 'Interest received (yuan) by product / bank / fund type');
-  io.out(table([...t.interestByProduct].map(([key, v]) => [`  ${key}`, yuan(v)])));
+  io.out(table([...t.interestByProduct].map(([key, v]) => [`  ${names.product(key)}`, yuan(v)])));
   io.out(table([...t.interestByBank].map(([key, v]) => [`  ${names.bank(key)}`, yuan(v)])));
   io.out(table([...t.interestByFundType].map(([key, v]) => [`  ${names.fundType(key)}`, yuan(v)])));
   io.out('');

@@ -92,7 +92,7 @@ function printRollover(io: CliIo, ro: NonNullable<OptimizeResult['rollover']>, n
   const zh = io.lang === 'zh';
   io.out(zh ? `下一季度操作清单（${ro.months[0]} 至 ${ro.months.at(-1)}，万元）` : `Next quarter, to do (${ro.months[0]} to ${ro.months.at(-1)}, 万元)`);
   io.out(zh ? `到期收回 ${ro.maturities.length} 笔：` : `${ro.maturities.length} deposit(s) or bond(s) come back:`);
-  const mat = ro.maturities.map((m) => [m.date, names.bank(m.bankId), m.product, names.fundType(m.fundType), wan(m.principal), wan(m.interest)]);
+  const mat = ro.maturities.map((m) => [m.date, names.bank(m.bankId), names.product(m.product), names.fundType(m.fundType), wan(m.principal), wan(m.interest)]);
   if (mat.length) io.out(table([[zh ? '日期' : 'date', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '险种' : 'fund type', zh ? '本金' : 'principal', zh ? '利息' : 'interest'], ...mat.slice(0, 20)]));
   if (mat.length > 20) io.out(zh ? `  … 共 ${mat.length} 笔` : `  … ${mat.length} in all`);
   const groups = new Map<string, { p: (typeof ro.placements)[number]; amount: ReturnType<typeof dec>; funds: number }>();
@@ -105,7 +105,7 @@ function printRollover(io: CliIo, ro: NonNullable<OptimizeResult['rollover']>, n
     } else groups.set(key, { p, amount: p.amount, funds: p.fundType ? 1 : 0 });
   }
   io.out(zh ? `新存放 ${groups.size} 笔（同月同行同产品同期限合并，括号内为险种数）：` : `${groups.size} placement(s) (same month, bank, product and term together; fund types in brackets):`);
-  const rows = [...groups.values()].map(({ p, amount, funds }) => [p.month, names.bank(p.bankId), p.product, `${p.termMonths}`, `${p.annualRate.times(100).toFixed(2)}%`, wan(amount), p.maturesIn, `(${funds})`, rolloverReasonLine(p.reason, io.lang, names)]);
+  const rows = [...groups.values()].map(({ p, amount, funds }) => [p.month, names.bank(p.bankId), names.product(p.product), `${p.termMonths}`, `${p.annualRate.times(100).toFixed(2)}%`, wan(amount), p.maturesIn, `(${funds})`, rolloverReasonLine(p.reason, io.lang, names)]);
   if (rows.length) io.out(table([[zh ? '月份' : 'month', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '期限(月)' : 'term', zh ? '利率' : 'rate', zh ? '金额' : 'amount', zh ? '收回月份' : 'back in', zh ? '险种' : 'funds', zh ? '原因' : 'why'], ...rows]));
   for (const l of ro.liquidity) io.out(zh ? `  ${l.month} 月末流动资金 ${wan(l.liquid)} 万元，储备要求 ${wan(l.reserve)} 万元` : `  ${l.month} month-end liquid money ${wan(l.liquid)}万, reserve ${wan(l.reserve)}万`);
 }
@@ -130,7 +130,7 @@ export function printPlan(io: CliIo, r: OptimizeResult, names: Names, explain: b
     : `Method: ${o.strategy === 'pooled+split' ? 'the fund pooled, then each placement split among fund types (each pays from its own money)' : 'one LP with fund types apart'}${o.fallback ? ` (the split failed: ${o.fallback})` : ''}; LP upper bound ${wan(o.bound)}万, this plan at most ${gapPct}% below it`);
   io.out('');
   io.out(zh ? '计划（按月，万元）' : 'Plan (by month, 万元)');
-  const rows = r.plan.placements.map((p) => [p.month, names.bank(p.bankId), p.product, `${p.termMonths}`, `${(Number(p.annualRate) * 100).toFixed(2)}%`, p.fundType ? names.fundType(p.fundType) : '—', wan(dec(p.amount))]);
+  const rows = r.plan.placements.map((p) => [p.month, names.bank(p.bankId), names.product(p.product), `${p.termMonths}`, `${(Number(p.annualRate) * 100).toFixed(2)}%`, p.fundType ? names.fundType(p.fundType) : '—', wan(dec(p.amount))]);
   io.out(table([[zh ? '月份' : 'month', zh ? '银行' : 'bank', zh ? '产品' : 'product', zh ? '期限(月)' : 'term', zh ? '利率' : 'rate', zh ? '险种' : 'fund type', zh ? '金额' : 'amount'], ...rows.slice(0, 40)]));
   if (rows.length > 40) io.out(zh ? `  … 共 ${rows.length} 笔（--json 或 --out 查看全部）` : `  … ${rows.length} placements in all (see --json or --out)`);
   io.out('');

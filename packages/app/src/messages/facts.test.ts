@@ -37,3 +37,12 @@ describe('message catalogue', () => {
     expect(rolloverReasonLine(reasons[0]!, 'en')).toBe('the best rate for this term that month, 1.75%');
   });
 });
+
+describe('names', () => {
+  it('products, fund types and banks in the chosen language; an unknown id as itself', () => {
+    const zh = namesFor(new Map([['icbc', '工商银行']]), 'zh');
+    const en = namesFor(new Map([['icbc', '工商银行']]), 'en');
+    expect([zh.product('largeCd'), zh.product('callDeposit7d'), zh.fundType('workInjury'), zh.bank(undefined), zh.bank('nobank')]).toEqual(['大额存单', '7天通知存款', '工伤保险基金', '国债', 'nobank']);
+    expect([en.product('largeCd'), en.fundType('workInjury'), en.bank('icbc')]).toEqual(['large CD', 'work injury', '工商银行']);
+  });
+});
