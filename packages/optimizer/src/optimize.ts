@@ -49,10 +49,12 @@ export interface OptimizeOptions {
    */
   readonly lots?: 'round' | 'mip';
   /**
-   * How fund types are kept apart (docs/optimizer.md §13). 'pooled' (default): solve the whole fund as one
-   * pool, then split each placement among fund types in a small second LP so that no fund type spends
-   * another's money; if that split is impossible, fall back to 'joint'. 'joint': one LP with a column per
-   * fund type for every placement (exact, 8× larger and much slower).
+   * How fund types are kept apart (docs/optimizer.md §13). 'pooled' (the default without per-fund-type safety
+   * floors): solve the whole fund as one pool, then split each placement among fund types in a small second LP so
+   * that no fund type spends another's money; if that split is impossible, fall back to 'joint'. 'joint' (the
+   * default with per-fund-type floors, where the pooled plan's split failed on every scenario measured — the
+   * sample, 60 × 8 — and cost a second or more first): one LP with a column per fund type for every placement
+   * (exact, 8× larger).
    */
   readonly fundTypes?: 'pooled' | 'joint';
   /**
@@ -322,7 +324,8 @@ async function solveAndCheck(scenario: Scenario, options: OptimizeOptions = {}):
   let fallback: string | undefined;
   let splitSolveMs = 0;
   let extraSolveMs = 0;
-  if ((options.fundTypes ?? 'pooled') === 'pooled') {
+  const perFundFloors = options.safety !== undefined && options.safety.floorWan.size > 0;
+  if ((options.fundTypes ?? (perFundFloors ? 'joint' : 'pooled')) === 'pooled') {
     const pooledData = poolFundTypes(data);
     const pooled = await solveRounds(pooledData, backend, options);
     // The pooled LP is a relaxation of the per-fund-type one: if it has no plan, neither has the other.
