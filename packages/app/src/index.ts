@@ -14,3 +14,4 @@ export * from './messages/facts';
 export * from './messages/capFindings';
 export * from './jobs/readiness';
 export * from './jobs/validate';
+export * from './execute';
