@@ -18,7 +18,7 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   evaluate: { run: evaluateCommand, zh: '用精确账本运行计划：逐月账本、KPI、违规', en: 'run a plan through the exact ledger: months, KPIs, rule breaks' },
   forecast: { run: forecastCommand, zh: '预测各险种逐月收支及不确定区间、模拟路径', en: 'forecast monthly inflows/outflows per fund type with bands and paths' },
   optimize: { run: optimizeCommand, zh: '优化存放计划（线性规划 + 精确账本核对 + 解释）', en: 'optimize the placement plan (LP, checked by the exact ledger, explained)' },
-  compare: { run: compareCommand, zh: '多个计划并列比较 KPI 与差额（万元）', en: 'compare plans side by side: KPIs and differences in 万元' },
+  compare: { run: compareCommand, zh: '并列比较情景或计划：同一批预测情景上的风险、KPI 与差额（万元）', en: 'compare scenarios or plans side by side: risk on the same paths, KPIs and differences in 万元' },
   init: { run: initCommand, zh: '写出可直接运行的起始情景及字段说明', en: 'write a starter scenario that runs, with a note on each field' },
   import: { run: importCommand, zh: '从财务系统导出的 CSV/XLSX（GBK、万元、千分位）建立或更新情景', en: 'build or update a scenario from CSV/XLSX exports (GBK, 万元, thousands separators)' },
   backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },

@@ -1,6 +1,8 @@
 import type { DomainIssue, Result } from '@fundladder/core';
 import type { z } from 'zod';
 import type { JobContext } from './jobs/context';
+import { type CompareRequest, runCompare } from './jobs/compare';
+import { type CompareResult, compareResult } from './jobs/compareResult';
 import { type EvaluateRequest, type EvaluateResult, evaluateResult, runEvaluate } from './jobs/evaluate';
 import { type OptimizeRequest, runOptimize } from './jobs/optimize';
 import { type OptimizeResult, optimizeResult } from './jobs/optimizeResult';
@@ -8,6 +10,7 @@ import { type ValidateRequest, type ValidateResult, runValidate, validateResult 
 
 /** Every job by its `kind`: how to run it and how its result goes on the wire (docs/app.md §1–2). */
 const JOBS = {
+  compare: { run: runCompare, result: compareResult },
   evaluate: { run: runEvaluate, result: evaluateResult },
   optimize: { run: runOptimize, result: optimizeResult },
   validate: { run: runValidate, result: validateResult },
@@ -15,9 +18,9 @@ const JOBS = {
 
 export type JobKind = keyof typeof JOBS;
 /** A request of any job. */
-export type JobRequest = EvaluateRequest | OptimizeRequest | ValidateRequest;
+export type JobRequest = CompareRequest | EvaluateRequest | OptimizeRequest | ValidateRequest;
 /** The result of any job (decoded: Decimals and Maps). */
-export type JobResult = EvaluateResult | OptimizeResult | ValidateResult;
+export type JobResult = CompareResult | EvaluateResult | OptimizeResult | ValidateResult;
 
 /** The kinds of job `execute` runs. */
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -34,6 +37,8 @@ function unknownKind(kind: unknown): DomainIssue {
  */
 export async function execute(request: JobRequest, context: JobContext = {}): Promise<Result<JobResult>> {
   switch (request.kind) {
+    case 'compare':
+      return JOBS.compare.run(request, context);
     case 'evaluate':
       return JOBS.evaluate.run(request, context);
     case 'optimize':

@@ -15,3 +15,6 @@ export * from './messages/capFindings';
 export * from './jobs/readiness';
 export * from './jobs/validate';
 export * from './execute';
+export * from './jobs/compareResult';
+export * from './jobs/compare';
+export * from './messages/compare';

@@ -1,145 +1,106 @@
-import { type Decimal, type Evaluation, type MonthlyFlow, type Scenario, ZERO, evaluatePlan } from '@fundladder/core';
-import { BASELINE_NAMES, type BaselinePolicy, type PathFloats, type StressResult, baselinePlan, nothingPlacedGaps, pathsNeededFor, planSafely, stressTest } from '@fundladder/optimizer';
-import { progressBar } from '../progress';
-import { defaultPathCounts, safetyPaths } from '../safety';
-import { type Command, EXIT_OK, EXIT_PROBLEMS } from '../io';
+import type { DomainIssue } from '@fundladder/core';
+import { type CompareRequest, compareResult, runCompare } from '@fundladder/app';
+import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
-import { readJson, readScenario } from '../readInput';
-import { pct, printIssue, table, wan } from '../format';
+import { readJson } from '../readInput';
+import { printIssue } from '../format';
+import { progressBar } from '../progress';
+import { compareCsv, printCompare } from '../render/compare';
 
-const HELP_ZH = `用法: fundladder compare 情景文件 [计划文件…] [--baselines] [--optimized] [--confidence 0.99] [--paths 200] [--seed 1]
-用同一精确账本核算每个计划，KPI 并列，并给出与第一列相比的差额（万元）。每个计划都放到同一批预测情景上核算
-（--paths 条，0 表示不做），先列风险（由计划造成的支付缺口概率、头一个季度、缺口金额），再列利息；达不到置信度的计划
-标 ✖ 并排在安全的计划之后，不会只凭利息显得更好。
---baselines 加入两个简单做法（全部1年期平均分存；3/6/12个月固定阶梯），--optimized 加入按 --confidence（默认取情景的
-policy.safety）保障支付的优化计划（在另一批独立抽取的情景上制定）。`;
-const HELP_EN = `Usage: fundladder compare SCENARIO [PLAN…] [--baselines] [--optimized] [--confidence 0.99] [--paths 200] [--seed 1]
-Prices every plan with the same exact ledger and prints the KPIs side by side, with differences from the first
-column in 万元. Every plan is also run on the same forecast paths (--paths, 0 = none) and its risk comes first (the
-probability of a payout gap the plan causes, in the first quarter, the shortfall), then its interest; a plan that
-misses the confidence is marked ✖ and listed after the safe ones, so it never looks better by interest alone.
---baselines adds two simple policies (all in 1-year deposits split evenly; a fixed 3/6/12-month ladder); --optimized
-adds the optimizer's plan made safe at --confidence (default: the scenario's policy.safety), fitted to other,
-independently drawn paths.`;
+const HELP_ZH = `用法: fundladder compare 情景A 情景B [情景C 情景D] [--plan 计划A --plan 计划B …]
+      fundladder compare 情景 [计划…] [--optimized] [--baselines]
+      [--confidence 0.99] [--paths 200] [--planning-paths 1000] [--seed 1] [--solver highs|jsls] [--json|--csv]
+并列比较，每一列都用同一精确账本核算，并放到同一批预测情景上（--paths 条，--seed；0 表示不做）：先列风险（由计划造成的
+支付缺口概率、头一个季度、结构性缺口、缺口金额），再列利息与 KPI、与第一列之差（万元），以及实收利息之差按产品、按银行
+的分解。达不到置信度的计划标 ✖ 排在安全的计划之后；银行、产品按名称显示。
+文件怎么区分：含 placements 列表的 JSON 是计划，其余是情景；第一个文件必须是情景。
+比较情景（2–4 个情景文件）：每个情景按同样的选项（--confidence，默认取各情景的 policy.safety）优化并保障支付，各列以情景
+名称标注（同名的加（2））；--plan 按顺序给每个情景一个计划（个数与情景相同），就不再优化。历史数据不同的情景，预测情景也
+不同（同一种子），结果会写明。
+比较同一情景的计划：情景文件后跟计划文件；--optimized 加入按 --confidence 保障支付的优化计划（在另一批独立抽取的
+--planning-paths 条情景上制定），--baselines 加入两个简单做法（全部1年期平均分存；3/6/12个月固定阶梯）。
+--json 输出比较结果（金额为精确到分的元）；--csv 输出表格（万元）。`;
+const HELP_EN = `Usage: fundladder compare SCENARIO_A SCENARIO_B [SCENARIO_C SCENARIO_D] [--plan PLAN_A --plan PLAN_B …]
+       fundladder compare SCENARIO [PLAN…] [--optimized] [--baselines]
+       [--confidence 0.99] [--paths 200] [--planning-paths 1000] [--seed 1] [--solver highs|jsls] [--json|--csv]
+Side by side, every column priced by the same exact ledger and run on the same forecast paths (--paths, --seed; 0 =
+none): risk first (the probability of a payout gap the plan causes, in the first quarter, structural gaps, the
+shortfall), then interest and KPIs, the difference from the first column (万元), and the interest received difference
+by product and by bank. A plan that misses the confidence is marked ✖ and listed after the safe ones; banks and
+products by name.
+Telling files apart: a JSON file with a placements list is a plan, any other a scenario; the first file is a scenario.
+Scenarios (2–4 files): each is optimized safely with the same options (--confidence, default each scenario's
+policy.safety) and its column is labelled by the scenario's name (a repeated name gets " (2)"); --plan gives each
+scenario, in order, its plan instead (as many --plan as scenarios). Scenarios whose histories differ get different
+forecast paths (the same seed), and the output says so.
+Plans of one scenario: the scenario, then plan files; --optimized adds the optimizer's plan made safe at --confidence
+(fitted to --planning-paths other, independently drawn paths), --baselines two simple policies (all in 1-year
+deposits split evenly; a fixed 3/6/12-month ladder).
+--json prints the comparison (money as yuan to the fen); --csv the table (万元).`;
 
-/** `fundladder compare`: plans side by side, every figure from the ledger. */
+const FLAGS = { baselines: { type: 'boolean' }, optimized: { type: 'boolean' }, plan: { type: 'string', multiple: true }, confidence: { type: 'string' }, paths: { type: 'string' }, 'planning-paths': { type: 'string' }, seed: { type: 'string' }, solver: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } } as const;
+const STAGES: Record<string, { zh: string; en: string }> = { paths: { zh: '抽取预测情景', en: 'drawing paths' }, optimize: { zh: '优化', en: 'optimizing' }, nothingPlaced: { zh: '核算（不存放）', en: 'check (nothing placed)' }, check: { zh: '同一批情景核算', en: 'same paths' } };
+
+const isPlan = (json: unknown) => typeof json === 'object' && json !== null && Array.isArray((json as { placements?: unknown }).placements);
+
+/** `fundladder compare`: flags → the compare request → the application layer → the table (or --json / --csv). */
 export const compareCommand: Command = async (args, io) => {
-  const parsed = parseCommandArgs(io, 'compare', args, { baselines: { type: 'boolean' }, optimized: { type: 'boolean' }, confidence: { type: 'string' }, paths: { type: 'string' }, 'planning-paths': { type: 'string' }, seed: { type: 'string' } }, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 20 });
+  const parsed = parseCommandArgs(io, 'compare', args, FLAGS, { zh: HELP_ZH, en: HELP_EN }, { min: 1, max: 20 });
   if (!parsed.ok) return parsed.code;
   const { positionals, values } = parsed;
   const zh = io.lang === 'zh';
   const flags = numberFlags(values, { paths: PATHS_FLAG, 'planning-paths': PATHS_FLAG, seed: SEED_FLAG, confidence: CONFIDENCE_FLAG });
   if (!flags.ok) return refuseFlags(io, 'compare', flags.issues);
-  const s = readScenario(io, positionals[0]!);
-  if (!s.ok) {
-    for (const i of s.issues) io.err(printIssue(i, io.lang));
+  const usage = (zhText: string, enText: string) => (io.err(`fundladder compare: ${zh ? zhText : enText}`), EXIT_USAGE);
+  if (values.solver !== undefined && values.solver !== 'highs' && values.solver !== 'jsls') return usage('--solver 为 highs 或 jsls', '--solver is highs or jsls');
+  const fail = (issues: readonly DomainIssue[], file?: string) => {
+    for (const i of issues) io.err(`${file ? `${file}: ` : ''}${printIssue(i, io.lang)}`);
     return EXIT_PROBLEMS;
-  }
-  const scenario: Scenario = s.value;
-  const c = flags.value.confidence ?? scenario.policy.safety.confidence;
-  const counts = defaultPathCounts(c);
-  const checkCount = flags.value.paths ?? Math.max(200, c > 0 ? pathsNeededFor(c) : 0);
-  const planningCount = flags.value['planning-paths'] ?? counts.planning;
-  const seed = flags.value.seed ?? 1;
-  let check: MonthlyFlow[][] = [];
-  let planning: PathFloats[] = [];
-  if (checkCount > 0 || (values.optimized && c > 0)) {
-    const drawn = safetyPaths(scenario, { check: checkCount, planning: values.optimized && c > 0 ? planningCount : 0, seed });
-    if (!drawn.ok) {
-      for (const i of drawn.issues) io.err(printIssue(i, io.lang));
+  };
+  const read = (file: string) => readJson(io, file);
+  const docs = positionals.map(read);
+  for (const [k, d] of docs.entries()) if (!d.ok) return fail(d.issues, positionals[k]);
+  const json = docs.map((d) => (d.ok ? d.value : undefined));
+  if (isPlan(json[0])) return usage(`第一个文件 ${positionals[0]} 是计划（含 placements）；先给情景文件`, `the first file ${positionals[0]} is a plan (it has placements); give the scenario first`);
+  const scenarioFiles = positionals.filter((_, k) => !isPlan(json[k]));
+  const planFiles = values.plan ?? [];
+  let request: CompareRequest;
+  // Which file each scenario and each column came from, to name it in the output and beside every problem.
+  let columnFiles: string[];
+  if (scenarioFiles.length > 1) {
+    if (scenarioFiles.length !== positionals.length) return usage('要么比较 2–4 个情景，要么比较一个情景的多个计划，不能混在一起', 'compare either 2–4 scenarios or plans of one scenario, not both');
+    if (scenarioFiles.length > 4) return usage('最多比较 4 个情景', 'at most 4 scenarios');
+    if (values.baselines) return usage('--baselines 用于比较同一情景的计划', '--baselines is for plans of one scenario');
+    if (planFiles.length && planFiles.length !== scenarioFiles.length) return usage(`给了 ${planFiles.length} 个 --plan，情景有 ${scenarioFiles.length} 个：按顺序每个情景一个`, `${planFiles.length} --plan for ${scenarioFiles.length} scenarios: give one per scenario, in order`);
+    const plans = planFiles.map(read);
+    for (const [k, d] of plans.entries()) if (!d.ok) return fail(d.issues, planFiles[k]);
+    request = { kind: 'compare', scenarios: json, columns: json.map((_, k) => ({ scenario: k, plan: plans[k]?.ok ? { kind: 'given', plan: plans[k].value } : { kind: 'optimized' } })) };
+    columnFiles = scenarioFiles.map((f, k) => (planFiles[k] ? `${f} + ${planFiles[k]}` : f));
+  } else {
+    if (planFiles.length) return usage('--plan 用于比较多个情景；同一情景的计划直接跟在情景文件后面', '--plan goes with two or more scenarios; plans of one scenario follow it as files');
+    const given = positionals.slice(1);
+    request = { kind: 'compare', scenarios: [json[0]], columns: [...(values.optimized ? [{ scenario: 0, plan: { kind: 'optimized' as const } }] : []), ...given.map((_, k) => ({ scenario: 0, plan: { kind: 'given' as const, plan: json[k + 1] } })), ...(values.baselines ? (['oneYearEven', 'ladder3612'] as const).map((policy) => ({ scenario: 0, plan: { kind: 'baseline' as const, policy } })) : [])] };
+    columnFiles = [...(values.optimized ? [''] : []), ...given, ...(values.baselines ? ['', ''] : [])];
+    if (!request.columns.length) {
+      io.err(zh ? '没有可比较的计划：给出计划文件，或用 --baselines / --optimized' : 'nothing to compare: give plan files, or --baselines / --optimized');
       return EXIT_PROBLEMS;
     }
-    check = drawn.value.check;
-    planning = drawn.value.planning;
   }
-  const runs: Array<{ name: string; ev: Evaluation; input: unknown; stress?: StressResult }> = [];
-  let nothingPlaced: ReturnType<typeof nothingPlacedGaps> | undefined;
-  if (values.optimized) {
-    const safe = await planSafely(scenario, { planningPaths: planning, checkPaths: check, safety: { ...scenario.policy.safety, confidence: c }, compareWithMeanPlan: false });
-    if (!safe.ok) {
-      for (const i of safe.issues) io.err(printIssue(i, io.lang));
-      return EXIT_PROBLEMS;
-    }
-    const r = safe.value.result;
-    if (r.status !== 'optimal') {
-      io.err(zh ? `优化未得到计划：${r.status}` : `the optimizer gave no plan: ${r.status}`);
-      for (const i of r.issues) io.err(printIssue(i, io.lang));
-      return EXIT_PROBLEMS;
-    }
-    nothingPlaced = safe.value.nothingPlaced;
-    runs.push({ name: c > 0 ? (zh ? `优化计划（按 ${(c * 100).toFixed(1)}% 置信度保障支付）` : `optimized (safe at ${(c * 100).toFixed(1)}%)`) : zh ? '优化计划（只按平均流量）' : 'optimized (mean flows only)', ev: r.evaluation, input: r.plan, ...(safe.value.stress ? { stress: safe.value.stress } : {}) });
+  const f = flags.value;
+  request.options = { solver: values.solver === 'jsls' ? 'jsls' : 'highs', seed: f.seed ?? 1, ...(f.confidence !== undefined ? { confidence: f.confidence } : {}), ...(f.paths !== undefined ? { paths: f.paths } : {}), ...(f['planning-paths'] !== undefined ? { planningPaths: f['planning-paths'] } : {}) };
+  const bars = new Map<string, (done: number, total: number) => void>();
+  const r = await runCompare(request, { onProgress: ({ stage, done, total }) => (bars.get(stage) ?? bars.set(stage, progressBar(io, STAGES[stage]?.[io.lang] ?? stage)).get(stage)!)(done, total) });
+  // A problem is printed with the file it is in: `scenarios.1.policy…` → the second scenario's file, `columns.2.plan…` → the plan's.
+  const fileOf = (i: DomainIssue) => (i.path[0] === 'scenarios' ? scenarioFiles[i.path[1] as number] : i.path[0] === 'columns' ? columnFiles[i.path[1] as number] || scenarioFiles[0] : undefined);
+  const strip = (i: DomainIssue): DomainIssue => (fileOf(i) ? { ...i, path: i.path.slice(2) } : i);
+  if (!r.ok) {
+    for (const i of r.issues) fail([strip(i)], fileOf(i));
+    const optionsWrong = r.issues.some((i) => ['paths', 'planningPaths', 'request'].includes(String(i.path[0])) || (i.path[0] === 'scenarios' && i.path[2] === 'policy' && i.path[3] === 'safety'));
+    return optionsWrong ? EXIT_USAGE : EXIT_PROBLEMS;
   }
-  for (const file of positionals.slice(1)) {
-    const json = readJson(io, file);
-    const ev = json.ok ? evaluatePlan(scenario, json.value) : json;
-    if (!ev.ok) {
-      for (const i of ev.issues) io.err(printIssue(i, io.lang));
-      return EXIT_PROBLEMS;
-    }
-    runs.push({ name: ev.value.plan.name, ev: ev.value, input: json.ok ? json.value : undefined });
-  }
-  if (values.baselines) {
-    for (const policy of ['oneYearEven', 'ladder3612'] as BaselinePolicy[]) {
-      const input = baselinePlan(scenario, policy);
-      const ev = evaluatePlan(scenario, input);
-      if (!ev.ok) {
-        for (const i of ev.issues) io.err(printIssue(i, io.lang));
-        return EXIT_PROBLEMS;
-      }
-      runs.push({ name: BASELINE_NAMES[policy][io.lang], ev: ev.value, input });
-    }
-  }
-  if (!runs.length) {
-    io.err(zh ? '没有可比较的计划：给出计划文件，或用 --baselines / --optimized' : 'nothing to compare: give plan files, or --baselines / --optimized');
-    return EXIT_PROBLEMS;
-  }
-  // Every plan on the same check paths, each path also with nothing placed (shared), risk before reward.
-  if (check.length) {
-    const bar = progressBar(io, zh ? '同一批情景核算' : 'same paths');
-    const nothing = nothingPlaced ?? nothingPlacedGaps(scenario, check, (d, t) => bar(d, t * (runs.length + 1)));
-    runs.forEach((r, k) => {
-      r.stress ??= stressTest(scenario, r.input as Parameters<typeof stressTest>[1], check, { nothingPlaced: nothing, onProgress: (d, t) => bar((k + 1) * t + d, t * (runs.length + 1)) });
-    });
-    // A plan that misses the confidence is listed after every plan that meets it, whatever it earns.
-    const target = c > 0 ? 1 - c : 0;
-    const isSafe = (r: (typeof runs)[number]) => (r.stress?.planCausedShortProbability ?? 1) <= target + 1e-12;
-    runs.sort((a, b) => Number(isSafe(b)) - Number(isSafe(a)));
-  }
-  const first = runs[0]!.ev;
-  const diff = (a: Decimal, b: Decimal) => `${a.minus(b).gte(0) ? '+' : ''}${wan(a.minus(b))}`;
-  const target = c > 0 ? 1 - c : 0;
-  io.out(zh ? `各计划（同一账本核算${check.length ? `；同一批 ${check.length} 条预测情景，✔ = 由计划造成支付缺口的概率不超过 ${((target) * 100).toFixed(1)}%` : ''}）` : `Plans (all priced by the same ledger${check.length ? `; the same ${check.length} forecast paths, ✔ = a payout gap caused by the plan on at most ${(target * 100).toFixed(1)}% of them` : ''})`);
-  runs.forEach((r, k) => io.out(`  [${k + 1}] ${r.stress ? ((r.stress.planCausedShortProbability ?? 1) <= target + 1e-12 ? '✔ ' : '✖ ') : ''}${r.name}`));
-  io.out('');
-  const head = ['', ...runs.map((_, k) => `[${k + 1}]`)];
-  const p = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
-  const meanShort = (st: StressResult) => st.outcomes.reduce((a, o) => a.plus(o.largestShort), ZERO).div(Math.max(1, st.outcomes.length));
-  const riskRows: string[][] = runs.every((r) => r.stress)
-    ? [
-        [zh ? '由计划造成支付缺口的概率' : 'P(payout gap caused by the plan)', ...runs.map((r) => p(r.stress!.planCausedShortProbability))],
-        [zh ? '  其中头一个季度' : '  in the first quarter', ...runs.map((r) => p(r.stress!.planCausedShortFirstQuarterProbability))],
-        [zh ? '任一支付缺口的概率（含结构性）' : 'P(any payout gap, structural included)', ...runs.map((r) => p(r.stress!.payoutShortProbability))],
-        [zh ? '平均最大缺口（万元）' : 'mean largest shortfall (万元)', ...runs.map((r) => wan(meanShort(r.stress!)))],
-        [zh ? '利息 5% 分位数（万元）' : 'P5 interest on the paths (万元)', ...runs.map((r) => wan(r.stress!.p5Interest))],
-      ]
-    : [];
-  const rows: string[][] = [
-    ...riskRows,
-    [zh ? '规划期赚取利息（万元）' : 'interest earned (万元)', ...runs.map((r) => wan(r.ev.report.totals.interestEarned))],
-    [zh ? '与[1]之差（万元）' : 'difference from [1] (万元)', ...runs.map((r) => diff(r.ev.report.totals.interestEarned, first.report.totals.interestEarned))],
-    [zh ? '期内实收利息（万元）' : 'interest received (万元)', ...runs.map((r) => wan(r.ev.report.totals.interestReceived))],
-    [zh ? '年增殖率' : 'annual value-added rate', ...runs.map((r) => pct(r.ev.kpis.annualYieldRate))],
-    [zh ? '期末定期占比' : 'time-deposit share at end', ...runs.map((r) => pct(r.ev.kpis.timeDepositShare))],
-    [zh ? '期末可支付月数' : 'months payable at end', ...runs.map((r) => r.ev.kpis.monthsPayable?.toFixed(2) ?? '—')],
-    [zh ? '最低期末流动资金（万元）' : 'lowest month-end liquid money (万元)', ...runs.map((r) => wan(r.ev.report.months.reduce((m, x) => (x.closingLiquid.lt(m) ? x.closingLiquid : m), r.ev.report.months[0]?.closingLiquid ?? ZERO)))],
-    [zh ? '违反规则（处）' : 'rule breaks', ...runs.map((r) => String(r.ev.report.issues.length))],
-  ];
-  io.out(table([head, ...rows]));
-  for (const [k, r] of runs.entries()) {
-    if (!r.ev.report.issues.length) continue;
-    const rules = new Map<string, number>();
-    for (const i of r.ev.report.issues) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
-    io.out(`  [${k + 1}] ${[...rules].map(([rule, n]) => `${rule} ×${n}`).join(', ')}`);
-  }
-  return EXIT_OK;
+  for (const w of r.value.warnings) io.err(`${fileOf(w) ? `${fileOf(w)}: ` : ''}${printIssue(strip(w), io.lang)}`);
+  if (values.json) io.out(JSON.stringify(compareResult.encode(r.value), null, 2));
+  else if (values.csv) io.out(compareCsv(r.value, io.lang));
+  else printCompare(io, r.value, scenarioFiles.length > 1 ? columnFiles : []);
+  return r.value.columns.every((c) => c.status === 'optimal') ? EXIT_OK : EXIT_PROBLEMS;
 };
