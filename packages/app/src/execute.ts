@@ -1,26 +1,33 @@
 import type { DomainIssue, Result } from '@fundladder/core';
 import type { z } from 'zod';
 import type { JobContext } from './jobs/context';
+import { type BacktestRequest, type BacktestResult, backtestResult, runBacktest } from './jobs/backtest';
 import { type CompareRequest, runCompare } from './jobs/compare';
 import { type CompareResult, compareResult } from './jobs/compareResult';
 import { type EvaluateRequest, type EvaluateResult, evaluateResult, runEvaluate } from './jobs/evaluate';
+import { type ForecastRequest, runForecast } from './jobs/forecast';
+import { type ForecastResult, forecastResult } from './jobs/forecastResult';
+import { type InterestRequest, type InterestResult, interestResult, runInterest } from './jobs/interest';
 import { type OptimizeRequest, runOptimize } from './jobs/optimize';
 import { type OptimizeResult, optimizeResult } from './jobs/optimizeResult';
 import { type ValidateRequest, type ValidateResult, runValidate, validateResult } from './jobs/validate';
 
 /** Every job by its `kind`: how to run it and how its result goes on the wire (docs/app.md §1–2). */
 const JOBS = {
+  backtest: { run: runBacktest, result: backtestResult },
   compare: { run: runCompare, result: compareResult },
   evaluate: { run: runEvaluate, result: evaluateResult },
+  forecast: { run: runForecast, result: forecastResult },
+  interest: { run: runInterest, result: interestResult },
   optimize: { run: runOptimize, result: optimizeResult },
   validate: { run: runValidate, result: validateResult },
 } as const;
 
 export type JobKind = keyof typeof JOBS;
 /** A request of any job. */
-export type JobRequest = CompareRequest | EvaluateRequest | OptimizeRequest | ValidateRequest;
+export type JobRequest = BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ValidateRequest;
 /** The result of any job (decoded: Decimals and Maps). */
-export type JobResult = CompareResult | EvaluateResult | OptimizeResult | ValidateResult;
+export type JobResult = BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ValidateResult;
 
 /** The kinds of job `execute` runs. */
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -37,10 +44,16 @@ function unknownKind(kind: unknown): DomainIssue {
  */
 export async function execute(request: JobRequest, context: JobContext = {}): Promise<Result<JobResult>> {
   switch (request.kind) {
+    case 'backtest':
+      return JOBS.backtest.run(request, context);
     case 'compare':
       return JOBS.compare.run(request, context);
     case 'evaluate':
       return JOBS.evaluate.run(request, context);
+    case 'forecast':
+      return JOBS.forecast.run(request, context);
+    case 'interest':
+      return JOBS.interest.run(request, context);
     case 'optimize':
       return JOBS.optimize.run(request, context);
     case 'validate':

@@ -18,3 +18,8 @@ export * from './execute';
 export * from './jobs/compareResult';
 export * from './jobs/compare';
 export * from './messages/compare';
+export * from './jobs/flowHistory';
+export * from './jobs/forecastResult';
+export * from './jobs/forecast';
+export * from './jobs/backtest';
+export * from './jobs/interest';
