@@ -33,6 +33,18 @@ describe('fundladder interest', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--annual-rate 1.35 looks like a percentage');
   });
+  it('names every bad flag at once, with the value typed', async () => {
+    const r = await runCli(['interest', '--product', 'demand', '--principal=-5', '--annual-rate', '1.35', '--from', '2025-02-30', '--to', '2025-03-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--principal -5 may not be negative');
+    expect(r.err).toContain('--annual-rate 1.35 looks like a percentage');
+    expect(r.err).toContain('--from 2025-02-30 is not a day YYYY-MM-DD');
+  });
+  it('--json is the interest result: the inputs, the interest to the fen and unrounded, and what the rule worked with', async () => {
+    const json = JSON.parse((await runCli(['interest', ...cases[0]![2], '--json'])).out);
+    expect(json).toMatchObject({ kind: 'interest', product: 'demand', principal: '10000000', annualRate: '0.011', interest: '12527.78', rounding: 'liThenFenHalfUp' });
+    expect(json.detail).toEqual({ kind: 'demand', days: 41, balanceDays: '410000000' });
+  });
   it('asks for the demand rate an early withdrawal needs instead of guessing', async () => {
     const r = await runCli(['interest', '--product', 'time', '--principal', '100', '--annual-rate', '0.01', '--from', '2025-01-01', '--to', '2026-01-01', '--term-months', '12', '--withdraw-on', '2025-06-01']);
     expect(r.code).toBe(2);
