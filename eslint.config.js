@@ -65,6 +65,17 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI reaches the engine only through the application layer (docs/app.md): flags → request → job → render.
+    // core stays allowed for its types and number formatting.
+    files: ['apps/cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@fundladder/forecast', '@fundladder/optimizer'], message: 'the CLI calls the engine through @fundladder/app (docs/app.md).' },
+        { group: ['../../../packages/*', '../../../../packages/*'], message: "never import another package's src/: use its index." },
+      ] }],
+    },
+  },
+  {
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
