@@ -60,6 +60,8 @@ describe('fundladder optimize', () => {
     const few = await runCli(['optimize', SAMPLE, '--confidence', '0.999', '--paths', '200', '--planning-paths', '200']);
     expect(few.code).toBe(2);
     expect(few.err).toContain('needs at least 2000');
+    const zh = await runCli(['optimize', SAMPLE, '--confidence', '0.999', '--paths', '200', '--planning-paths', '200'], 'zh');
+    expect(zh.err).toContain('核算情景 200 条太少：该置信度至少需要 2000 条');
   }, 120_000);
 
   it('refuses a quantile outside (0, 1) with a usage error naming the flag', async () => {

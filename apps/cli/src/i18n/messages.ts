@@ -25,6 +25,8 @@ const ZH: Record<string, (i: DomainIssue) => string | undefined> = {
   below_minimum: (i) => (i.rule === 'minQuoteRate' ? `利率 ${i.received} 低于起存利率 ${i.limit}` : `金额 ${i.received} 元低于起存金额 ${i.limit} 元`),
   below_statutory_rate: (i) => `账户 ${i.subject ?? ''}（${i.bankId}，${i.fundType}）执行利率 ${pctText(i.received)}，低于法定 ${pctText(i.limit)}，差 ${gapBp(i.received, i.limit)} 个基点`,
   unknown_reference: (i) => `找不到引用的对象：${i.received}`,
+  too_small: (i) => (i.rule === 'pathsForConfidence' ? `${i.path[0] === 'planningPaths' ? '规划' : '核算'}情景 ${i.received} 条太少：该置信度至少需要 ${i.limit} 条（2/(1 − c)）` : undefined),
+  cancelled: (i) => `已取消（${i.received ?? ''}）`,
   out_of_range: (i) => `超出范围：${i.received}`,
   missing_rate: () => '没有可用利率：银行无此产品期限的报价，计划也未给出利率',
   duplicate: (i) => `重复：${i.received}`,
