@@ -1,6 +1,8 @@
 import { type DomainIssue, type Evaluation, type Holding, type MonthKey, type MonthlyFlow, type Scenario, Decimal, addMonthsToKey, evaluatePlan, monthOrdinal } from '@fundladder/core';
 import { type OptimizeOptions, optimize } from './optimize';
-import type { SafetyFloors } from './model/safety';
+import { type PathFloats, type SafetyFloors, type SafetyPolicy, committedRisk, withCommittedFloors } from './model/safety';
+import { floorsFor } from './safePlan';
+import { prepareLadderData } from './model/data';
 import type { WirePlacement } from './extract/planFromSolution';
 import { type Bend, elasticPlan } from './report/explain';
 import { nothingPlacedGaps, stressTest } from './stress';
@@ -50,6 +52,28 @@ export interface RollingOptions extends Pick<OptimizeOptions, 'solver' | 'timeLi
    * keep every rule falls back to the elastic plan, without floors, and says so (status 'elastic').
    */
   readonly safetyFor?: (replan: Scenario, start: MonthKey, history: readonly MonthlyFlow[]) => SafetyFloors | undefined;
+  /**
+   * Safe re-plans by the policy's own rule ({@link rollingFloors}; used when `safetyFor` is absent): the static plan's
+   * confidence kept by the policy as a whole, from paths `safety.draw` gives.
+   */
+  readonly safety?: RollingSafety;
+}
+
+/** What the rolling policy needs to plan each re-plan safe ({@link rollingFloors}). */
+export interface RollingSafety {
+  /** The static plan's policy: its confidence c is the promise the rolling policy keeps over the whole horizon. */
+  readonly policy: SafetyPolicy;
+  /** N, the static plan's planning paths: each re-plan's remaining months are planned on as many (default 1,000). */
+  readonly planningPaths?: number;
+  /**
+   * `paths` paths of the forecast refitted on `replan.history`, over `replan`'s months, as 万元 floats; `part` names
+   * the draw, so each can come from a seed of its own. Undefined when the forecast cannot draw them.
+   */
+  readonly draw: (replan: Scenario, paths: number, part: 'remaining' | 'committed') => readonly PathFloats[] | undefined;
+  /** Keep the statute's reserve after the committed months with a buffer for what they may take (default true). */
+  readonly reserveBuffer?: boolean;
+  /** The static plan's floors (same scenario, same paths): reused for the first re-plan's remaining months. */
+  readonly firstFloors?: SafetyFloors;
 }
 
 /**
@@ -78,8 +102,10 @@ export async function rollingPlan(scenario: Scenario, options: RollingOptions): 
     const remaining = H - s;
     const expected = options.planFlows ? options.planFlows(start, history) : scenario.flows.filter((f) => monthOrdinal(f.month) >= monthOrdinal(start));
     const replan: Scenario = { ...state.scenario, startMonth: start, horizonMonths: remaining, history, flows: [...expected] };
-    const floors = options.safetyFor?.(replan, start, history);
-    const r = await optimize(replan, { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), ...(options.fundTypes ? { fundTypes: options.fundTypes } : {}), ...(floors ? { safety: floors } : {}) });
+    const floors = options.safetyFor ? options.safetyFor(replan, start, history) : options.safety ? rollingFloors(replan, { horizonMonths: H, stepMonths: step, first: s === 0 }, options.safety) : undefined;
+    const buffer = floors?.committed?.reserveBufferWan;
+    const extraReserve = buffer ? reserveWithBuffer(replan, buffer, floors.committed!.months) : undefined;
+    const r = await optimize(replan, { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}), ...(options.fundTypes ? { fundTypes: options.fundTypes } : {}), ...(floors ? { safety: floors } : {}), ...(extraReserve ? { extraReserve } : {}) });
     const last = addMonthsToKey(start, step - 1);
     if (r.status === 'optimal') {
       const now = r.plan.placements.filter((p) => monthOrdinal(p.month as MonthKey) <= monthOrdinal(last));
@@ -105,6 +131,54 @@ export async function rollingPlan(scenario: Scenario, options: RollingOptions): 
   const realised = evaluatePlan(scenario, plan, options.realised);
   if (!realised.ok) throw new Error(`rollingPlan: the realised ledger run failed: ${realised.issues[0]?.message ?? ''}`);
   return { steps, plan, realised: realised.value };
+}
+
+/**
+ * A rolling re-plan's cash floors (docs/optimizer.md §16, "Rolling"): over its remaining R months at the static plan's
+ * confidence c from N paths of the refitted forecast, as the static plan, so that what it places does not lock up
+ * money the later months need; and over the m months it commits (a quarter) raised to confidence 1 − (1 − c)·m/H from
+ * ⌈N·H/m⌉ paths of m months ({@link committedRisk}), so that the quarters' risks add up to at most the static plan's
+ * 1 − c. Undefined when the forecast cannot draw the paths (the re-plan is then planned on the mean).
+ *
+ * @param replan - the re-plan's scenario: the state at its start, the history so far, the flows expected from here
+ * @param at - H, the rolling policy's whole horizon; m, the months between re-plans; whether this is the first re-plan
+ */
+export function rollingFloors(replan: Scenario, at: { horizonMonths: number; stepMonths: number; first: boolean }, safety: RollingSafety): SafetyFloors | undefined {
+  const n = safety.planningPaths ?? 1000;
+  const policy: SafetyPolicy = { confidence: safety.policy.confidence, perFundType: safety.policy.perFundType };
+  const drawnRemaining = at.first && safety.firstFloors ? undefined : safety.draw(replan, n, 'remaining');
+  const remaining = at.first && safety.firstFloors ? safety.firstFloors : drawnRemaining ? floorsFor(replan, drawnRemaining, policy) : undefined;
+  if (!remaining) return undefined;
+  const m = Math.min(at.stepMonths, replan.horizonMonths);
+  if (m >= at.horizonMonths) return remaining;
+  const risk = committedRisk(policy.confidence, at.horizonMonths, m, n);
+  const end = monthOrdinal(replan.startMonth) + m;
+  const head: Scenario = { ...replan, horizonMonths: m, flows: replan.flows.filter((f) => monthOrdinal(f.month) < end) };
+  const drawn = safety.draw(head, risk.paths, 'committed');
+  if (!drawn) return remaining;
+  const committed = floorsFor(head, drawn, { ...policy, confidence: risk.confidence });
+  const out = withCommittedFloors(remaining, committed);
+  if (safety.reserveBuffer === false) return out;
+  // What the whole fund's cash may lose over the committed months, at c: the next re-plan's reserve needs it still liquid.
+  const pooled = floorsFor(head, drawn, { confidence: policy.confidence, perFundType: false });
+  return { ...out, committed: { ...out.committed!, reserveBufferWan: pooled.poolFloorWan[m - 1] ?? 0 } };
+}
+
+/**
+ * The reserve a re-plan keeps after the months it commits (yuan per month, for `extraReserve`): the statute's reserve
+ * plus `bufferWan`, but never above what the fund holds liquid with nothing new placed (there the buffer means
+ * "place nothing more yet", and the statute's reserve alone stays the rule).
+ */
+export function reserveWithBuffer(replan: Scenario, bufferWan: number, fromMonth: number): Decimal[] {
+  const data = prepareLadderData(replan, replan.flows);
+  let cash = 0;
+  return data.months.map((_, t) => {
+    for (const ft of data.fundTypes) cash += (t === 0 ? data.openingCash.get(ft)! : 0) + data.netFlow.get(ft)![t]! + data.existingCash.get(ft)![t]!;
+    if (t < fromMonth || bufferWan <= 0) return new Decimal(0);
+    const reachable = cash + data.sideBalance + data.existingLiquid[t]!;
+    const wanted = Math.max(data.reserve[t]!, Math.min(data.reserve[t]! + bufferWan, reachable));
+    return new Decimal(Math.floor(wanted * 10_000));
+  });
 }
 
 /**
@@ -160,16 +234,31 @@ export interface RollingComparisonRow {
   /** Whether the plan caused a gap where nothing placed would have had none. */
   readonly staticPlanCaused: boolean;
   readonly rollingPlanCaused: boolean;
+  /** The first month with a gap the plan caused, if any. */
+  readonly staticFirstPlanCaused?: string;
+  readonly rollingFirstPlanCaused?: string;
   /** Re-plans that could not keep every rule (followed the elastic plan) or failed. */
   readonly failedSteps: readonly string[];
+  /** For each of `failedSteps`, the rules the elastic plan bent (`rule` or `rule:fundType`), none when it failed. */
+  readonly failedStepBends: readonly (readonly string[])[];
+}
+
+/** One policy's measures over the paths of a rolling comparison. */
+export interface RollingSide {
+  readonly payoutShortProbability: number;
+  readonly planCausedShortProbability: number;
+  /** Paths with a gap the plan caused in the horizon's first quarter. */
+  readonly planCausedShortFirstQuarterProbability: number;
+  readonly meanInterest: Decimal;
+  readonly p5Interest: Decimal;
 }
 
 /** Rolling vs static over many paths: risk first, then interest. */
 export interface RollingComparison {
   readonly rows: readonly RollingComparisonRow[];
   readonly paths: number;
-  readonly static: { readonly payoutShortProbability: number; readonly planCausedShortProbability: number; readonly meanInterest: Decimal; readonly p5Interest: Decimal };
-  readonly rolling: { readonly payoutShortProbability: number; readonly planCausedShortProbability: number; readonly meanInterest: Decimal; readonly p5Interest: Decimal };
+  readonly static: RollingSide;
+  readonly rolling: RollingSide;
   /** Re-plans in all, and how many followed the elastic plan. */
   readonly replans: number;
   readonly elasticReplans: number;
@@ -206,15 +295,20 @@ export async function compareRolling(scenario: Scenario, staticPlan: { schemaVer
       ...(ro.firstPayoutShortMonth ? { rollingFirstShort: ro.firstPayoutShortMonth } : {}),
       staticPlanCaused: so.firstPlanCausedMonth !== undefined,
       rollingPlanCaused: ro.firstPlanCausedMonth !== undefined,
+      ...(so.firstPlanCausedMonth ? { staticFirstPlanCaused: so.firstPlanCausedMonth } : {}),
+      ...(ro.firstPlanCausedMonth ? { rollingFirstPlanCaused: ro.firstPlanCausedMonth } : {}),
       failedSteps: r.steps.filter((st) => st.status !== 'optimal').map((st) => `${st.start} ${st.status}`),
+      failedStepBends: r.steps.filter((st) => st.status !== 'optimal').map((st) => [...new Set((st.bends ?? []).map((b) => (b.fundType ? `${b.rule}:${b.fundType}` : b.rule)))]),
     });
   }
   const n = Math.max(1, rows.length);
-  const summary = (interest: (r: RollingComparisonRow) => Decimal, short: (r: RollingComparisonRow) => boolean, caused: (r: RollingComparisonRow) => boolean) => {
+  const quarterEnd = addMonthsToKey(scenario.startMonth, 2);
+  const summary = (interest: (r: RollingComparisonRow) => Decimal, short: (r: RollingComparisonRow) => boolean, caused: (r: RollingComparisonRow) => string | undefined): RollingSide => {
     const sorted = rows.map(interest).sort((a, b) => a.cmp(b));
     return {
       payoutShortProbability: rows.filter(short).length / n,
-      planCausedShortProbability: rows.filter(caused).length / n,
+      planCausedShortProbability: rows.filter((r) => caused(r) !== undefined).length / n,
+      planCausedShortFirstQuarterProbability: rows.filter((r) => (caused(r) ?? '9999-99') <= quarterEnd).length / n,
       meanInterest: sorted.reduce((a, b) => a.plus(b), new Decimal(0)).div(n).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
       p5Interest: sorted[Math.max(0, Math.ceil(0.05 * sorted.length) - 1)] ?? new Decimal(0),
     };
@@ -222,8 +316,8 @@ export async function compareRolling(scenario: Scenario, staticPlan: { schemaVer
   return {
     rows,
     paths: rows.length,
-    static: summary((r) => r.staticInterest, (r) => r.staticFirstShort !== undefined, (r) => r.staticPlanCaused),
-    rolling: summary((r) => r.rollingInterest, (r) => r.rollingFirstShort !== undefined, (r) => r.rollingPlanCaused),
+    static: summary((r) => r.staticInterest, (r) => r.staticFirstShort !== undefined, (r) => r.staticFirstPlanCaused),
+    rolling: summary((r) => r.rollingInterest, (r) => r.rollingFirstShort !== undefined, (r) => r.rollingFirstPlanCaused),
     replans,
     elasticReplans: elastic,
     wallMs: performance.now() - t0,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MonthlyFlow, type Scenario, dec, mulberry32, scenarioSchema } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
-import { binomialCdf, discardedPathsAllowed, intraMonthNeed, pathFloats, pathsNeededFor, safetyFloors } from './safety';
+import { binomialCdf, committedRisk, discardedPathsAllowed, intraMonthNeed, pathFloats, pathsNeededFor, safetyFloors, withCommittedFloors } from './safety';
 import { prepareLadderData } from './data';
 import { planSafely, safetyIssues } from '../safePlan';
 import { nothingPlacedGaps, stressTest } from '../stress';
@@ -42,6 +42,41 @@ describe('pathsNeededFor', () => {
     expect(pathsNeededFor(0.99)).toBe(200);
     expect(pathsNeededFor(0.999)).toBe(2000);
     expect(pathsNeededFor(0.95)).toBe(40);
+  });
+});
+
+describe('committedRisk (a rolling re-plan’s committed months)', () => {
+  it('gives each quarter of three years 1/12 of the risk, so the twelve add up to the static plan’s 1 − c', () => {
+    const q = committedRisk(0.99, 36, 3, 1000);
+    expect(q.confidence).toBeCloseTo(1 - 0.01 / 12, 15);
+    expect(q.paths).toBe(12_000);
+    expect(12 * (1 - q.confidence)).toBeCloseTo(0.01, 15);
+    // The same ε·N, so the same scenario-approach guarantee as the static plan's 1,000 paths (500 to calibrate).
+    expect(discardedPathsAllowed(q.paths / 2, 1 - q.confidence, 0.05)).toBe(discardedPathsAllowed(500, 0.01, 0.05));
+    // A last, shorter step takes its share; a step as long as the horizon is the static plan.
+    expect(committedRisk(0.99, 36, 2, 1000).confidence).toBeCloseTo(1 - 0.01 * 2 / 36, 15);
+    expect(committedRisk(0.99, 36, 36, 1000)).toEqual({ confidence: 0.99, paths: 1000 });
+  });
+});
+
+describe('withCommittedFloors', () => {
+  const scenario = scenarioSchema.parse(tinyScenario());
+  const data = prepareLadderData(scenario);
+  const inputs = { fundTypes: scenario.fundTypes, openingCash: data.openingCash as never, netFlow: data.netFlow as never, existingCash: data.existingCash as never };
+  const more = (extra: number, month: string) => scenario.flows.map((f) => (f.month === month && f.fundType === 'workInjury' ? { ...f, outflow: f.outflow.plus(extra) } : f));
+
+  it('raises the committed months to the larger floor, keeps the later months, and sums the pool again', () => {
+    // The remaining months' paths need 100万 from 2026-04; the committed months' paths 50万 in 2026-01 and 2026-02.
+    const remaining = safetyFloors(scenario, inputs, [more(1_000_000, '2026-04'), scenario.flows].map((p) => pathFloats(scenario, p)), { confidence: 0.5, perFundType: true });
+    const head = { ...scenario, horizonMonths: 2 };
+    const committed = safetyFloors(head, inputs, [more(500_000, '2026-01'), scenario.flows].map((p) => pathFloats(head, p)), { confidence: 0.9, perFundType: true });
+    const both = withCommittedFloors(remaining, committed);
+    const round = (row: readonly number[]) => row.map((x) => Math.round(x * 100) / 100);
+    expect(round(remaining.floorWan.get('workInjury')!)).toEqual([0, 0, 0, 100, 100, 100]);
+    expect(round(both.floorWan.get('workInjury')!)).toEqual([50, 50, 0, 100, 100, 100]);
+    expect(round(both.poolFloorWan)).toEqual([50, 50, 0, 100, 100, 100]);
+    expect(both.committed).toMatchObject({ months: 2, confidence: 0.9, planningPaths: 2 });
+    expect(both.scale).toBe(remaining.scale);
   });
 });
 

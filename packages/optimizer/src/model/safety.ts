@@ -67,6 +67,19 @@ export interface SafetyFloors {
    * planning paths (yuan, rounded up to the yuan).
    */
   readonly preAllocationYuan: ReadonlyMap<FundType, readonly number[]>;
+  /**
+   * A rolling re-plan's floors over the months it commits, when they were raised to their own, stricter confidence
+   * ({@link withCommittedFloors}): those months, that confidence, its scale and guarantee, and the paths they came from.
+   */
+  readonly committed?: {
+    readonly months: number;
+    readonly confidence: number;
+    readonly scale: number;
+    readonly planningPaths: number;
+    readonly guarantee: SafetyFloors['guarantee'];
+    /** What the whole fund's cash may lose over the committed months at the policy's confidence (万元), when asked. */
+    readonly reserveBufferWan?: number;
+  };
 }
 
 /** Yuan (a flow path's Decimals) to 万元 floats, once per path. */
@@ -336,3 +349,38 @@ export function discardedPathsAllowed(n: number, epsilon: number, beta: number):
   while (r + 1 <= n && binomialCdf(r + 1, n, epsilon) <= beta) r++;
   return Math.max(0, r);
 }
+
+/**
+ * The share of the risk a rolling re-plan may take over the months it commits (docs/optimizer.md §16, "Rolling"). The
+ * rolling policy fails only in a month whose realised requirement is above the floors of the re-plan that committed
+ * that month, so if each re-plan's committed m months fail with probability at most (1 − c)·m/H, the union over the
+ * H/m re-plans fails with probability at most 1 − c: the static plan's promise, kept by the policy as a whole. A
+ * re-plan calibrated at c over all its remaining months spends about m/R of its 1 − c on its first m months (R months
+ * left), which summed over the re-plans is (1 − c)·(1 + 1/2 + … + m/H) ≈ 3.1·(1 − c) for quarters over three years.
+ * The paths are ⌈N·H/m⌉ so that ε·N, and with it the scenario-approach guarantee ({@link discardedPathsAllowed}), is the
+ * static plan's; paths of m months cost about what N paths of H months do.
+ *
+ * @param confidence - c, the static plan's confidence over the whole horizon
+ * @param horizonMonths - H, the whole horizon of the rolling policy
+ * @param committedMonths - m, the months a re-plan commits (a quarter: 3; fewer at the horizon's end)
+ * @param planningPaths - N, the static plan's planning paths
+ * @example committedRisk(0.99, 36, 3, 1000) //=> { confidence: 0.99916…, paths: 12000 }
+ */
+export function committedRisk(confidence: number, horizonMonths: number, committedMonths: number, planningPaths: number): { confidence: number; paths: number } {
+  const share = Math.min(1, committedMonths / horizonMonths);
+  return { confidence: 1 - (1 - confidence) * share, paths: Math.ceil(planningPaths / share - 1e-9) };
+}
+
+/**
+ * `floors` raised, in the months `committed` covers, to `committed`'s floors (the row-wise larger): a rolling re-plan's
+ * floors over its remaining horizon at c, with the months it commits held at their own risk ({@link committedRisk}).
+ * Both sets are capped by the cash with nothing placed, so the larger is too. The other facts stay `floors`'s.
+ */
+export function withCommittedFloors(floors: SafetyFloors, committed: SafetyFloors): SafetyFloors {
+  const m = Math.min(committed.poolFloorWan.length, floors.poolFloorWan.length);
+  const raise = (row: readonly number[], by: readonly number[] | undefined) => row.map((x, t) => (t < m && by ? Math.max(x, by[t] ?? 0) : x));
+  const floorWan = new Map<FundType, readonly number[]>([...floors.floorWan].map(([ft, row]) => [ft, raise(row, committed.floorWan.get(ft))]));
+  const poolFloorWan = floorWan.size ? floors.poolFloorWan.map((_, t) => [...floorWan.values()].reduce((a, row) => a + row[t]!, 0)) : raise(floors.poolFloorWan, committed.poolFloorWan);
+  return { ...floors, floorWan, poolFloorWan, committed: { months: m, confidence: committed.confidence, scale: committed.scale, planningPaths: committed.planningPaths, guarantee: committed.guarantee } };
+}
+
