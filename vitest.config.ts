@@ -10,6 +10,7 @@ const SLOW = [
   'packages/app/src/jobs/**/*.test.ts',
   'packages/forecast/src/**/backtest*.test.ts',
   'packages/forecast/src/pathCalibration.test.ts',
+  'apps/api/src/**/*.test.ts',
 ];
 
 const shared = {

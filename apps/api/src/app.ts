@@ -1,0 +1,70 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { fromZodIssues } from '@fundladder/core';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Store } from './db/store';
+import type { AppEnv } from './http/env';
+import { sessionMiddleware } from './http/access';
+import { problem } from './http/problem';
+import { fundRoutes } from './routes/funds';
+import { healthRoutes } from './routes/health';
+import { type RunRouteOptions, runRoutes } from './routes/runs';
+import { scenarioRoutes } from './routes/scenarios';
+import { type SessionOptions, sessionRoutes } from './routes/session';
+
+export interface ApiOptions extends SessionOptions, RunRouteOptions {
+  readonly store: Store;
+  /** The code that answers: recorded with every run (default the package version). */
+  readonly codeVersion: string;
+  /** Largest request body (default 8 MiB: a scenario with years of history is well under 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Origins allowed to write (besides the API's own), for the CSRF origin check. */
+  readonly origins?: readonly string[];
+}
+
+/**
+ * The HTTP API (docs/api.md): hono routes over the store, with sessions, roles per fund, CSRF protection, size limits
+ * and strict bodies; every job goes through the application layer. Serve it with `@hono/node-server` (src/server.ts)
+ * or call `app.request()` in tests.
+ */
+export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // A body, path or query that breaks its schema: 422 with the CLI's issues (JSON path, rule, value; nearest key).
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const target = (result as { target?: string }).target;
+        const prefix = target === 'param' ? ['params'] : target === 'query' ? ['query'] : [];
+        return problem(c, 422, 'invalid_request', 'the request breaks a rule', fromZodIssues(result.error.issues, prefix));
+      }
+    },
+  });
+  app.use('*', async (c, next) => {
+    c.set('store', options.store);
+    c.set('codeVersion', options.codeVersion);
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (options.origins ?? []).includes(origin) }));
+  app.use('/api/*', bodyLimit({ maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'too_large', `the body is over ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`) }));
+  app.use('/api/*', sessionMiddleware());
+
+  healthRoutes(app);
+  sessionRoutes(app, options);
+  fundRoutes(app);
+  scenarioRoutes(app);
+  runRoutes(app, options);
+
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
+  app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((e, c) => {
+    // hono's own refusals (the CSRF origin check: a cross-site form post) keep their status, in the API's error form.
+    if (e instanceof HTTPException) return problem(c, e.status as 403, e.status === 403 ? 'csrf' : 'refused', e.status === 403 ? 'a write from another site is refused (Origin does not match)' : e.message || 'refused');
+    // A malformed JSON body is the client's fault; anything else is ours, logged, and never half-saved (one transaction).
+    if (e instanceof SyntaxError || /JSON/i.test(e.message)) return problem(c, 400, 'malformed_json', 'the body is not valid JSON');
+    console.error(e);
+    return problem(c, 500, 'internal', 'an internal error; nothing was saved by this request');
+  });
+  return app;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { JobRequest } from '@fundladder/app';
+import type { Store } from '../db/store';
+import { type RunProgress, claimRun, finishRun, heartbeat, reapRuns, releaseRun } from '../repo/runs';
+import { type Executor, workerExecutor } from './executor';
+import { resolveStoredRequest } from './resolveStored';
+
+export interface RunnerOptions {
+  /** Jobs at once (default 1: the optimizer takes a core). */
+  readonly concurrency?: number;
+  /** A claimed run is this worker's for this long unless renewed (default 30 s); renewed every third of it. */
+  readonly leaseSeconds?: number;
+  /** How often an idle runner looks for queued runs (default 500 ms; `wake()` looks at once). */
+  readonly pollMs?: number;
+  readonly executor?: Executor;
+  /** Names this worker in the runs it holds (default host:pid:random). */
+  readonly owner?: string;
+}
+
+export interface Runner {
+  /** Look for queued runs now (after a POST), instead of at the next poll. */
+  wake(): void;
+  /** Stops claiming; running jobs are stopped and given back to the queue (another runner, or the next start, takes them). */
+  stop(): Promise<void>;
+  readonly owner: string;
+}
+
+/**
+ * Takes queued runs from the store and runs them (docs/api.md §3): claimed with `FOR UPDATE SKIP LOCKED` under a lease,
+ * so any number of runners on one PostgreSQL server share the queue and a run is done once; the lease is renewed with
+ * the progress while the job runs, and a runner that dies leaves its run to be claimed again when the lease runs out.
+ * Cancel is a flag on the row that the heartbeat reads.
+ */
+export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const lease = options.leaseSeconds ?? 30;
+  const pollMs = options.pollMs ?? 500;
+  const executor = options.executor ?? workerExecutor();
+  const slots = options.concurrency ?? 1;
+  let stopped = false;
+  let active = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const running = new Set<Promise<void>>();
+  const cancels = new Set<() => void>();
+
+  const runOne = async (run: { id: string; request: unknown; fundId: string }): Promise<void> => {
+    let progress: RunProgress | undefined;
+    let dirty = false;
+    const resolved = await resolveStoredRequest(store, run.fundId, run.request);
+    if (!resolved.ok) {
+      await finishRun(store, run.id, owner, { state: 'failed', issues: resolved.issues });
+      return;
+    }
+    const job = executor.run(run.id, resolved.value as JobRequest, (p) => {
+      progress = p;
+      dirty = true;
+    });
+    cancels.add(job.cancel);
+    const beat = setInterval(() => {
+      const p = dirty ? progress : undefined;
+      dirty = false;
+      heartbeat(store, run.id, owner, lease, p)
+        .then((h) => {
+          if (!h.held || h.cancelRequested) job.cancel();
+        })
+        .catch(() => undefined);
+    }, Math.max(100, Math.min(1000, (lease * 1000) / 3)));
+    try {
+      const outcome = await job.done;
+      if (stopped && outcome.state === 'cancelled') await releaseRun(store, run.id, owner);
+      else await finishRun(store, run.id, owner, outcome);
+    } finally {
+      clearInterval(beat);
+      cancels.delete(job.cancel);
+    }
+  };
+
+  const tick = async (): Promise<void> => {
+    timer = undefined;
+    if (stopped) return;
+    try {
+      await reapRuns(store);
+      while (!stopped && active < slots) {
+        const run = await claimRun(store, owner, lease);
+        if (!run) break;
+        active++;
+        const p = runOne(run)
+          .catch(() => undefined)
+          .finally(() => {
+            active--;
+            running.delete(p);
+            schedule(0);
+          });
+        running.add(p);
+      }
+    } catch {
+      // The store was unreachable (a server restart): try again at the next poll.
+    }
+    schedule(pollMs);
+  };
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) {
+      if (ms > 0) return;
+      clearTimeout(timer);
+    }
+    timer = setTimeout(() => void tick(), ms);
+  };
+  schedule(0);
+
+  return {
+    owner,
+    wake: () => schedule(0),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      for (const c of cancels) c();
+      await Promise.allSettled([...running]);
+      await executor.close();
+    },
+  };
+}
