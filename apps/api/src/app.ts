@@ -10,6 +10,7 @@ import { sessionMiddleware } from './http/access';
 import { problem } from './http/problem';
 import { fundRoutes } from './routes/funds';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { type RunRouteOptions, runRoutes } from './routes/runs';
 import { scenarioRoutes } from './routes/scenarios';
 import { type SessionOptions, sessionRoutes } from './routes/session';
@@ -55,6 +56,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   fundRoutes(app);
   scenarioRoutes(app);
   runRoutes(app, options);
+  importRoutes(app);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
