@@ -17,7 +17,10 @@ const USAGE = `fundladder-api — the fundladder HTTP API
   fundladder-api login-link NAME          a one-time sign-in link for a user
 
 Storage: DATABASE_URL=postgres://… for a PostgreSQL server; otherwise embedded PostgreSQL (PGlite) in FUNDLADDER_DATA
-(default .fundladder-data in the project). A PGlite data folder is used by one process at a time.`;
+(default .fundladder-data in the project). A PGlite data folder is used by one process at a time.
+
+Jobs: FUNDLADDER_WORKERS jobs at once per process (default 1); FUNDLADDER_LEASE_SECONDS how long a claimed job stays
+this process's without a heartbeat (default 30): a job whose process died is taken again after it (docs/api.md §3).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
@@ -26,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const env = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.FUNDLADDER_DATA || undefined };
+  const jobs = runnerOptions(process.env);
   const { store, schemaVersion, where } = await openStore(env);
   const version = codeVersion();
   const port = Number(process.env.PORT ?? 3000);
@@ -47,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'worker') {
-      const runner = startRunner(store, { concurrency: Number(process.env.FUNDLADDER_WORKERS ?? 1) });
+      const runner = startRunner(store, jobs);
       console.log(`fundladder worker ${runner.owner} on ${store.kind} (${where}), schema ${schemaVersion}, code ${version}`);
       await untilSignal();
       await runner.stop();
@@ -55,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command !== 'serve') throw new Error(`unknown command ${command}\n\n${USAGE}`);
     const seeded = await seedSample(store);
-    const runner = startRunner(store, { concurrency: Number(process.env.FUNDLADDER_WORKERS ?? 1) });
+    const runner = startRunner(store, jobs);
     const app = createApi({ store, codeVersion: version, onQueued: () => runner.wake() });
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
     const token = await localAdminToken(store);
@@ -70,6 +74,18 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** The job runner's settings from the environment; a value that is not a whole number ≥ 1 is an error naming it. */
+function runnerOptions(env: NodeJS.ProcessEnv): { concurrency: number; leaseSeconds: number } {
+  const whole = (name: string, fallback: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${text}: a whole number ≥ 1 is expected`);
+    return n;
+  };
+  return { concurrency: whole('FUNDLADDER_WORKERS', 1), leaseSeconds: whole('FUNDLADDER_LEASE_SECONDS', 30) };
 }
 
 function untilSignal(): Promise<void> {
