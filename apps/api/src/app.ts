@@ -7,8 +7,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from './db/store';
 import type { AppEnv } from './http/env';
 import { sessionMiddleware } from './http/access';
+import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
 import { fundRoutes } from './routes/funds';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { type RunRouteOptions, runRoutes } from './routes/runs';
@@ -50,6 +52,8 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (options.origins ?? []).includes(origin) }));
   app.use('/api/*', bodyLimit({ maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'too_large', `the body is over ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`) }));
   app.use('/api/*', sessionMiddleware());
+  // After the session and CSRF checks, before any validator or handler reads the body.
+  app.use('/api/*', bodyGuard());
 
   healthRoutes(app);
   sessionRoutes(app, options);
@@ -57,6 +61,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   scenarioRoutes(app);
   runRoutes(app, options);
   importRoutes(app);
+  exportRoutes(app);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`));

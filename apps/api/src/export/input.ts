@@ -89,3 +89,22 @@ export async function exportInputFor(scenarioJson: unknown, meta: ExportMeta, op
   if (forecasted.value.kind !== 'forecast') throw new Error(`execute returned a ${forecasted.value.kind} result for a forecast request`);
   return { ok: true, value: { ...meta, scenario: read.value.scenario, optimize, forecast: forecasted.value } };
 }
+
+/**
+ * The {@link ExportInput} of a finished optimize run whose result is stored (the API's case): the optimizer is not run
+ * again; only the forecast of the scenario's history over the plan's horizon is made (seeded as the run was).
+ * @param scenarioJson - the scenario version's JSON the run used
+ * @param meta - fund, scenario version, run id and code version
+ * @param optimize - the run's decoded optimize result
+ * @param seed - the run's seed (its request's `options.seed`; default 1)
+ * @returns the export's input, or the issues that stopped it (a result with no plan: `no_plan`)
+ */
+export async function exportInputFromResult(scenarioJson: unknown, meta: ExportMeta, optimize: OptimizeResult, seed = 1, context: JobContext = {}): Promise<Result<ExportInput>> {
+  const read = readScenarioJson(scenarioJson);
+  if (!read.ok) return read;
+  if (!isPlanned(optimize)) return { ok: false, issues: [noPlan(optimize)] };
+  const forecasted = await execute({ kind: 'forecast', history: { scenario: scenarioJson }, options: { horizon: optimize.scenario.horizonMonths, levels: [...EXPORT_FORECAST_LEVELS], seed } }, context);
+  if (!forecasted.ok) return forecasted;
+  if (forecasted.value.kind !== 'forecast') throw new Error(`execute returned a ${forecasted.value.kind} result for a forecast request`);
+  return { ok: true, value: { ...meta, scenario: read.value.scenario, optimize, forecast: forecasted.value } };
+}

@@ -40,6 +40,11 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** A GET with the session, as the raw response (a file download, an event stream). */
+  raw(path: string): Promise<Response> {
+    return Promise.resolve(this.app.request(`http://localhost${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} }));
+  }
+
   get = <T = unknown>(path: string) => this.request<T>('GET', path);
   post = <T = unknown>(path: string, body?: unknown) => this.request<T>('POST', path, body);
   put = <T = unknown>(path: string, body?: unknown) => this.request<T>('PUT', path, body);

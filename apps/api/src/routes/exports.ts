@@ -1,0 +1,60 @@
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { decodeResult } from '@fundladder/app';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env';
+import { requireRole } from '../http/access';
+import { problem } from '../http/problem';
+import { fundIdParam, idParam } from '../http/schemas';
+import { getRun } from '../repo/runs';
+import { getVersion } from '../repo/scenarios';
+import { getFund } from '../repo/funds';
+import { type ExportInput, buildReportHtml, buildWorkbook, exportInputFromResult, renderPdf } from '../export/index';
+
+const params = z.object({ fundId: fundIdParam, runId: idParam('runId') });
+const file = (summary: string, type: string) =>
+  createRoute({ method: 'get', path: `/api/funds/{fundId}/runs/{runId}/${summary.split(' ')[0]}`, summary: summary.slice(summary.indexOf(' ') + 1), middleware: [requireRole('viewer')] as const, request: { params }, responses: { 200: { description: type }, 404: { description: 'no such run' }, 409: { description: 'the run is not a finished optimize run with a plan' } } });
+const xlsx = file('export.xlsx The workbook a finance bureau attaches to a rollover request (假设, 预测, 计划, 分存方案, 分月台账, 指标, 约束, 压力测试)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+const html = file('report.html The printable Chinese report (print it from the browser)', 'text/html');
+const pdf = file('report.pdf The printable Chinese report as PDF (rendered by Chromium)', 'application/pdf');
+
+/** The export's input from a stored, finished optimize run: the optimizer is not run again. */
+async function inputOf(c: Context<AppEnv>, fundId: string, runId: string): Promise<{ ok: true; value: ExportInput } | { ok: false; response: Response }> {
+  const run = await getRun(c.var.store, fundId, runId, true);
+  if (!run) return { ok: false, response: problem(c, 404, 'not_found', 'no such run in this fund') };
+  if (run.kind !== 'optimize' || run.state !== 'done') return { ok: false, response: problem(c, 409, 'not_exportable', `only a finished optimize run can be exported; this is a ${run.state} ${run.kind} run`) };
+  const decoded = decodeResult(run.result);
+  if (!decoded.ok || decoded.value.kind !== 'optimize') return { ok: false, response: problem(c, 500, 'internal', 'the stored result does not decode', decoded.ok ? [] : decoded.issues) };
+  const versionId = run.scenarioVersionIds[0]!;
+  const version = (await getVersion(c.var.store, fundId, versionId))!;
+  const [scenario] = await c.var.store.query<{ name: string }>('select name from scenarios where id = $1', [version.scenarioId]);
+  const fund = (await getFund(c.var.store, fundId))!;
+  const seed = ((run.request as { options?: { seed?: number } }).options?.seed) ?? 1;
+  const input = await exportInputFromResult(version.body, { fundName: fund.name, scenarioName: `${scenario!.name} v${version.version}`, scenarioVersion: version.id, runId: run.id, codeVersion: run.codeVersion }, decoded.value, seed);
+  if (!input.ok) return { ok: false, response: problem(c, 409, 'not_exportable', 'this run has nothing to export', input.issues) };
+  return input;
+}
+
+const download = (name: string) => `attachment; filename="fundladder-run-${name}"; filename*=UTF-8''${encodeURIComponent(`fundladder-run-${name}`)}`;
+
+export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(xlsx, async (c) => {
+    const { fundId, runId } = c.req.valid('param');
+    const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
+    if (!input.ok) return input.response as never;
+    const body = await buildWorkbook(input.value);
+    return c.body(new Uint8Array(body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': download(`${runId}.xlsx`) }) as never;
+  });
+  app.openapi(html, async (c) => {
+    const { fundId, runId } = c.req.valid('param');
+    const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
+    if (!input.ok) return input.response as never;
+    return c.html(buildReportHtml(input.value), 200) as never;
+  });
+  app.openapi(pdf, async (c) => {
+    const { fundId, runId } = c.req.valid('param');
+    const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
+    if (!input.ok) return input.response as never;
+    const body = await renderPdf(buildReportHtml(input.value));
+    return c.body(new Uint8Array(body), 200, { 'content-type': 'application/pdf', 'content-disposition': download(`${runId}.pdf`) }) as never;
+  });
+}
