@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from './db/store';
 import type { AppEnv } from './http/env';
 import { sessionMiddleware } from './http/access';
+import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
 import { fundRoutes } from './routes/funds';
 import { exportRoutes } from './routes/exports';
@@ -51,6 +52,8 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (options.origins ?? []).includes(origin) }));
   app.use('/api/*', bodyLimit({ maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'too_large', `the body is over ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`) }));
   app.use('/api/*', sessionMiddleware());
+  // After the session and CSRF checks, before any validator or handler reads the body.
+  app.use('/api/*', bodyGuard());
 
   healthRoutes(app);
   sessionRoutes(app, options);
