@@ -24,7 +24,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: 'unit', include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'], exclude: SLOW } },
-      { test: { ...shared, name: 'slow', include: SLOW } },
+      // The PostgreSQL server is looked for once per run (not once per file), and its absence said once.
+      { test: { ...shared, name: 'slow', include: SLOW, globalSetup: ['test/setup/postgresServer.ts'] } },
     ],
   },
 });

@@ -70,14 +70,28 @@ export function postgresKind(adminUrl = TEST_SERVER_URL): TestStoreKind {
 }
 
 /**
- * The store kinds this run tests: PGlite always, the server when it answers. When it does not, says so once on stderr
- * with how to run that suite (the PGlite suite still runs).
+ * Where the test run's one check of the server is kept: test/setup/postgresServer.ts (vitest's globalSetup, once per
+ * run) sets it to `reachable` or `absent` before any test file starts, and prints the notice then.
+ */
+export const TEST_SERVER_STATE_ENV = 'FUNDLADDER_TEST_SERVER';
+
+/** The one line a run without the server prints: what did not run and how to run it. */
+export function noServerNotice(url = TEST_SERVER_URL): string {
+  return `fundladder: the PostgreSQL server suite did not run: no server at ${url} (start one, or set FUNDLADDER_TEST_DATABASE_URL; .ci/run starts Debian's postgresql)\n`;
+}
+
+/**
+ * The store kinds this run tests: PGlite always, the server when it answers. Under `vitest` the run's global setup has
+ * checked the server once and said once that its suite did not run; elsewhere (one file run another way) this checks
+ * and says so itself, once per module.
  */
 export async function testStoreKinds(): Promise<TestStoreKind[]> {
-  if (await serverReachable()) return [pgliteKind, postgresKind()];
-  if (!warned) {
+  const checked = process.env[TEST_SERVER_STATE_ENV];
+  const reachable = checked === 'reachable' || (checked !== 'absent' && (await serverReachable()));
+  if (reachable) return [pgliteKind, postgresKind()];
+  if (!warned && checked !== 'absent') {
     warned = true;
-    process.stderr.write(`fundladder: the PostgreSQL server suite did not run: no server at ${TEST_SERVER_URL} (start one, or set FUNDLADDER_TEST_DATABASE_URL; .ci/run starts Debian's postgresql)\n`);
+    process.stderr.write(noServerNotice());
   }
   return [pgliteKind];
 }
