@@ -16,6 +16,8 @@ export interface RunnerOptions {
   readonly executor?: Executor;
   /** Names this worker in the runs it holds (default host:pid:random). */
   readonly owner?: string;
+  /** Called after a run is finished and stored (done, failed or cancelled), e.g. to evaluate warnings; a throw is logged, not the runner's. */
+  readonly onFinished?: (runId: string, fundId: string) => Promise<void> | void;
 }
 
 export interface Runner {
@@ -44,12 +46,20 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
   const running = new Set<Promise<void>>();
   const cancels = new Set<() => void>();
 
+  const finished = async (run: { id: string; fundId: string }): Promise<void> => {
+    try {
+      await options.onFinished?.(run.id, run.fundId);
+    } catch (e) {
+      console.error(`onFinished(${run.id}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   const runOne = async (run: { id: string; request: unknown; fundId: string }): Promise<void> => {
     let progress: RunProgress | undefined;
     let dirty = false;
     const resolved = await resolveStoredRequest(store, run.fundId, run.request);
     if (!resolved.ok) {
-      await finishRun(store, run.id, owner, { state: 'failed', issues: resolved.issues });
+      if (await finishRun(store, run.id, owner, { state: 'failed', issues: resolved.issues })) await finished(run);
       return;
     }
     const job = executor.run(run.id, resolved.value as JobRequest, (p) => {
@@ -66,14 +76,16 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
         })
         .catch(() => undefined);
     }, Math.max(100, Math.min(1000, (lease * 1000) / 3)));
+    let stored = false;
     try {
       const outcome = await job.done;
       if (stopped && outcome.state === 'cancelled') await releaseRun(store, run.id, owner);
-      else await finishRun(store, run.id, owner, outcome);
+      else stored = await finishRun(store, run.id, owner, outcome);
     } finally {
       clearInterval(beat);
       cancels.delete(job.cancel);
     }
+    if (stored) await finished(run);
   };
 
   const tick = async (): Promise<void> => {
