@@ -1,6 +1,7 @@
 // Import boundaries (docs/conventions.md §1): core ← forecast, optimizer ← api, cli; core does no I/O.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const noIo = [
   { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'core does no I/O: pass data in, return data out.' },
@@ -77,10 +78,14 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['@fundladder/core', '@fundladder/forecast', '@fundladder/optimizer', '@fundladder/cli'], message: 'web reaches the API over HTTP only.' },
+        { group: ['@fundladder/core', '@fundladder/forecast', '@fundladder/optimizer', '@fundladder/cli', '@fundladder/app'], message: 'web reaches the API over HTTP only.' },
+        { group: ['@fundladder/api'], allowTypeImports: true, message: 'web reaches the API over HTTP only (types may be imported).' },
       ] }],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

@@ -1,0 +1,83 @@
+import { lazy, Suspense, useState } from 'react';
+import { z } from 'zod';
+import { apiDelete, currentSession, forgetSession } from './api/client';
+import type { Session } from './api/schemas';
+import { useI18n } from './i18n/I18n';
+import { routePath } from './routes';
+import { Funds } from './features/funds/Funds';
+import { Overview } from './features/overview/Overview';
+import { SignIn } from './features/signin/SignIn';
+import { Link } from './ui/Link';
+import { navigate, useRoute } from './ui/navigation';
+import { Empty, ErrorPanel, Loading } from './ui/states';
+import { useLoad } from './ui/useLoad';
+
+// The Plan screen carries echarts: loaded when first opened, so the sign-in and the Overview start small.
+const Plan = lazy(() => import('./features/plan/Plan'));
+
+export function App() {
+  const { m, lang, setLang } = useI18n();
+  const session = useLoad('session', () => currentSession());
+  const [signedIn, setSignedIn] = useState<Session | undefined>();
+  const route = useRoute();
+
+  if (session.state.status === 'loading') return <Loading />;
+  if (session.state.status === 'error') return <ErrorPanel error={session.state.error} onRetry={session.reload} />;
+  const who = signedIn ?? session.state.value;
+
+  const signOut = async () => {
+    try {
+      await apiDelete('/api/session', z.object({ ok: z.literal(true) }));
+    } finally {
+      forgetSession();
+      setSignedIn(undefined);
+      session.reload();
+      navigate('/');
+    }
+  };
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {m.appName}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {m.appName}
+          <span className="tagline">{m.appTagline}</span>
+        </Link>
+        <nav aria-label={m.appName} className="topbar-actions">
+          {who && <span className="muted-inverse">{m.signedInAs(who.user.name)}</span>}
+          <button type="button" className="link" lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {m.switchLanguage}
+          </button>
+          {who && (
+            <button type="button" className="link" onClick={() => void signOut()}>
+              {m.signOut}
+            </button>
+          )}
+        </nav>
+      </header>
+      <main id="main">
+        {!who ? (
+          <SignIn onSignedIn={setSignedIn} />
+        ) : route.screen === 'funds' ? (
+          <Funds />
+        ) : route.screen === 'overview' ? (
+          <Overview key={route.fundId} fundId={route.fundId} />
+        ) : route.screen === 'plan' ? (
+          <Suspense fallback={<Loading />}>
+            <Plan key={`${route.fundId}/${route.runId}`} fundId={route.fundId} runId={route.runId} />
+          </Suspense>
+        ) : (
+          <div className="screen">
+            <h1>{m.notFoundTitle}</h1>
+            <Empty>
+              <Link to={routePath({ screen: 'funds' })}>{m.allFunds}</Link>
+            </Empty>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// The web app's one way to the API (docs/api.md): same-origin fetch with the session cookie, the CSRF token on every
+// write, and every answer checked with zod before it is used. A refusal becomes an ApiError carrying the API's code,
+// sentence and issues; an answer that does not match its schema is an ApiError too (code `invalid_response`).
+import type { z } from 'zod';
+import { type Issue, problemSchema, sessionSchema, type Session } from './schemas';
+
+/** Why a call failed: the API's error (status, code, message, issues), the network, or an answer of the wrong shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken = '';
+
+/** Keeps the CSRF token writes need (from `GET /api/session` or `POST /api/session`). */
+export function rememberSession(session: Session): Session {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Forgets it (after signing out). */
+export function forgetSession(): void {
+  csrfToken = '';
+}
+
+async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new ApiError(res.status, res.ok ? 'invalid_response' : 'http_error', res.ok ? `${method} ${path}: the answer is not JSON` : `${method} ${path}: HTTP ${res.status}`);
+  }
+  if (!res.ok) {
+    const p = problemSchema.safeParse(json);
+    if (p.success) throw new ApiError(res.status, p.data.error.code, p.data.error.message, p.data.issues);
+    throw new ApiError(res.status, 'http_error', `${method} ${path}: HTTP ${res.status}`);
+  }
+  return parseAnswer(schema, json, `${method} ${path}`);
+}
+
+/**
+ * `json` checked against `schema`, or an ApiError `invalid_response` whose issues name each wrong field by its path.
+ * @example parseAnswer(z.object({ id: z.string() }), { id: 1 }, 'GET /x') // throws ApiError invalid_response, issue at ['id']
+ */
+export function parseAnswer<S extends z.ZodType>(schema: S, json: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(json);
+  if (r.success) return r.data;
+  const issues: Issue[] = r.error.issues.map((i) => ({ code: i.code, path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), rule: 'apiSchema', message: i.message }));
+  throw new ApiError(200, 'invalid_response', `${what}: the answer does not have the expected shape`, issues);
+}
+
+export const apiGet = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => call('GET', path, schema, undefined, signal);
+export const apiPost = <S extends z.ZodType>(path: string, schema: S, body?: unknown) => call('POST', path, schema, body ?? {});
+export const apiDelete = <S extends z.ZodType>(path: string, schema: S) => call('DELETE', path, schema);
+
+/** Who is signed in (and the CSRF token), or undefined when nobody is. */
+export async function currentSession(): Promise<Session | undefined> {
+  try {
+    return rememberSession(await apiGet('/api/session', sessionSchema));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return undefined;
+    throw e;
+  }
+}
+
+/** Signs in with a name and password. */
+export async function signIn(name: string, password: string): Promise<Session> {
+  return rememberSession(await apiPost('/api/session', sessionSchema, { name, password }));
+}
+
+/** `/api/funds/{fundId}…` with the id escaped. */
+export function fundPath(fundId: string, rest = ''): string {
+  return `/api/funds/${encodeURIComponent(fundId)}${rest}`;
+}

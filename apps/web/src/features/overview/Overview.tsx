@@ -1,0 +1,167 @@
+// The Overview of a fund: its scenarios and their versions (each can be optimized), the run being followed with its
+// progress, and the latest runs with their state.
+import { useState } from 'react';
+import { apiGet, apiPost, fundPath } from '../../api/client';
+import { FINISHED, fundSchema, type Run, runCreatedSchema, runListSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { localDateTime } from '../../format/dates';
+import { useI18n } from '../../i18n/I18n';
+import { nameOf } from '../../i18n/messages';
+import { routePath } from '../../routes';
+import { Link } from '../../ui/Link';
+import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { useLoad } from '../../ui/useLoad';
+import { RunPanel } from '../runs/RunPanel';
+import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm, optimizeRequest } from './optimizeRequest';
+
+const RUNNERS = ['planner', 'approver', 'admin'];
+
+async function loadFund(fundId: string, signal: AbortSignal) {
+  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
+  const scenarios = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  return { fund, scenarios };
+}
+
+export function Overview({ fundId }: { fundId: string }) {
+  const { m, names } = useI18n();
+  const fund = useLoad(`fund:${fundId}`, (signal) => loadFund(fundId, signal));
+  const runs = useLoad(`runs:${fundId}`, (signal) => apiGet(fundPath(fundId, '/runs?limit=20'), runListSchema, signal));
+  const [form, setForm] = useState<OptimizeForm>(DEFAULT_OPTIMIZE_FORM);
+  const [invalid, setInvalid] = useState<(keyof OptimizeForm)[]>([]);
+  const [posting, setPosting] = useState<{ status: 'idle' } | { status: 'sending'; versionId: string } | { status: 'error'; error: unknown }>({ status: 'idle' });
+  const [active, setActive] = useState<{ run: Run; reused: boolean } | undefined>();
+
+  if (fund.state.status === 'loading') return <Loading />;
+  if (fund.state.status === 'error') return <ErrorPanel error={fund.state.error} onRetry={fund.reload} />;
+  const { fund: info, scenarios } = fund.state.value;
+  const canRun = RUNNERS.includes(info.role ?? '');
+  const versionName = new Map(scenarios.flatMap((s) => s.versions.map((v) => [v.id, `${s.scenario.name} · ${m.versionLabel(v.version)}`] as const)));
+  const runList = runs.state.status === 'ok' ? runs.state.value.runs : [];
+  const followed = active ?? (() => {
+    const live = runList.find((r) => !FINISHED.includes(r.state));
+    return live ? { run: live, reused: false } : undefined;
+  })();
+
+  const optimize = async (versionId: string) => {
+    const request = optimizeRequest(versionId, form);
+    if (!request.ok) {
+      setInvalid(request.fields);
+      return;
+    }
+    setInvalid([]);
+    setPosting({ status: 'sending', versionId });
+    try {
+      const created = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, request.body);
+      setActive(created);
+      setPosting({ status: 'idle' });
+      runs.refresh();
+    } catch (error) {
+      setPosting({ status: 'error', error });
+    }
+  };
+
+  const field = (key: keyof OptimizeForm, label: string, placeholder: string) => (
+    <label className={invalid.includes(key) ? 'field field-invalid' : 'field'}>
+      <span>{label}</span>
+      <input name={key} inputMode="numeric" value={form[key]} placeholder={placeholder} aria-invalid={invalid.includes(key)} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <div className="screen overview">
+      <header className="screen-head">
+        <h1>{info.name}</h1>
+        {info.role && <p className="muted">{m.yourRole(nameOf(names.role, info.role))}</p>}
+      </header>
+
+      <section className="card" aria-labelledby="scenarios-title">
+        <h2 id="scenarios-title">{m.scenariosTitle}</h2>
+        {scenarios.length === 0 ? (
+          <Empty>{m.scenariosEmpty}</Empty>
+        ) : (
+          <>
+            <p className="muted" id="optimize-hint">
+              {canRun ? m.optimizeHint : m.needPlanner}
+            </p>
+            {canRun && (
+              <fieldset className="options">
+                {field('paths', m.optionPaths, m.optionDefault(500))}
+                {field('planningPaths', m.optionPlanningPaths, m.optionDefault(1000))}
+                {field('seed', m.optionSeed, m.optionDefault(1))}
+                {invalid.length > 0 && <p role="alert" className="field-error">{m.optionsInvalid}</p>}
+              </fieldset>
+            )}
+            {scenarios.map(({ scenario, versions }) => (
+              <div className="scenario" key={scenario.id}>
+                <h3>{scenario.name}</h3>
+                <table className="table">
+                  <tbody>
+                    {[...versions].sort((a, b) => b.version - a.version).map((v) => (
+                      <tr key={v.id}>
+                        <th scope="row">
+                          {m.versionLabel(v.version)} {v.version === scenario.latestVersion && <span className="badge badge-latest">{m.latestVersion}</span>}
+                        </th>
+                        <td>{v.note ?? m.noNote}</td>
+                        <td className="muted nowrap">{m.versionBy(v.createdBy ?? '—', localDateTime(v.createdAt))}</td>
+                        <td className="actions">
+                          {canRun && (
+                            <button type="button" onClick={() => void optimize(v.id)} disabled={posting.status === 'sending'} aria-describedby="optimize-hint">
+                              {m.optimize}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            {posting.status === 'error' && <ErrorPanel error={posting.error} />}
+          </>
+        )}
+      </section>
+
+      {followed && <RunPanel key={followed.run.id} run={followed.run} reused={followed.reused} canCancel={canRun} onEnd={runs.refresh} />}
+
+      <section className="card" aria-labelledby="runs-title">
+        <h2 id="runs-title">{m.runsTitle}</h2>
+        {runs.state.status === 'loading' && <Loading />}
+        {runs.state.status === 'error' && <ErrorPanel error={runs.state.error} onRetry={runs.reload} />}
+        {runs.state.status === 'ok' && runList.length === 0 && <Empty>{m.runsEmpty}</Empty>}
+        {runs.state.status === 'ok' && runList.length > 0 && (
+          <table className="table" data-testid="runs">
+            <thead>
+              <tr>
+                <th scope="col">{m.runId}</th>
+                <th scope="col">{m.runKindColumn}</th>
+                <th scope="col">{m.runVersions}</th>
+                <th scope="col">{m.runStateColumn}</th>
+                <th scope="col">{m.runBy}</th>
+                <th scope="col">{m.runCreated}</th>
+                <th scope="col">{m.runFinished}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{m.viewPlan}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {runList.map((r) => (
+                <tr key={r.id}>
+                  <td>#{r.id}</td>
+                  <td>{nameOf(names.runKind, r.kind)}</td>
+                  <td>{r.scenarioVersionIds.map((id) => versionName.get(id) ?? id).join('；')}</td>
+                  <td>
+                    <span className={`badge badge-${r.state}`}>{nameOf(names.runState, r.state)}</span>
+                  </td>
+                  <td>{r.createdBy ?? '—'}</td>
+                  <td className="nowrap">{localDateTime(r.createdAt)}</td>
+                  <td className="nowrap">{localDateTime(r.finishedAt)}</td>
+                  <td className="actions">{r.state === 'done' && r.kind === 'optimize' && <Link to={routePath({ screen: 'plan', fundId, runId: r.id })}>{m.viewPlan}</Link>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The app's addresses. Paths, not hashes: the API serves index.html for every path outside /api (SPA fallback), so a
+// plan's address can be bookmarked and sent to a colleague.
+
+/** A screen and what it shows. */
+export type Route =
+  | { screen: 'funds' }
+  | { screen: 'overview'; fundId: string }
+  | { screen: 'plan'; fundId: string; runId: string }
+  | { screen: 'notFound'; path: string };
+
+/**
+ * The route of a path.
+ * @example parseRoute('/funds/sample/runs/12') //=> { screen: 'plan', fundId: 'sample', runId: '12' }
+ * @example parseRoute('/funds/sample/') //=> { screen: 'overview', fundId: 'sample' }
+ */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter((p) => p !== '').map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  if (parts.length === 0) return { screen: 'funds' };
+  if (parts[0] === 'funds' && parts.length === 2) return { screen: 'overview', fundId: parts[1]! };
+  if (parts[0] === 'funds' && parts[2] === 'runs' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'plan', fundId: parts[1]!, runId: parts[3]! };
+  return { screen: 'notFound', path: pathname };
+}
+
+/**
+ * The path of a route (the inverse of {@link parseRoute}).
+ * @example routePath({ screen: 'plan', fundId: 'sample', runId: '12' }) //=> '/funds/sample/runs/12'
+ */
+export function routePath(route: Exclude<Route, { screen: 'notFound' }>): string {
+  switch (route.screen) {
+    case 'funds':
+      return '/';
+    case 'overview':
+      return `/funds/${encodeURIComponent(route.fundId)}`;
+    case 'plan':
+      return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}`;
+  }
+}
