@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { fromZodIssues } from '@fundladder/core';
 import { bodyLimit } from 'hono/body-limit';
@@ -25,6 +28,8 @@ export interface ApiOptions extends SessionOptions, RunRouteOptions {
   readonly maxBodyBytes?: number;
   /** Origins allowed to write (besides the API's own), for the CSRF origin check. */
   readonly origins?: readonly string[];
+  /** The built web app, served outside /api (default apps/web/dist, when `npm install` has built it); false: none. */
+  readonly webRoot?: string | false;
 }
 
 /**
@@ -64,6 +69,14 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   exportRoutes(app);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
+  // The web app (docs/web.md): its files, and index.html for any other GET outside /api (it routes by path).
+  const webRoot = options.webRoot ?? join(import.meta.dirname, '..', '..', 'web', 'dist');
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const files = serveStatic({ root: webRoot, onFound: (path, c) => c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    const shell = serveStatic({ root: webRoot, path: 'index.html', onFound: (_path, c) => c.header('Cache-Control', 'no-cache') });
+    app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
+    app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : shell(c, next)));
+  }
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((e, c) => {
     // hono's own refusals (the CSRF origin check: a cross-site form post) keep their status, in the API's error form.
