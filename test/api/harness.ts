@@ -91,11 +91,13 @@ export class ApiProcess {
   }
 
   /**
-   * The way a process manager stops it: SIGTERM to the wrapper, which passes it on (the runner gives its jobs back, the
-   * store closes); `kill -9` if that takes over `timeoutMs`.
+   * The way a process manager stops it (SIGTERM to the wrapper, which passes it on) or a terminal does (`Ctrl-C`): the
+   * runner gives its jobs back and the store closes; `kill -9` if that takes over `timeoutMs`.
    */
-  async stop(timeoutMs = 20_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    this.child.kill('SIGTERM');
+  async stop(timeoutMs = 20_000, how: 'SIGTERM' | 'Ctrl-C' = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    // Ctrl-C in a terminal: SIGINT to the whole group, wrapper and API process alike.
+    if (how === 'Ctrl-C') this.signal('SIGINT');
+    else this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.signal('SIGKILL'), timeoutMs);
     const e = await this.exited;
     clearTimeout(timer);

@@ -88,10 +88,25 @@ function runnerOptions(env: NodeJS.ProcessEnv): { concurrency: number; leaseSeco
   return { concurrency: whole('FUNDLADDER_WORKERS', 1), leaseSeconds: whole('FUNDLADDER_LEASE_SECONDS', 30) };
 }
 
+/**
+ * Settles at the first SIGINT or SIGTERM. Ctrl-C in a terminal reaches this process twice, from the terminal (the whole
+ * foreground group) and from bin/fundladder-api.mjs, which passes signals on: a second signal within a second is that
+ * same request and is ignored, so the shutdown it began (jobs given back, PGlite closed) is not cut short. A signal
+ * after that ends the process at once, for a shutdown that hangs.
+ */
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    let first = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (!first) {
+        first = Date.now();
+        resolve();
+      } else if (Date.now() - first > 1000) {
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }
 
