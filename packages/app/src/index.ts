@@ -12,6 +12,7 @@ export * from './jobs/optimize';
 export * from './messages/names';
 export * from './messages/facts';
 export * from './messages/capFindings';
+export * from './messages/issues';
 export * from './jobs/readiness';
 export * from './jobs/validate';
 export * from './execute';

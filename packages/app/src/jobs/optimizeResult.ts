@@ -140,7 +140,7 @@ export const optimizeResult = z.strictObject({
   evaluation: evaluationSummary.optional(),
   binding: z.array(bindingFact),
   rollover: rolloverSummary.optional(),
-  exclusions: z.array(z.strictObject({ bankId: z.string().optional(), product: z.string().optional(), termMonths: z.int().optional(), rule: z.string(), reason: z.string() })),
+  exclusions: z.array(z.strictObject({ bankId: z.string().optional(), product: z.string().optional(), termMonths: z.int().optional(), rule: z.string(), received: z.string().optional(), limit: z.string().optional(), reason: z.string() })),
   frontier: z.array(frontierPoint).optional(),
   rolling: rollingSummary.optional(),
   infeasibility: z.array(shortfall).optional(),

@@ -24,7 +24,7 @@ describe('scenarioReadiness', () => {
 
   it('flows missing for a fund type over the horizon: an error (evaluate without --flows and optimize refuse it)', () => {
     const r = scenarioReadiness(sample((json) => void (json.flows = json.flows.filter((f) => f.fundType !== 'maternity'))));
-    expect(r.errors.map((i) => [i.rule, i.fundType, i.received])).toEqual([['flowsCoverHorizon', 'maternity', '0 of 36 months']]);
+    expect(r.errors.map((i) => [i.rule, i.fundType, i.received, i.limit, i.monthKey])).toEqual([['flowsCoverHorizon', 'maternity', '0', '36', '2026-01']]);
   });
 
   it('a fund type with no history: an error while optimize draws forecast paths (confidence above 0), a warning at confidence 0', () => {

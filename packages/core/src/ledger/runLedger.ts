@@ -40,7 +40,7 @@ export function indexFlows(scenario: Scenario, flows: readonly MonthlyFlow[]): R
   for (const ft of scenario.fundTypes) {
     const missing = months.filter((m) => !byKey.has(`${m}/${ft}`));
     if (missing.length) {
-      issues.push({ code: 'missing', path: ['flows'], rule: 'flowsCoverHorizon', message: `no flows for ${ft} in ${missing.length} month(s) of the horizon: ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ', …' : ''}`, received: `${months.length - missing.length} of ${months.length} months`, fundType: ft });
+      issues.push({ code: 'missing', path: ['flows'], rule: 'flowsCoverHorizon', message: `no flows for ${ft} in ${missing.length} month(s) of the horizon: ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ', …' : ''}`, received: String(months.length - missing.length), limit: String(months.length), monthKey: missing[0]!, fundType: ft });
     }
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: byKey };

@@ -67,7 +67,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: Reado
       continue;
     }
     const params = (issue as { params?: { rule?: string } }).params;
-    const limit = 'minimum' in issue ? String(issue.minimum) : 'maximum' in issue ? String(issue.maximum) : 'values' in issue ? (issue.values as unknown[]).map(String).join(' | ') : undefined;
+    // The limit: the bound, the allowed values, or the type expected ('string', 'number', 'object' …) for wording.
+    const limit = 'minimum' in issue ? String(issue.minimum) : 'maximum' in issue ? String(issue.maximum) : 'values' in issue ? (issue.values as unknown[]).map(String).join(' | ') : issue.code === 'invalid_type' ? String(issue.expected) : undefined;
     out.push({
       code: issue.code,
       path,

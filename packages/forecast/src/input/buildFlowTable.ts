@@ -41,7 +41,7 @@ export function buildFlowTable(rows: readonly FlowRow[]): Result<FlowTable> {
         rule: same ? 'onePeriodPerFundType' : 'periodsInOrder',
         message: same ? `${row.fundType} has ${row.period} twice` : `${row.fundType}: ${row.period} comes after ${previous.row.period}; periods must be in increasing order`,
         received: row.period,
-        limit: `after ${previous.row.period}`,
+        limit: previous.row.period,
         fundType: row.fundType,
       });
       continue;

@@ -59,6 +59,11 @@ export interface Exclusion {
   readonly product?: PlaceableKind;
   readonly termMonths?: number;
   readonly rule: string;
+  /** The fact the rule compared, as text: the last month a term can be placed in, the count of quotes below the minimum. */
+  readonly received?: string;
+  /** The rule's bound, as text: the maximum term in months, the horizon's end day, the minimum quote. */
+  readonly limit?: string;
+  /** Plain-English fallback text; the apps word exclusions from the facts (docs/app.md §3). */
   readonly reason: string;
 }
 
@@ -206,14 +211,14 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     const terms = product === 'callDeposit7d' ? [CALL_HOLD_MONTHS] : (offeredTerms(scenario, product) ?? []);
     for (const termMonths of terms) {
       if (termMonths > policy.maxTermMonths) {
-        exclusions.push({ product, termMonths, rule: 'maxTerm', reason: `${termMonths} months is longer than the policy's maximum of ${policy.maxTermMonths}` });
+        exclusions.push({ product, termMonths, rule: 'maxTerm', limit: String(policy.maxTermMonths), reason: `${termMonths} months is longer than the policy's maximum of ${policy.maxTermMonths}` });
         continue;
       }
       if (matureWithin) {
         const placeable = months.filter((_, t) => !maturesAfterEnd(t, termMonths));
         if (placeable.length < T) {
           const last = placeable.at(-1);
-          exclusions.push({ product, termMonths, rule: 'matureWithinHorizon', reason: last ? `a ${termMonths}-month ${product} placed after ${last} would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` : `a ${termMonths}-month ${product} placed in any month would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` });
+          exclusions.push({ product, termMonths, rule: 'matureWithinHorizon', ...(last ? { received: last } : {}), limit: horizonEnd, reason: last ? `a ${termMonths}-month ${product} placed after ${last} would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` : `a ${termMonths}-month ${product} placed in any month would mature after the horizon end ${horizonEnd} (policy.horizonEnd is 'matureWithin')` });
         }
       }
       if (product === 'govBond') {
@@ -275,7 +280,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     if (bank.status !== 'eligible') exclusions.push({ bankId: bank.id, rule: 'suspendedBankNoNewMoney', reason: `bank ${bank.id} is suspended${bank.suspendedReason ? ` (${bank.suspendedReason})` : ''}: no new money` });
     else if (policy.minQuoteRate) {
       const below = bank.quotes.filter((q) => q.annualRate.lt(policy.minQuoteRate!) && LP_PRODUCTS.includes(q.product as PlaceableKind));
-      if (below.length) exclusions.push({ bankId: bank.id, rule: 'minQuoteRate', reason: `${below.length} of bank ${bank.id}'s quotes are below the minimum quote ${policy.minQuoteRate.toString()}` });
+      if (below.length) exclusions.push({ bankId: bank.id, rule: 'minQuoteRate', received: String(below.length), limit: policy.minQuoteRate.toString(), reason: `${below.length} of bank ${bank.id}'s quotes are below the minimum quote ${policy.minQuoteRate.toString()}` });
     }
   }
 
