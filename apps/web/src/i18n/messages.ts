@@ -79,7 +79,7 @@ const zh = {
   shortfallLine: (month: string, rule: string, where: string, short: string) => `${month} ${where}${rule}：缺 ${short}`,
 
   verdictTitle: '安全结论',
-  verdictSafe: (confidence: string) => `达到目标：按 ${confidence} 置信度，计划本身不会造成支付缺口`,
+  verdictSafe: (observed: string, target: string, confidence: string) => `达到目标：样本外由计划造成缺口的概率 ${observed}，不高于目标 ${target}（置信度 ${confidence}）`,
   verdictUnsafe: (observed: string, target: string) => `未达到目标：样本外由计划造成缺口的概率 ${observed}，高于目标 ${target}`,
   verdictMeanOnly: '置信度为 0：计划只按平均流量制定，未按预测情景保障支付',
   verdictNoStress: '这个结果没有样本外检验，无法给出安全结论。',
@@ -98,7 +98,7 @@ const zh = {
 
   interestTitle: '利息与安全的代价',
   interestLedger: '规划期利息（精确账本）',
-  interestMeanPlan: '只按平均流量的计划',
+  interestMeanPlan: '只按平均流量制定的计划的利息',
   costOfSafety: '为安全少得的利息',
   interestExpected: '样本外情景上的期望利息',
   interestP5: '5% 分位数（较差情形）',
@@ -235,7 +235,7 @@ const en: Messages = {
   shortfallLine: (month, rule, where, short) => `${month} ${where}${rule}: short by ${short}`,
 
   verdictTitle: 'Safety verdict',
-  verdictSafe: (confidence) => `Target met: at ${confidence} confidence the plan itself causes no payout gap`,
+  verdictSafe: (observed, target, confidence) => `Target met: out of sample the plan causes a gap with probability ${observed}, within the target ${target} (confidence ${confidence})`,
   verdictUnsafe: (observed, target) => `Target missed: out of sample the plan causes a gap with probability ${observed}, above the target ${target}`,
   verdictMeanOnly: 'Confidence 0: the plan follows the mean flows only; payouts are not protected on the forecast paths',
   verdictNoStress: 'This result has no out-of-sample check: no verdict can be given.',
@@ -254,7 +254,7 @@ const en: Messages = {
 
   interestTitle: 'Interest and the cost of safety',
   interestLedger: 'Interest over the horizon (exact ledger)',
-  interestMeanPlan: 'The mean-flow plan',
+  interestMeanPlan: 'Interest of the mean-flow plan',
   costOfSafety: 'Interest given up for safety',
   interestExpected: 'Expected interest on the check paths',
   interestP5: '5th percentile (a bad case)',

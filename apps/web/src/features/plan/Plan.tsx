@@ -128,7 +128,7 @@ function VerdictSection({ result }: { result: OptimizeResult }) {
   }
   const st = v.stress;
   const pct = (p: number | undefined) => (p === undefined ? '—' : percentOfProbability(p));
-  const headline = v.mark === 'safe' ? m.verdictSafe(percentOfProbability(v.confidence)) : v.mark === 'unsafe' ? m.verdictUnsafe(pct(st.planCausedShortProbability), percentOfProbability(v.target)) : m.verdictMeanOnly;
+  const headline = v.mark === 'safe' ? m.verdictSafe(pct(st.planCausedShortProbability), percentOfProbability(v.target), percentOfProbability(v.confidence)) : v.mark === 'unsafe' ? m.verdictUnsafe(pct(st.planCausedShortProbability), percentOfProbability(v.target)) : m.verdictMeanOnly;
   const mark = v.mark === 'safe' ? '✔' : v.mark === 'unsafe' ? '✖' : '⚠';
   return (
     <section className={`card verdict verdict-${v.mark}`} aria-labelledby="verdict-title" data-testid="verdict">
@@ -252,7 +252,6 @@ function ActionsSection({ result, bank }: { result: OptimizeResult; bank: (id: s
   if (!ro) return null;
   const unit = unitName(lang);
   const money = (yuan: string) => moneyIn(yuan, tableUnit(lang));
-  const sep = lang === 'zh' ? '、' : ', ';
   return (
     <section className="card" aria-labelledby="actions-title" data-testid="actions">
       <h2 id="actions-title">{m.actionsTitle(ro.months[0] ?? '', ro.months.at(-1) ?? '')}</h2>
@@ -279,14 +278,16 @@ function ActionsSection({ result, bank }: { result: OptimizeResult; bank: (id: s
               {rows.map((r) => (
                 <tr key={r.key}>
                   <td className="nowrap">{r.month}</td>
-                  <td>{bank(r.bankId)}</td>
-                  <td>{nameOf(names.product, r.product)}</td>
+                  <td className="nowrap">{bank(r.bankId)}</td>
+                  <td className="nowrap">{nameOf(names.product, r.product)}</td>
                   <td className="nowrap">{m.termMonths(r.termMonths)}</td>
                   <td className="num">{percentOfFraction(r.annualRate)}</td>
                   <td className="num">{money(r.amount)}</td>
                   <td className="nowrap">{r.maturesIn}</td>
-                  <td>{r.fundTypes.map((f) => nameOf(names.fundType, f)).join(sep) || '—'}</td>
-                  <td>{reasonText(r, m, bank, (rule) => nameOf(names.capRule, rule))}</td>
+                  <td className="funds">
+                    {r.fundTypes.length === 0 ? '—' : r.fundTypes.map((f) => <span key={f}>{nameOf(names.fundType, f)}</span>)}
+                  </td>
+                  <td className="why">{reasonText(r, m, bank, (rule) => nameOf(names.capRule, rule))}</td>
                 </tr>
               ))}
             </tbody>
@@ -314,8 +315,8 @@ function ActionsSection({ result, bank }: { result: OptimizeResult; bank: (id: s
                 {ro.maturities.map((x) => (
                   <tr key={`${x.id}-${x.date}`}>
                     <td className="nowrap">{x.date}</td>
-                    <td>{bank(x.bankId)}</td>
-                    <td>{nameOf(names.product, x.product)}</td>
+                    <td className="nowrap">{bank(x.bankId)}</td>
+                    <td className="nowrap">{nameOf(names.product, x.product)}</td>
                     <td>{nameOf(names.fundType, x.fundType)}</td>
                     <td className="num">{money(x.principal)}</td>
                     <td className="num">{money(x.interest)}</td>
