@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Decimal, type DomainIssue, type Result, type Scenario, Decimal as Dec, addMonthsToKey, indexFlows, monthOrdinal } from '@fundladder/core';
 import {
   type FrontierPoint, type OptimizeResult as EngineResult, type RollingComparison, type SafePlanResult, type StressResult,
-  bindingFacts, compareRolling, explainInfeasible, floorsFor, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan, safetyFrontier, safetyIssues,
+  bindingFacts, compareRolling, explainInfeasible, pathsNeededFor, planSafely, reserveFromPaths, rolloverPlan, safetyFrontier, safetyIssues,
 } from '@fundladder/optimizer';
 import { defaultPathCounts, forecastFlowPaths, forecastMeanFlows, forecastPathFloats, planningSeed, safetyPaths } from '../paths';
 import { scenarioRefOf, summarizeEvaluation } from './evaluation';
@@ -184,17 +184,23 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
   let rolling: RollingComparison | undefined;
   if (rollingPaths > 0 && result.status === 'optimal' && drawn?.ok) {
     const horizonEnd = addMonthsToKey(scenario.startMonth, scenario.horizonMonths);
-    // Each re-plan: the mean of the forecast refitted on the history so far and, when safe, floors from paths of that
-    // refitted forecast drawn from a seed of their own for each quarter.
+    // Each re-plan: the mean of the forecast refitted on the history so far and, when safe, the rolling policy's floors
+    // (docs/optimizer.md §16, "Rolling"): its remaining months at c from as many paths as the static plan, the quarter it
+    // commits at 1 − (1 − c)·3/H, both from paths of the refitted forecast drawn from seeds of their own per quarter.
     rolling = await compareRolling(scenario, result.plan, drawn.value.check.slice(0, rollingPaths), {
       solver: o.solver,
       planFlows: (start, history) => (start === scenario.startMonth ? scenario.flows.filter((f) => f.month >= start) : forecastMeanFlows(history, scenario.fundTypes, start, monthOrdinal(horizonEnd) - monthOrdinal(start))),
       ...(c > 0
         ? {
-            safetyFor: (replan: Scenario, start: string) => {
-              if (start === scenario.startMonth) return safe.value.floors;
-              const now = forecastPathFloats(replan, { paths: Math.max(200, pathsNeededFor(c)), seed: planningSeed(o.seed + monthOrdinal(start as never)) });
-              return now.ok ? floorsFor(replan, now.value, { ...policy, horizonMonths: undefined }) : undefined;
+            safety: {
+              policy,
+              planningPaths: Math.max(planningCount, pathsNeededFor(c)),
+              ...(safe.value.floors ? { firstFloors: safe.value.floors } : {}),
+              draw: (replan: Scenario, paths: number, part: 'remaining' | 'committed') => {
+                const stream = planningSeed(o.seed + monthOrdinal(replan.startMonth));
+                const now = forecastPathFloats(replan, { paths, seed: part === 'remaining' ? stream : planningSeed(stream) });
+                return now.ok ? now.value : undefined;
+              },
             },
           }
         : {}),
