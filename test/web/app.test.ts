@@ -130,7 +130,7 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.getByTestId('interest-ledger').textContent()).toBe(`规划期利息（精确账本）${wanText(interest)} 万元`);
     const verdict = page.getByTestId('verdict');
     const safe = stress.planCausedShortProbability <= 1 - safety.confidence + 1e-12;
-    await expect.poll(() => verdict.locator('.verdict-headline').textContent()).toContain(safe ? '达到目标' : '未达到目标');
+    await expect.poll(() => verdict.locator('.verdict-headline').textContent()).toMatch(safe ? /^✔ 达到目标：/ : /^✖ 未达到目标：/);
     const row = verdict.getByRole('row', { name: /^某险种某日无法按时足额支付的概率/ });
     expect(await row.locator('td').allTextContents()).toEqual([`${(stress.payoutShortFirstQuarterProbability * 100).toFixed(1)}%`, `${(stress.payoutShortProbability * 100).toFixed(1)}%`]);
     await expect.poll(() => verdict.textContent()).toContain('样本外检验：200 条预测情景');
