@@ -6,6 +6,7 @@ import { hashJson } from '../http/hash';
 import { bodyIssues, problem } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses, runSchema } from '../http/schemas';
 import { type Run, createRun, getRun, listRuns, requestCancel } from '../repo/runs';
+import { ResultCache } from '../http/resultCache';
 import { resolveRunRequest } from '../runRequest';
 
 const params = z.object({ fundId: fundIdParam });
@@ -30,9 +31,13 @@ export interface RunRouteOptions {
   readonly onQueued?: () => void;
   /** How often the event stream reads the run's row (default 250 ms). */
   readonly eventPollMs?: number;
+  /** Memory for finished runs' result texts (default 64 MiB; docs/api.md §10). */
+  readonly resultCacheBytes?: number;
 }
 
 export function runRoutes(app: OpenAPIHono<AppEnv>, options: RunRouteOptions = {}): void {
+  const results = new ResultCache(options.resultCacheBytes ?? 64 * 1024 * 1024);
+
   app.openapi(create, async (c) => {
     const { fundId } = c.req.valid('param');
     const resolved = await resolveRunRequest(c.var.store, fundId, c.req.valid('json'));
@@ -53,8 +58,18 @@ export function runRoutes(app: OpenAPIHono<AppEnv>, options: RunRouteOptions = {
 
   app.openapi(one, async (c) => {
     const { fundId, runId } = c.req.valid('param');
-    const run = await getRun(c.var.store, fundId, runId, true);
-    return run ? c.json(run, 200) : (problem(c, 404, 'not_found', 'no such run in this fund') as never);
+    // The row without its result (small); a done run's result from memory, fetched once (it never changes).
+    const run = await getRun(c.var.store, fundId, runId);
+    if (!run) return problem(c, 404, 'not_found', 'no such run in this fund') as never;
+    if (run.state !== 'done') return c.json(run, 200);
+    let text = results.get(run.id);
+    if (text === undefined) {
+      const full = await getRun(c.var.store, fundId, runId, true);
+      text = JSON.stringify(full!.result);
+      results.set(run.id, text);
+    }
+    // Exactly what c.json({ ...run, result }) sends, without parsing and serialising the result again.
+    return c.body(`${JSON.stringify(run).slice(0, -1)},"result":${text}}`, 200, { 'content-type': 'application/json' }) as never;
   });
 
   app.openapi(cancel, async (c) => {

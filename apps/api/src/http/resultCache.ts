@@ -1,0 +1,52 @@
+/**
+ * Finished runs' results as JSON text, kept in memory (docs/api.md §10). A result never changes once stored: only the
+ * worker holding a running run can write it (`finishRun`), and a done run is never running again. So the text can be
+ * served for every later read without fetching the large jsonb from the store, parsing it and serialising it again
+ * (on PGlite that was most of a read's time). Least recently used entries go first once the texts exceed `maxBytes`.
+ *
+ * @example
+ * const cache = new ResultCache(1024);
+ * cache.set('7', '{"kind":"optimize"}');
+ * cache.get('7');
+ * //=> '{"kind":"optimize"}'
+ */
+export class ResultCache {
+  private readonly texts = new Map<string, string>();
+  private bytes = 0;
+
+  /** @param maxBytes the most the texts may hold together (UTF-16 code units × 2, as V8 keeps them at worst). */
+  constructor(readonly maxBytes: number) {}
+
+  /** The result text of run `id`, refreshed as most recently used; undefined when not kept. */
+  get(id: string): string | undefined {
+    const text = this.texts.get(id);
+    if (text !== undefined) {
+      this.texts.delete(id);
+      this.texts.set(id, text);
+    }
+    return text;
+  }
+
+  /** Keeps run `id`'s result text (a text larger than the whole cache is not kept), evicting the least recently used. */
+  set(id: string, text: string): void {
+    const size = text.length * 2;
+    if (size > this.maxBytes) return;
+    const old = this.texts.get(id);
+    if (old !== undefined) {
+      this.bytes -= old.length * 2;
+      this.texts.delete(id);
+    }
+    this.texts.set(id, text);
+    this.bytes += size;
+    for (const [oldest, t] of this.texts) {
+      if (this.bytes <= this.maxBytes) break;
+      this.texts.delete(oldest);
+      this.bytes -= t.length * 2;
+    }
+  }
+
+  /** How many results and bytes are kept. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.texts.size, bytes: this.bytes };
+  }
+}
