@@ -94,6 +94,9 @@ const zh = {
   byFundTypeNote: '未列出的险种在所有检验情景中都没有缺口。',
   byFundTypeNone: '在所有检验情景中，没有任何险种出现缺口。',
   fundTypeColumn: '险种',
+  colPlanCausedQ1: '由计划造成（头一个季度）',
+  colPlanCaused: '由计划造成（整个规划期）',
+  colStructural: '结构性缺口',
   structuralNote: (fund: string, share: string, month: string, short: string) => `${fund}自己的钱在 ${share} 的情景中不够支付（中位首次月份 ${month}，缺口中位数 ${short}）：需要调剂金或财政补助，存放计划无法弥补，也不是计划造成的。`,
 
   interestTitle: '利息与安全的代价',
@@ -250,6 +253,9 @@ const en: Messages = {
   byFundTypeNote: 'Fund types not listed had no gap on any check path.',
   byFundTypeNone: 'No fund type had a gap on any check path.',
   fundTypeColumn: 'Fund type',
+  colPlanCausedQ1: 'Caused by the plan, first quarter',
+  colPlanCaused: 'Caused by the plan, whole horizon',
+  colStructural: 'Structural gap',
   structuralNote: (fund, share, month, short) => `${fund}'s own money falls short on ${share} of paths (median first month ${month}, median gap ${short}) even with nothing placed: a transfer from the adjustment fund or a fiscal subsidy is needed; no placement cures it, and the plan did not cause it.`,
 
   interestTitle: 'Interest and the cost of safety',

@@ -142,8 +142,8 @@ function VerdictSection({ result }: { result: OptimizeResult }) {
             <th scope="col">
               <span className="visually-hidden">{m.payoutGap}</span>
             </th>
-            <th scope="col">{m.firstQuarter}</th>
-            <th scope="col">{m.wholeHorizon(result.scenario.horizonMonths)}</th>
+            <th scope="col" className="num">{m.firstQuarter}</th>
+            <th scope="col" className="num">{m.wholeHorizon(result.scenario.horizonMonths)}</th>
           </tr>
         </thead>
         <tbody>
@@ -174,9 +174,9 @@ function VerdictSection({ result }: { result: OptimizeResult }) {
             <thead>
               <tr>
                 <th scope="col">{m.fundTypeColumn}</th>
-                <th scope="col">{`${m.planCaused}（${m.firstQuarter}）`}</th>
-                <th scope="col">{m.planCaused}</th>
-                <th scope="col">{m.structural}</th>
+                <th scope="col" className="num">{m.colPlanCausedQ1}</th>
+                <th scope="col" className="num">{m.colPlanCaused}</th>
+                <th scope="col" className="num">{m.colStructural}</th>
               </tr>
             </thead>
             <tbody>
