@@ -12,12 +12,15 @@ import type { AppEnv } from './http/env';
 import { sessionMiddleware } from './http/access';
 import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
+import { actualRoutes } from './routes/actuals';
+import { decisionRoutes } from './routes/decisions';
 import { fundRoutes } from './routes/funds';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { type RunRouteOptions, runRoutes } from './routes/runs';
 import { scenarioRoutes } from './routes/scenarios';
+import { warningRoutes } from './routes/warnings';
 import { type SessionOptions, sessionRoutes } from './routes/session';
 
 export interface ApiOptions extends SessionOptions, RunRouteOptions {
@@ -67,6 +70,9 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   runRoutes(app, options);
   importRoutes(app);
   exportRoutes(app);
+  decisionRoutes(app);
+  actualRoutes(app);
+  warningRoutes(app);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
   // The web app (docs/web.md): its files, and index.html for any other GET outside /api (it routes by path).

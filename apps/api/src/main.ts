@@ -6,6 +6,7 @@ import { openStore } from './store';
 import { codeVersion } from './version';
 import { localAdminToken, seedSample } from './seed';
 import { startRunner } from './jobs/runner';
+import { warningsOnFinished } from './warnings/evaluate';
 import { createLoginToken, createUser, userByName } from './auth/access';
 import { hashPassword } from './auth/passwords';
 
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'worker') {
-      const runner = startRunner(store, jobs);
+      const runner = startRunner(store, { ...jobs, onFinished: warningsOnFinished(store) });
       console.log(`fundladder worker ${runner.owner} on ${store.kind} (${where}), schema ${schemaVersion}, code ${version}`);
       await untilSignal();
       await runner.stop();
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command !== 'serve') throw new Error(`unknown command ${command}\n\n${USAGE}`);
     const seeded = await seedSample(store);
-    const runner = startRunner(store, jobs);
+    const runner = startRunner(store, { ...jobs, onFinished: warningsOnFinished(store) });
     const app = createApi({ store, codeVersion: version, onQueued: () => runner.wake() });
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
     const token = await localAdminToken(store);
