@@ -17,6 +17,12 @@ const importOf = (r: ImportRow): ImportRecord => ({ id: r.id, fundId: r.fund_id,
 const COLUMNS = 'id, fund_id, files, outcome, scenario_version_id, issues, changes, created_by, created_at';
 
 /**
+ * JSON for a jsonb column. An uploaded file's cell may hold U+0000, which jsonb refuses (the issue quoting the cell
+ * would make the whole record fail): it is kept visible as the six characters `\u0000`. The exact bytes are in `contents`.
+ */
+const storableJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '\\u0000') : v));
+
+/**
  * Records an import: the files as uploaded (bytes kept, so an auditor can see exactly what was read), what it changed
  * or why it was refused, and the scenario version it saved, if any.
  */
@@ -25,12 +31,12 @@ export async function recordImport(db: Queryable, input: { fundId: string; files
     `insert into imports (fund_id, files, contents, outcome, scenario_version_id, issues, changes, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
     [
       input.fundId,
-      JSON.stringify(input.files.map((f) => ({ part: f.part, file: f.file, bytes: f.bytes.length, sha256: f.sha256 }))),
+      storableJson(input.files.map((f) => ({ part: f.part, file: f.file, bytes: f.bytes.length, sha256: f.sha256 }))),
       input.files.map((f) => Buffer.from(f.bytes)),
       input.outcome,
       input.scenarioVersionId ?? null,
-      JSON.stringify(input.issues),
-      JSON.stringify(input.changes),
+      storableJson(input.issues),
+      storableJson(input.changes),
       input.createdBy ?? null,
     ],
   );

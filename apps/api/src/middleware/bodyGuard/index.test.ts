@@ -9,14 +9,19 @@ import { createFund } from '../../repo/funds';
 
 describe('bodyGuard', () => {
   let store: Store;
+  let api: ReturnType<typeof createApi>;
   let client: TestClient;
+  let signedIn: Record<string, string>;
 
   beforeAll(async () => {
     ({ store } = await pgliteKind.open());
     await createFund(store, { id: 'north', name: '北县' });
     await makeUser(store, 'site', { admin: true });
-    client = new TestClient(createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS }));
-    expect((await client.login('site', 'pw-site-0123456789')).status).toBe(200);
+    api = createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS });
+    client = new TestClient(api);
+    const r = await client.login('site', 'pw-site-0123456789');
+    expect(r.status).toBe(200);
+    signedIn = { cookie: r.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': (r.body as { csrfToken: string }).csrfToken, origin: 'http://localhost' };
   }, 60_000);
   afterAll(async () => store?.close());
 
@@ -53,6 +58,13 @@ describe('bodyGuard', () => {
     expect(issue.path).toEqual(['x', ...Array<number>(63).fill(0)]);
   });
 
+  it('refuses the key __proto__ at any depth, which the run request’s passthrough schema silently dropped (the run was queued)', async () => {
+    const r = await client.request('POST', '/api/funds/north/runs', '{"kind":"evaluate","plan":{"__proto__":{"placements":[]}},"__proto__":{"x":1}}');
+    expect(r.status).toBe(422);
+    expect((r.body as { issues: Array<{ path: unknown[] }> }).issues.map((i) => i.path)).toEqual([['__proto__'], ['plan', '__proto__']]);
+    expect(await store.query('select id from runs')).toHaveLength(0);
+  });
+
   it('lets malformed JSON through to the validator, which answers 400', async () => {
     expect((await client.request('POST', '/api/funds', '{"id":')).status).toBe(400);
   });
@@ -62,11 +74,22 @@ describe('bodyGuard', () => {
     form.append('name', 'a\u0000');
     form.append('history', new File([new Uint8Array([49])], 'h\u0000.csv'));
     const before = await store.query('select id from imports');
-    const res = await createApi({ store, codeVersion: 'test' }).request('http://localhost/api/funds/north/imports', { method: 'POST', body: form, headers: { origin: 'http://localhost' } });
+    const res = await api.request('http://localhost/api/funds/north/imports', { method: 'POST', body: form, headers: { origin: 'http://localhost' } });
     // Signed out: the guard answers before the route's 401, and it reveals nothing about the fund.
     expect(res.status).toBe(422);
     const body = (await res.json()) as { issues: Array<{ path: unknown[] }> };
     expect(body.issues.map((i) => i.path)).toEqual([['name'], ['history', 'name']]);
     expect(await store.query('select id from imports')).toHaveLength(before.length);
+  });
+
+  it('lets a file’s bytes through (U+0000 in a cell), and the import is recorded as refused, the character kept visible as \\u0000 (this answered 500: jsonb refused the issue quoting the cell)', async () => {
+    const form = new FormData();
+    form.append('history', new File([new TextEncoder().encode('月份,险种,收入（万元）,支出（万元）\n2025-01,失业保险基金,1\u00002,3\n')], 'nul.csv'));
+    const res = await api.request('http://localhost/api/funds/north/imports', { method: 'POST', body: form, headers: signedIn });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: string };
+    expect(body).toMatchObject({ outcome: 'refused', issues: [expect.objectContaining({ file: 'nul.csv', row: 2, received: '1\u00002' })] });
+    const [row] = await store.query<{ issues: Array<{ received: string }> }>('select issues from imports where id = $1', [body.id]);
+    expect(row!.issues[0]!.received).toBe('1\\u00002');
   });
 });

@@ -19,15 +19,18 @@ const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 /**
  * Refuses, with 422 and the JSON path of each offence, a body the store could not keep exactly or the handlers could not
- * walk: JSON nested deeper than `maxDepth` (the run and scenario checks recurse, and would overflow the stack), and text
- * (a value or a key; a form field or a file name) holding U+0000 or a lone surrogate. A body that is not valid JSON or
- * not a valid form passes through: the route's validator answers it with 400.
+ * walk: JSON nested deeper than `maxDepth` (the run and scenario checks recurse, and would overflow the stack); text
+ * (a value or a key; a form field or a file name) holding U+0000 or a lone surrogate; and the key `__proto__`, which no
+ * request has and which a schema that keeps unknown keys (the run request's `passthrough`) would silently drop, setting
+ * the parsed object's prototype instead. A body that is not valid JSON or not a valid form passes through: the route's
+ * validator answers it with 400.
  *
  * @param options - `maxDepth` (default 64) and `maxIssues` (default 20).
  * @returns the middleware, for `/api/*` after the body limit.
  * @example
  * app.use('/api/*', bodyGuard());
  * // POST {"name":"a\u0000b"} → 422 { error: { code: 'unstorable_body' }, issues: [{ path: ['name'], rule: 'storableText' }] }
+ * // POST {"kind":"evaluate","__proto__":{}} → 422 { …, issues: [{ path: ['__proto__'], rule: 'knownKeys' }] }
  * @see docs/api.md §4 (bad input)
  */
 export function bodyGuard(options: BodyGuardOptions = {}): MiddlewareHandler<AppEnv> {
@@ -58,7 +61,7 @@ export function bodyGuard(options: BodyGuardOptions = {}): MiddlewareHandler<App
         else if (typeof v === 'string' ? unstorable.test(v) : unstorable.test(v.name)) issues.push(textIssue(typeof v === 'string' ? [key] : [key, 'name']));
       }
     }
-    if (issues.length) return problem(c, 422, 'unstorable_body', 'the body holds what cannot be stored as sent', issues);
+    if (issues.length) return problem(c, 422, 'unstorable_body', 'the body holds what cannot be stored or read as sent', issues);
     return next();
   };
 }
@@ -84,6 +87,7 @@ function jsonIssues(root: unknown, maxDepth: number, maxIssues: number): DomainI
     }
     for (const [key, v] of Object.entries(value)) {
       if (unstorable.test(key)) issues.push(textIssue([...path, key]));
+      else if (key === '__proto__') issues.push({ code: 'unknown_key', path: [...path, key], rule: 'knownKeys', message: '`__proto__` is never a field of a request', received: key });
       else stack.push({ value: v, path: [...path, key] });
     }
   }
