@@ -73,6 +73,13 @@ function objectAround(text: string, index: number): string {
   return text.slice(from, to + 1);
 }
 
+/** A map that keeps the first value set for a key. */
+class FirstSeen extends Map<string, string> {
+  override set(key: string, value: string): this {
+    return this.has(key) ? this : super.set(key, value);
+  }
+}
+
 interface Emitted {
   readonly rules: Map<string, string>;
   readonly codes: Map<string, string>;
@@ -85,9 +92,10 @@ interface Emitted {
  * (core/schemas/zodIssues.ts `RULE_BY_ZOD_CODE`, whose keys are the codes zod can report).
  */
 function emitted(): Emitted {
-  const rules = new Map<string, string>();
-  const codes = new Map<string, string>();
-  const pairs = new Map<string, string>();
+  // Each rule and code with the first file that emits it (core first), to name it when it is missing.
+  const rules = new FirstSeen();
+  const codes = new FirstSeen();
+  const pairs = new FirstSeen();
   for (const file of sourceFiles()) {
     const where = relative(root, file);
     const text = withoutComments(readFileSync(file, 'utf8'));

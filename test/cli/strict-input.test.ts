@@ -28,9 +28,12 @@ describe('fundladder validate: strict input', () => {
     });
     const en = await runCli(['validate', file]);
     expect(en.code).toBe(1);
-    expect(en.err).toContain('✖ `policy.reserv`: unknown key; did you mean `reserve`? (knownKeys; received reserv) → at policy.reserv');
+    expect(en.err).toContain('✖ unknown key `policy.reserv`; did you mean `reserve`? → at policy.reserv');
     const zh = await runCli(['validate', file], 'zh');
-    expect(zh.err).toContain('`policy.reserv`：未知字段，是否应为 `reserve`？');
+    expect(zh.err).toContain('✖ 未知字段 `policy.reserv`，是否应为 `reserve`？ → 位置 policy.reserv');
+    // The rule id and the value received are kept for --verbose (and --json), not shown in the sentence.
+    expect(zh.err).not.toContain('knownKeys');
+    expect((await runCli(['validate', file, '--verbose'])).err).toContain('→ at policy.reserv [knownKeys · unknown_key; received reserv;');
   });
 
   it('a percent-style rate warns and still exits 0; --json carries it under warnings', async () => {
@@ -38,7 +41,8 @@ describe('fundladder validate: strict input', () => {
     const r = await runCli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('valid scenario (1 warning(s))');
-    expect(r.err).toMatch(/^⚠ a demand, agreed or call-deposit rate of 0\.05 is 5% a year, above the plausible 3%: rates are fractions; did you mean 0\.0005 \(0\.05%\)\? .*→ at accounts\[0\]\.contractRates\[0\]\.annualRate$/m);
+    expect(r.err).toMatch(/^⚠ the employee pension fiscal special account at 中国工商银行示例县支行: a rate of 0\.05 is 5\.00% a year, above the plausible 3\.00%: rates are fractions; did you mean 0\.0005 \(0\.05%\)\? → at accounts\[0\]\.contractRates\[0\]\.annualRate$/m);
+    expect((await runCli(['validate', file], 'zh')).err).toContain('⚠ 中国工商银行示例县支行的企业职工基本养老保险基金财政专户：利率 0.05 即年利率 5.00%，高于合理上限 3.00%：利率以小数表示，是否应为 0.0005（0.05%）？ → 位置 accounts[0].contractRates[0].annualRate');
     const json = JSON.parse((await runCli(['validate', file, '--json'])).out);
     expect(json).toMatchObject({ ok: true, issues: [], warnings: [{ rule: 'plausibleRate', severity: 'warning', suggestion: '0.0005' }] });
   });
@@ -64,7 +68,8 @@ describe('fundladder validate: strict input', () => {
     const file = variant('no-flows.json', (json) => void (json.flows = json.flows.filter((f: { fundType: string }) => f.fundType !== 'maternity')));
     const validate = await runCli(['validate', file]);
     expect(validate.code).toBe(1);
-    expect(validate.err).toContain('no flows for maternity in 36 month(s) of the horizon');
+    expect(validate.err).toContain("no flows for maternity in 36 of the horizon's 36 months (the first is 2026-01)");
+    expect((await runCli(['validate', file], 'zh')).err).toContain('生育保险基金在规划期内缺少 36 个月的现金流（规划期 36 个月，只有 0 个月；第一个缺少的月份为 2026-01）');
     const optimize = await runCli(['optimize', file, '--confidence', '0', '--paths', '0']);
     expect(optimize.code).toBe(1);
     expect(optimize.err).toContain('no flows for maternity');

@@ -28,9 +28,17 @@ describe('fundladder validate', () => {
     const r = await runCli(['validate', writeTemp('s.json', json)]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('3 problem(s)');
-    expect(r.err).toMatch(/rateAsFraction; received 1\.35.*→ at banks\[0\]\.quotes\[0\]\.annualRate/);
-    expect(r.err).toMatch(/monthKey; received "2025-13".*→ at startMonth/);
-    expect(r.err).toMatch(/nonNegativeAmount; received "-1\.00".*→ at accounts\[0\]\.openingBalance/);
+    expect(r.err).toContain("✖ 中国工商银行示例县支行's demand deposit quote: rates are fractions, not percentages: 1.35 means 135.00% a year; write 0.0135 for 1.35% → at banks[0].quotes[0].annualRate");
+    expect(r.err).toContain('✖ a month is YYYY-MM with a month 01..12; received "2025-13" → at startMonth');
+    expect(r.err).toContain('✖ the employee pension fiscal special account at 中国工商银行示例县支行: an amount of money may not be negative; received "-1.00" → at accounts[0].openingBalance');
+    // The rule and the value received, for --verbose.
+    const verbose = await runCli(['validate', writeTemp('s.json', json), '--verbose']);
+    expect(verbose.err).toMatch(/→ at banks\[0\]\.quotes\[0\]\.annualRate \[rateAsFraction · \w+; received 1\.35/);
+    expect(verbose.err).toMatch(/→ at startMonth \[monthKey · \w+; received "2025-13"/);
+    expect(verbose.err).toMatch(/→ at accounts\[0\]\.openingBalance \[nonNegativeAmount · \w+; received "-1\.00"/);
+    const zh = await runCli(['validate', writeTemp('s.json', json)], 'zh');
+    expect(zh.err).toContain('✖ 中国工商银行示例县支行的活期存款报价：利率应以小数表示，不是百分数：收到 1.35，即年利率 135.00%；年利率 1.35% 应写作 0.0135 → 位置 banks[0].quotes[0].annualRate');
+    expect(zh.err).not.toMatch(/rateAsFraction|monthKey|nonNegativeAmount/);
   });
   it('names an unknown bank and a CD below its minimum lot in a plan', async () => {
     const plan = { schemaVersion: 1, name: 'bad', placements: [
@@ -51,7 +59,8 @@ describe('fundladder validate', () => {
   it('answers a file that is not JSON with an issue, not a stack trace', async () => {
     const r = await runCli(['validate', writeTemp('x.json', '{ not json')]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('parseJson');
+    expect(r.err).toContain('is not valid JSON');
+    expect((await runCli(['validate', writeTemp('x.json', '{ not json'), '--verbose'])).err).toContain('[parseJson · invalid_json;');
   });
 });
 
@@ -68,7 +77,10 @@ describe('fundladder evaluate', () => {
     const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN], 'zh');
     expect(r.out).toContain('逐月账本（万元）');
     expect(r.out).toContain('年增殖率');
-    expect(r.out).toMatch(/账户 \S+（\S+，\S+）执行利率 [\d.]+%，低于法定 [\d.]+%/);
+    expect(r.out).toContain('  • 中国工商银行示例县支行的企业职工基本养老保险基金财政专户执行利率 0.65%，低于法定 1.10%，差 45 个基点（依据：养老基金活期按三个月定期利率计息；银发〔1997〕567号 [R3]）');
+    // No id of a bank, fund type, account or rule in the Chinese findings.
+    const findings = r.out.slice(r.out.indexOf('发现（不是计划违规'));
+    expect(findings).not.toMatch(/icbc|employeePension|ep-fiscal|pensionDemandAtThreeMonth/);
   });
   it('--json gives the interest as a decimal string and the months of the ledger', async () => {
     const r = await runCli(['evaluate', SCENARIO, '--plan', PLAN, '--json']);

@@ -6,7 +6,7 @@ import { printIssue } from './format';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Options every command takes. */
-const COMMON = { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } } as const;
+const COMMON = { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' }, verbose: { type: 'boolean' } } as const;
 
 /**
  * Parses a command's arguments the same way for every command: unknown flags are a usage error, `--help` prints the
@@ -29,6 +29,8 @@ export function parseCommandArgs<O extends Options>(
     io.err(`fundladder ${command}: ${(e as Error).message}`);
     return { ok: false, code: EXIT_USAGE };
   }
+  // --verbose after the command too (main reads it anywhere; this covers a command run in-process).
+  if ((parsed.values as { verbose?: boolean }).verbose === true) io.verbose = true;
   const count = parsed.positionals.length;
   const wantsHelp = (parsed.values as { help?: boolean }).help === true;
   if (wantsHelp || count < positionals.min || count > positionals.max) {
@@ -123,6 +125,6 @@ export function numberFlags<K extends string>(values: Partial<Record<NoInfer<K>,
  * usage exit code (2).
  */
 export function refuseFlags(io: CliIo, command: string, issues: readonly DomainIssue[]): number {
-  for (const issue of issues) io.err(`fundladder ${command}: ${printIssue(issue, io.lang)}`);
+  for (const issue of issues) io.err(`fundladder ${command}: ${printIssue(issue, io)}`);
   return EXIT_USAGE;
 }

@@ -1,15 +1,14 @@
-import { type Decimal, type DomainIssue, formatPath, formatWan, formatYuan, formatPercent } from '@fundladder/core';
-import { ruleLabel } from './i18n/rules';
-import { issueMessage } from './i18n/messages';
+import { type Decimal, type DomainIssue, formatWan, formatYuan, formatPercent } from '@fundladder/core';
+import { type Names, issueLine } from '@fundladder/app';
+import type { CliIo } from './io';
 
-/** One issue per line, zod-style: `✖ message (rule; received X; limit Y) → at path`; a warning starts with `⚠`. */
-export function printIssue(issue: DomainIssue, lang: 'zh' | 'en'): string {
-  const facts = [
-    ruleLabel(issue.rule, lang),
-    issue.received !== undefined ? `${lang === 'zh' ? '收到' : 'received'} ${issue.received}` : undefined,
-    issue.limit !== undefined ? `${lang === 'zh' ? '限值' : 'limit'} ${issue.limit}` : undefined,
-  ].filter(Boolean);
-  return `${issue.severity === 'warning' ? '⚠' : '✖'} ${issueMessage(issue, lang)} (${facts.join('; ')}) → ${lang === 'zh' ? '位置' : 'at'} ${formatPath(issue.path)}`;
+/**
+ * One issue per line, zod-style, worded by the application layer's catalogue: `✖ sentence → 位置 path` (`⚠` for a
+ * warning), banks, fund types and accounts by name when `names` come from the scenario; `--verbose` adds the rule and
+ * code ids and the raw values in brackets.
+ */
+export function printIssue(issue: DomainIssue, io: Pick<CliIo, 'lang' | 'verbose'>, names?: Names): string {
+  return issueLine(issue, io.lang, names, { verbose: io.verbose === true });
 }
 
 /** Pads a table: first column left, others right. Counts CJK characters as two columns. */

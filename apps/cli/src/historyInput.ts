@@ -25,7 +25,7 @@ export function reportIssues(io: CliIo, file: string, issues: readonly DomainIss
   const flags = issues.every((i) => i.path[0] === 'options');
   const where = flags ? '(flags)' : file;
   io.err(io.lang === 'zh' ? `${where}: 发现 ${issues.length} 个问题` : `${where}: ${issues.length} problem(s)`);
-  for (const issue of issues) io.err(printIssue(issue, io.lang));
+  for (const issue of issues) io.err(printIssue(issue, io));
   return flags ? EXIT_USAGE : EXIT_PROBLEMS;
 }
 

@@ -12,6 +12,8 @@ export interface CliIo {
   writeText(path: string, text: string): void;
   /** 'zh' (default) or 'en', from --lang or FUNDLADDER_LANG. */
   lang: 'zh' | 'en';
+  /** Show each issue's rule and code ids and raw facts after its sentence (--verbose or FUNDLADDER_VERBOSE=1). */
+  verbose?: boolean;
   /** True when stderr is a terminal (progress bars only then). */
   isTty: boolean;
 }
@@ -33,7 +35,7 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exit: (cod
   });
 }
 
-export function nodeIo(lang: 'zh' | 'en'): CliIo {
+export function nodeIo(lang: 'zh' | 'en', verbose = false): CliIo {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   return {
@@ -43,6 +45,7 @@ export function nodeIo(lang: 'zh' | 'en'): CliIo {
     readBytes: (p) => readFileSync(p),
     writeText: (p, t) => writeFileSync(p, t),
     lang,
+    verbose,
     isTty: Boolean(process.stderr.isTTY),
   };
 }

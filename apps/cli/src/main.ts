@@ -27,8 +27,8 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
 function help(lang: 'zh' | 'en'): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${lang === 'zh' ? `${c.zh}  (${c.en})` : c.en}`);
   return lang === 'zh'
-    ? `fundladder — 社保基金资金存放与流动性管理\n\n用法: fundladder <命令> [参数]   （--lang en 显示英文；每个命令有 --help）\n\n命令:\n${lines.join('\n')}`
-    : `fundladder — liquidity and deposit laddering for social-insurance funds\n\nUsage: fundladder <command> [options]   (--lang zh for Chinese; every command has --help)\n\nCommands:\n${lines.join('\n')}`;
+    ? `fundladder — 社保基金资金存放与流动性管理\n\n用法: fundladder <命令> [参数]   （--lang en 显示英文；--verbose 在每条问题后显示规则标识与原始数值；每个命令有 --help）\n\n命令:\n${lines.join('\n')}`
+    : `fundladder — liquidity and deposit laddering for social-insurance funds\n\nUsage: fundladder <command> [options]   (--lang zh for Chinese; --verbose shows each problem's rule id and raw values; every command has --help)\n\nCommands:\n${lines.join('\n')}`;
 }
 
 /** Picks the language: --lang wins, then FUNDLADDER_LANG, then Chinese. */
@@ -38,9 +38,15 @@ export function pickLang(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   return value === 'en' ? 'en' : 'zh';
 }
 
+/** Whether issues show their rule and code ids and raw facts: --verbose anywhere, or FUNDLADDER_VERBOSE=1. */
+export function pickVerbose(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return argv.includes('--verbose') || env.FUNDLADDER_VERBOSE === '1';
+}
+
 /**
- * The command and its arguments, past the global options written before it: `--lang en`, `--lang=en` (the command
- * reads the language from `pickLang` too). `fundladder --lang en optimize …` used to print the global help.
+ * The command and its arguments, past the global options written before it: `--lang en`, `--lang=en`, `--verbose`
+ * (the command reads them from `pickLang` and `pickVerbose` too). `fundladder --lang en optimize …` used to print the
+ * global help.
  * @example commandArgs(['--lang', 'en', 'optimize', 's.json']) //=> ['optimize', 's.json']
  * @example commandArgs(['optimize', 's.json', '--lang', 'en']) //=> ['optimize', 's.json', '--lang', 'en']
  */
@@ -48,7 +54,7 @@ export function commandArgs(argv: readonly string[]): string[] {
   let i = 0;
   while (i < argv.length) {
     if (argv[i] === '--lang') i += 2;
-    else if (argv[i]!.startsWith('--lang=')) i += 1;
+    else if (argv[i]!.startsWith('--lang=') || argv[i] === '--verbose') i += 1;
     else break;
   }
   return argv.slice(i);
@@ -56,7 +62,7 @@ export function commandArgs(argv: readonly string[]): string[] {
 
 /** Entry point: returns the exit code (0 ok, 1 problems found, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
-  const io = nodeIo(pickLang(argv));
+  const io = nodeIo(pickLang(argv), pickVerbose(argv));
   const [name, ...rest] = commandArgs(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help(io.lang));

@@ -1,5 +1,6 @@
 import { type MonthlyFlow, type Result, type Scenario, monthlyFlowSchema, parseInput, scenarioWarnings, validateScenario, type FundType, type MonthKey } from '@fundladder/core';
 import { z } from 'zod';
+import { namesOf } from '@fundladder/app';
 import type { CliIo } from './io';
 import { readFlowsCsv } from './tableInput';
 import { printIssue } from './format';
@@ -40,7 +41,7 @@ export function readJson(io: CliIo, path: string): Result<unknown> {
 export function readScenario(io: CliIo, path: string): Result<Scenario> {
   const json = readJson(io, path);
   const scenario = json.ok ? validateScenario(json.value) : json;
-  if (scenario.ok) for (const warning of scenarioWarnings(scenario.value)) io.err(printIssue(warning, io.lang));
+  if (scenario.ok) for (const warning of scenarioWarnings(scenario.value)) io.err(printIssue(warning, io, namesOf(scenario.value, io.lang)));
   return scenario;
 }
 

@@ -18,6 +18,8 @@ export interface DomainIssue {
   readonly limit?: string;
   /** The month concerned, for ledger findings. */
   readonly monthKey?: string;
+  /** The day concerned, where a rule is checked day by day (a fund type's cash on a payout day), ISO `YYYY-MM-DD`. */
+  readonly date?: string;
   readonly bankId?: string;
   /** The account or holding concerned, by id. */
   readonly subject?: string;

@@ -60,7 +60,7 @@ export const backtestCommand: Command = async (args, io) => {
   };
   const r = await runBacktest(request, { onProgress: stageBars(io, STAGES) });
   if (!r.ok) return reportIssues(io, file, r.issues);
-  for (const w of r.value.warnings) io.err(printIssue(w, io.lang));
+  for (const w of r.value.warnings) io.err(printIssue(w, io));
   if (values.json) io.out(JSON.stringify(backtestResult.encode(r.value), null, 2));
   else if (r.value.mode === 'pathCalibration') printPathCalibration(io, r.value);
   else printBacktest(io, r.value);

@@ -1,5 +1,5 @@
 import type { DomainIssue } from '@fundladder/core';
-import { type CompareRequest, compareResult, runCompare } from '@fundladder/app';
+import { type CompareRequest, type Names, compareResult, namesOf, runCompare } from '@fundladder/app';
 import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readJson } from '../readInput';
@@ -53,8 +53,8 @@ export const compareCommand: Command = async (args, io) => {
   if (!flags.ok) return refuseFlags(io, 'compare', flags.issues);
   const usage = (zhText: string, enText: string) => (io.err(`fundladder compare: ${zh ? zhText : enText}`), EXIT_USAGE);
   if (values.solver !== undefined && values.solver !== 'highs' && values.solver !== 'jsls') return usage('--solver 为 highs 或 jsls', '--solver is highs or jsls');
-  const fail = (issues: readonly DomainIssue[], file?: string) => {
-    for (const i of issues) io.err(`${file ? `${file}: ` : ''}${printIssue(i, io.lang)}`);
+  const fail = (issues: readonly DomainIssue[], file?: string, names?: Names) => {
+    for (const i of issues) io.err(`${file ? `${file}: ` : ''}${printIssue(i, io, names)}`);
     return EXIT_PROBLEMS;
   };
   const read = (file: string) => readJson(io, file);
@@ -93,14 +93,19 @@ export const compareCommand: Command = async (args, io) => {
   // A problem is printed with the file it is in: `scenarios.1.policy…` → the second scenario's file, `columns.2.plan…` → the plan's.
   const fileOf = (i: DomainIssue) => (i.path[0] === 'scenarios' ? scenarioFiles[i.path[1] as number] : i.path[0] === 'columns' ? columnFiles[i.path[1] as number] || scenarioFiles[0] : undefined);
   const strip = (i: DomainIssue): DomainIssue => (fileOf(i) ? { ...i, path: i.path.slice(2) } : i);
+  // Names from the scenario a problem is in: `scenarios.k…` is the k-th, `columns.k…` the column's scenario.
+  const namesAt = (i: DomainIssue): Names => {
+    const k = i.path[0] === 'scenarios' ? Number(i.path[1]) : i.path[0] === 'columns' ? (request.columns[Number(i.path[1])]?.scenario ?? 0) : 0;
+    return namesOf(request.scenarios[k], io.lang);
+  };
   if (!r.ok) {
-    for (const i of r.issues) fail([strip(i)], fileOf(i));
+    for (const i of r.issues) fail([strip(i)], fileOf(i), namesAt(i));
     const optionsWrong = r.issues.some((i) => ['paths', 'planningPaths', 'request'].includes(String(i.path[0])) || (i.path[0] === 'scenarios' && i.path[2] === 'policy' && i.path[3] === 'safety'));
     return optionsWrong ? EXIT_USAGE : EXIT_PROBLEMS;
   }
-  for (const w of r.value.warnings) io.err(`${fileOf(w) ? `${fileOf(w)}: ` : ''}${printIssue(strip(w), io.lang)}`);
+  for (const w of r.value.warnings) io.err(`${fileOf(w) ? `${fileOf(w)}: ` : ''}${printIssue(strip(w), io, namesAt(w))}`);
   if (values.json) io.out(JSON.stringify(compareResult.encode(r.value), null, 2));
   else if (values.csv) io.out(compareCsv(r.value, io.lang));
-  else printCompare(io, r.value, scenarioFiles.length > 1 ? columnFiles : []);
+  else printCompare(io, r.value, scenarioFiles.length > 1 ? columnFiles : [], request.scenarios);
   return r.value.columns.every((c) => c.status === 'optimal') ? EXIT_OK : EXIT_PROBLEMS;
 };

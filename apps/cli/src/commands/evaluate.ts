@@ -1,4 +1,4 @@
-import { type EvaluateRequest, evaluateResult, runEvaluate } from '@fundladder/app';
+import { type EvaluateRequest, type Names, evaluateResult, namesOf, runEvaluate } from '@fundladder/app';
 import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { parseCommandArgs } from '../args';
 import { readFlows, readJson } from '../readInput';
@@ -24,12 +24,13 @@ export const evaluateCommand: Command = async (args, io) => {
     io.err(io.lang === 'zh' ? 'fundladder evaluate: 需要 --plan 计划文件' : 'fundladder evaluate: --plan PLAN is required');
     return EXIT_USAGE;
   }
-  const fail = (issues: readonly Parameters<typeof printIssue>[0][]) => {
-    for (const i of issues) io.err(printIssue(i, io.lang));
+  const fail = (issues: readonly Parameters<typeof printIssue>[0][], names?: Names) => {
+    for (const i of issues) io.err(printIssue(i, io, names));
     return EXIT_PROBLEMS;
   };
   const scenario = readJson(io, positionals[0]!);
   if (!scenario.ok) return fail(scenario.issues);
+  const names = namesOf(scenario.value, io.lang);
   const plan = readJson(io, values.plan);
   if (!plan.ok) return fail(plan.issues);
   const request: EvaluateRequest = { kind: 'evaluate', scenario: scenario.value, plan: plan.value };
@@ -40,10 +41,10 @@ export const evaluateCommand: Command = async (args, io) => {
     request.flows = f.value.map((x) => ({ month: x.month, fundType: x.fundType, inflow: x.inflow.toFixed(2), outflow: x.outflow.toFixed(2) }));
   }
   const r = await runEvaluate(request);
-  if (!r.ok) return fail(r.issues);
-  for (const w of r.value.warnings) io.err(printIssue(w, io.lang));
+  if (!r.ok) return fail(r.issues, names);
+  for (const w of r.value.warnings) io.err(printIssue(w, io, names));
   if (values.json) io.out(JSON.stringify(evaluateResult.encode(r.value), null, 2));
-  else printEvaluation(io, r.value.evaluation);
+  else printEvaluation(io, r.value.evaluation, names);
   // A plan that breaks a rule fails, as in validate: scripts and CI must not take it for a good plan.
   return r.value.evaluation.issues.length ? EXIT_PROBLEMS : EXIT_OK;
 };

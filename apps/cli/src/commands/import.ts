@@ -52,13 +52,13 @@ export const importCommand: Command = async (args, io) => {
   let base: unknown;
   if (scenarioFile !== undefined) {
     const json = readJson(io, scenarioFile);
-    if (!json.ok) return (json.issues.forEach((i) => io.err(printIssue(i, io.lang))), EXIT_PROBLEMS);
+    if (!json.ok) return (json.issues.forEach((i) => io.err(printIssue(i, io))), EXIT_PROBLEMS);
     base = json.value;
   }
   const tables: Partial<Record<ImportPart, TableSource>> = {};
   for (const part of parts) {
     const source = tableSource(io, values[part]!, encoding);
-    if (!source.ok) return (source.issues.forEach((i) => io.err(printIssue(i, io.lang))), EXIT_PROBLEMS);
+    if (!source.ok) return (source.issues.forEach((i) => io.err(printIssue(i, io))), EXIT_PROBLEMS);
     tables[part] = source.value;
   }
   const settings = { ...(values.name !== undefined ? { name: values.name } : {}), ...(asOf?.ok ? { asOf: asOf.value as IsoDate } : {}), ...(horizon !== undefined ? { horizonMonths: horizon } : {}) };

@@ -1,4 +1,4 @@
-import { type InterestRequest, interestResult, runInterest } from '@fundladder/app';
+import { type InterestRequest, interestResult, issueDetail, issueText, runInterest } from '@fundladder/app';
 import type { DomainIssue } from '@fundladder/core';
 import { type Command, EXIT_OK, EXIT_USAGE } from '../io';
 import { numberFlags, parseCommandArgs, refuseFlags } from '../args';
@@ -69,11 +69,14 @@ export const interestCommand: Command = async (args, io) => {
   };
   const r = await runInterest(request);
   if (!r.ok) {
-    // Each problem by its flag and the value typed: `--annual-rate 1.35 looks like a percentage; …`.
+    // Each problem by its flag and the value typed: `--annual-rate 1.35 looks like a percentage; …`; in Chinese the
+    // catalogue's sentence after the flag (`--annual-rate 1.35：利率应以小数表示 …`).
     const line = (i: DomainIssue) => {
       const flag = FLAG_OF[String(i.path[0])];
       const typed = flag ? o[flag] : undefined;
-      return flag ? `--${flag}${typeof typed === 'string' && typed !== '' ? ` ${typed}` : ''} ${i.message}` : i.message;
+      const given = flag ? `--${flag}${typeof typed === 'string' && typed !== '' ? ` ${typed}` : ''}` : '';
+      if (io.lang === 'zh') return `${given ? `${given}：` : ''}${issueText(i, 'zh')}${io.verbose ? ` [${issueDetail(i, 'zh')}]` : ''}`;
+      return given ? `${given} ${i.message}` : i.message;
     };
     for (const i of r.issues) io.err(`fundladder interest: ${line(i)}`);
     io.err(io.lang === 'zh' ? '运行 fundladder interest --help 查看用法。' : 'Run fundladder interest --help for usage.');

@@ -1,4 +1,4 @@
-import { type OptimizeRequest, optimizeResult, runOptimize } from '@fundladder/app';
+import { type OptimizeRequest, namesOf, optimizeResult, runOptimize } from '@fundladder/app';
 import { type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, outputPathIssue } from '../io';
 import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readJson } from '../readInput';
@@ -82,7 +82,7 @@ export const optimizeCommand: Command = async (args, io) => {
   if (!flags.ok || outIssue) return refuseFlags(io, 'optimize', [...(flags.ok ? [] : flags.issues), ...(outIssue ? [outIssue] : [])]);
   const scenario = readJson(io, positionals[0]!);
   if (!scenario.ok) {
-    for (const i of scenario.issues) io.err(printIssue(i, io.lang));
+    for (const i of scenario.issues) io.err(printIssue(i, io));
     return EXIT_PROBLEMS;
   }
   const f = flags.value;
@@ -111,7 +111,7 @@ export const optimizeCommand: Command = async (args, io) => {
     },
   });
   if (!r.ok) {
-    for (const i of r.issues) io.err(printIssue(i, io.lang));
+    for (const i of r.issues) io.err(printIssue(i, io, namesOf(scenario.value, io.lang)));
     // A request the options make impossible (too few paths, a horizon too long) is a usage error; bad input is not.
     return r.issues.some((i) => i.path[0] === 'paths' || i.path[0] === 'planningPaths' || i.path[0] === 'options' || i.path[0] === 'request' || (i.path[0] === 'policy' && i.path[1] === 'safety')) ? EXIT_USAGE : EXIT_PROBLEMS;
   }
@@ -121,6 +121,6 @@ export const optimizeCommand: Command = async (args, io) => {
   else if (values.csv && result.plan) {
     io.out('month,product,termMonths,bankId,fundType,amount,annualRate');
     for (const p of result.plan.placements) io.out([p.month, p.product, p.termMonths, p.bankId ?? '', p.fundType ?? '', p.amount, p.annualRate ?? ''].join(','));
-  } else printOptimize(io, result, values.explain === true);
+  } else printOptimize(io, result, values.explain === true, namesOf(scenario.value, io.lang));
   return result.status === 'optimal' ? EXIT_OK : EXIT_PROBLEMS;
 };

@@ -1,8 +1,7 @@
 import { type Decimal, yuanToWan } from '@fundladder/core';
-import { type CompareColumn, type CompareResult, type Lang, type Names, columnLabel, namesFor } from '@fundladder/app';
+import { type CompareColumn, type CompareResult, type Lang, type Names, columnLabel, namesFor, namesOf, ruleName, statusName } from '@fundladder/app';
 import type { CliIo } from '../io';
 import { pct, printIssue, table, wan } from '../format';
-import { ruleLabel } from '../i18n/rules';
 
 /** How cells are written: for the terminal (thousands separators, a sign on differences) or for CSV (plain numbers). */
 interface Cells {
@@ -102,8 +101,11 @@ function pathsText(r: CompareResult, zh: boolean): { what: string; warning?: str
   };
 }
 
-/** `fundladder compare` in the terminal: the columns with their verdicts, the table, the rule breaks, what has no plan. */
-export function printCompare(io: CliIo, r: CompareResult, files: readonly (string | undefined)[] = []): void {
+/**
+ * `fundladder compare` in the terminal: the columns with their verdicts, the table, the rule breaks, what has no plan.
+ * @param scenarios - the scenarios' JSON as requested, to name accounts and places in each column's problems
+ */
+export function printCompare(io: CliIo, r: CompareResult, files: readonly (string | undefined)[] = [], scenarios: readonly unknown[] = []): void {
   const zh = io.lang === 'zh';
   const several = r.scenarios.length > 1;
   const targets = [...new Set(r.columns.map((c) => (c.confidence > 0 ? 1 - c.confidence : 0)))];
@@ -117,14 +119,15 @@ export function printCompare(io: CliIo, r: CompareResult, files: readonly (strin
   r.columns.forEach((c, k) => {
     const mark = c.status !== 'optimal' ? '✖ ' : c.safe === undefined ? '' : c.safe ? '✔ ' : '✖ ';
     const file = files[c.requestIndex];
-    const none = c.status !== 'optimal' ? (zh ? ` — 未得到计划：${c.status}` : ` — no plan: ${c.status}`) : '';
+    const none = c.status !== 'optimal' ? (zh ? ` — 未得到计划：${statusName(c.status, 'zh')}` : ` — no plan: ${statusName(c.status, 'en')}`) : '';
     io.out(`  [${k + 1}] ${mark}${columnLabel(c, r.scenarios, io.lang)}${none}${file ? `  ← ${file}` : ''}`);
-    for (const i of c.issues) io.out(`      ${printIssue(i, io.lang)}`);
+    const names = scenarios[c.scenario] !== undefined ? namesOf(scenarios[c.scenario], io.lang) : compareNames(r, io.lang);
+    for (const i of c.issues) io.out(`      ${printIssue(i, io, names)}`);
   });
   io.out('');
   io.out(table([['', ...r.columns.map((_, k) => `[${k + 1}]`)], ...compareRows(r, io.lang)]));
   r.columns.forEach((c, k) => {
-    if (c.ledger?.ruleBreaks.size) io.out(`  [${k + 1}] ${zh ? '违反规则：' : 'breaks: '}${[...c.ledger.ruleBreaks].map(([rule, n]) => `${ruleLabel(rule, io.lang)} ×${n}`).join(', ')}`);
+    if (c.ledger?.ruleBreaks.size) io.out(`  [${k + 1}] ${zh ? '违反规则：' : 'breaks: '}${[...c.ledger.ruleBreaks].map(([rule, n]) => `${ruleName(rule, io.lang)} ×${n}`).join(', ')}`);
   });
   for (const by of ['product', 'bank'] as const) {
     const rows = breakdownRows(r, io.lang, by);

@@ -1,9 +1,7 @@
 import { type DomainIssue, ZERO } from '@fundladder/core';
-import { type EvaluationSummary, namesFor } from '@fundladder/app';
+import { type EvaluationSummary, type Names, issueDetail, issueText, namesFor, ruleName } from '@fundladder/app';
 import type { CliIo } from '../io';
 import { pct, printIssue, table, wan, yuan } from '../format';
-import { ruleLabel } from '../i18n/rules';
-import { issueMessage } from '../i18n/messages';
 
 function groupIssues(issues: readonly DomainIssue[]): Map<string, DomainIssue[]> {
   const out = new Map<string, DomainIssue[]>();
@@ -11,13 +9,16 @@ function groupIssues(issues: readonly DomainIssue[]): Map<string, DomainIssue[]>
   return out;
 }
 
-/** A ledger evaluation in the terminal: months (万元), totals and interest (yuan), KPIs, cap use, rule breaks, findings. */
-export function printEvaluation(io: CliIo, ev: EvaluationSummary): void {
+/**
+ * A ledger evaluation in the terminal: months (万元), totals and interest (yuan), KPIs, cap use, rule breaks, findings.
+ * @param names - from the scenario (`namesOf`), to name accounts and places too; by default the result's bank names
+ * @param planLabel - the plan's name as shown (the optimizer's plan is named by what it is, in the reader's language)
+ */
+export function printEvaluation(io: CliIo, ev: EvaluationSummary, names: Names = namesFor(ev.scenario.bankNames, io.lang), planLabel: string = ev.plan): void {
   const zh = io.lang === 'zh';
-  const names = namesFor(ev.scenario.bankNames, io.lang);
   const t = ev.totals;
   const k = ev.kpis;
-  io.out(`${zh ? '情景' : 'Scenario'}: ${ev.scenario.name}   ${zh ? '计划' : 'Plan'}: ${ev.plan}   ${zh ? '规划期' : 'Horizon'}: ${ev.scenario.startMonth} + ${ev.scenario.horizonMonths} ${zh ? '个月' : 'months'}`);
+  io.out(`${zh ? '情景' : 'Scenario'}: ${ev.scenario.name}   ${zh ? '计划' : 'Plan'}: ${planLabel}   ${zh ? '规划期' : 'Horizon'}: ${ev.scenario.startMonth} + ${ev.scenario.horizonMonths} ${zh ? '个月' : 'months'}`);
   io.out('');
   io.out(zh ? '逐月账本（万元）' : 'Ledger by month (万元, 10,000 yuan)');
   const head = zh ? ['月份', '期初合计', '收入', '支出', '新存放', '到期', '利息', '期末流动', '储备要求', '定期/存单', '国债', '期末合计'] : ['month', 'opening', 'inflows', 'outflows', 'placed', 'matured', 'interest', 'liquid', 'reserve', 'time/CD', 'bonds', 'closing'];
@@ -41,15 +42,15 @@ export function printEvaluation(io: CliIo, ev: EvaluationSummary): void {
   io.out(table([...t.interestByBank].map(([key, v]) => [`  ${names.bank(key)}`, yuan(v)])));
   io.out(table([...t.interestByFundType].map(([key, v]) => [`  ${names.fundType(key)}`, yuan(v)])));
   io.out('');
-  io.out('KPI');
-  const tiers = [...k.tierShare].map(([term, s]) => `${term}${zh ? '个月' : 'm'} ${pct(s, 1)}`).join(', ') || '—';
+  io.out(zh ? '主要指标' : 'KPIs');
+  const tiers = [...k.tierShare].map(([term, s]) => `${term}${zh ? '个月' : 'm'} ${pct(s, 1)}`).join(zh ? '、' : ', ') || '—';
   io.out(table([
     [zh ? '年增殖率' : 'annual value-added rate', pct(k.annualYieldRate)],
     [zh ? '结算户流转天数' : 'settlement-account days', k.settlementDays ? k.settlementDays.toFixed(2) : '—'],
     [zh ? '活期平均收益率' : 'average demand yield', pct(k.averageDemandYield, 3)],
     [zh ? '期末定期存款占比' : 'time-deposit share at end', pct(k.timeDepositShare)],
     [zh ? '期末定期档次占比' : 'tier shares at end', tiers],
-    [zh ? '计划利率上浮（较基准）' : 'plan rate uplift vs benchmark', k.rateUplift ? `${pct(k.rateUplift.relative)} (${k.rateUplift.basisPoints.toFixed(1)} bp)` : '—'],
+    [zh ? '计划利率上浮（较基准）' : 'plan rate uplift vs benchmark', k.rateUplift ? (zh ? `${pct(k.rateUplift.relative)}（${k.rateUplift.basisPoints.toFixed(1)} 个基点）` : `${pct(k.rateUplift.relative)} (${k.rateUplift.basisPoints.toFixed(1)} bp)`) : '—'],
     [zh ? '期末可支付月数' : 'months payable at end', k.monthsPayable ? k.monthsPayable.toFixed(2) : '—'],
   ]));
   io.out('');
@@ -61,14 +62,16 @@ export function printEvaluation(io: CliIo, ev: EvaluationSummary): void {
     io.out(zh ? `✖ 计划违反规则 ${ev.issues.length} 处：` : `✖ The plan breaks rules in ${ev.issues.length} place(s):`);
     for (const [rule, list] of groupIssues(ev.issues)) {
       const total = list.reduce((s, i) => (i.amount ? s.plus(i.amount) : s), ZERO);
-      io.out(`  ${ruleLabel(rule, io.lang)}: ${list.length}${total.isZero() ? '' : ` (${zh ? '合计金额' : 'amount'} ${wan(total)}${zh ? '万元' : '万'})`}`);
-      for (const i of list.slice(0, 3)) io.out(`    ${printIssue(i, io.lang)}`);
+      io.out(zh
+        ? `  ${ruleName(rule, 'zh')}：${list.length} 处${total.isZero() ? '' : `，合计金额 ${wan(total)} 万元`}`
+        : `  ${ruleName(rule, 'en')}: ${list.length}${total.isZero() ? '' : ` (amount ${wan(total)}万)`}`);
+      for (const i of list.slice(0, 3)) io.out(`    ${printIssue(i, io, names)}`);
       if (list.length > 3) io.out(`    … ${list.length - 3} ${zh ? '处未列出（--json 查看全部）' : 'more (see --json)'}`);
     }
   }
   if (ev.findings.length) {
     io.out('');
     io.out(zh ? '发现（不是计划违规，供核对）：' : 'Findings (not plan errors; to check):');
-    for (const f of ev.findings) io.out(`  • ${issueMessage(f, io.lang)}${zh ? `（${ruleLabel(f.rule, 'zh')}）` : ''}`);
+    for (const f of ev.findings) io.out(`  • ${issueText(f, io.lang, names)}${io.verbose ? ` [${issueDetail(f, io.lang)}]` : ''}`);
   }
 }

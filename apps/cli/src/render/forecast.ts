@@ -9,9 +9,9 @@ const wan1 = (yuan: Decimal): string => yuan.div(10_000).toNumber().toLocaleStri
 /** What the user must know about a forecast, on stderr whatever the output: cohort model, notes, shocks without paths. */
 export function printForecastNotes(io: CliIo, r: ForecastResult): void {
   const zh = io.lang === 'zh';
-  for (const w of r.warnings) io.err(printIssue(w, io.lang));
+  for (const w of r.warnings) io.err(printIssue(w, io));
   if (!r.cohort.columns) io.err(zh ? '提示: 输入没有队列列（参保人数、平均缴费基数、退休人数等），队列模型未用，只用时间序列模型。' : 'note: no cohort columns in the input: the cohort model is not used, only the time-series models.');
-  for (const issue of [...r.cohort.issues, ...r.notes]) io.err(printIssue(issue, io.lang));
+  for (const issue of [...r.cohort.issues, ...r.notes]) io.err(printIssue(issue, io));
   if (r.shocks.length && !r.paths) io.err(zh ? '提示: 冲击只作用于模拟情景，请加 --paths N。' : 'note: shocks apply to the simulated paths only: add --paths N.');
 }
 

@@ -1,5 +1,5 @@
 import { dec } from '@fundladder/core';
-import { type Names, type OptimizeResult, type StressSummary, bindingLine, capFindingLines, namesFor, rolloverReasonLine } from '@fundladder/app';
+import { type Names, type OptimizeResult, type StressSummary, bindingLine, capFindingLines, exclusionLine, namesFor, rolloverReasonLine, ruleName, statusName } from '@fundladder/app';
 import type { CliIo } from '../io';
 import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluation';
@@ -114,8 +114,8 @@ function printRollover(io: CliIo, ro: NonNullable<OptimizeResult['rollover']>, n
 export function printPlan(io: CliIo, r: OptimizeResult, names: Names, explain: boolean): void {
   const zh = io.lang === 'zh';
   if (r.status !== 'optimal' || !r.plan || !r.interest || !r.lpInterest || !r.optimality || !r.solver || !r.evaluation || !r.rollover) {
-    io.out(zh ? `✖ 未得到计划：${r.status}` : `✖ No plan: ${r.status}`);
-    for (const i of r.issues) io.out(`  ${printIssue(i, io.lang)}`);
+    io.out(zh ? `✖ 未得到计划：${statusName(r.status, 'zh')}` : `✖ No plan: ${statusName(r.status, 'en')}`);
+    for (const i of r.issues) io.out(`  ${printIssue(i, io, names)}`);
     for (const line of capFindingLines(r.capFindings, io.lang, names)) io.out(`  • ${line}`);
     return;
   }
@@ -126,7 +126,7 @@ export function printPlan(io: CliIo, r: OptimizeResult, names: Names, explain: b
   const o = r.optimality;
   const gapPct = (o.gap * 100).toFixed(2);
   io.out(zh
-    ? `求解方式：${o.strategy === 'pooled+split' ? '先合并各险种求解，再把每笔存放分给各险种（各险种只用自己的钱）' : '各险种分列求解'}${o.fallback ? `（合并后无法分配：${o.fallback}）` : ''}；线性规划上界 ${wan(o.bound)} 万元，本计划距上界至多 ${gapPct}%`
+    ? `求解方式：${o.strategy === 'pooled+split' ? '先合并各险种求解，再把每笔存放分给各险种（各险种只用自己的钱）' : '各险种分列求解'}${o.fallback ? `（合并求解的结果无法分到各险种，改为分列求解${io.verbose ? `：${o.fallback}` : '；--verbose 显示原因'}）` : ''}；线性规划上界 ${wan(o.bound)} 万元，本计划距上界至多 ${gapPct}%`
     : `Method: ${o.strategy === 'pooled+split' ? 'the fund pooled, then each placement split among fund types (each pays from its own money)' : 'one LP with fund types apart'}${o.fallback ? ` (the split failed: ${o.fallback})` : ''}; LP upper bound ${wan(o.bound)}万, this plan at most ${gapPct}% below it`);
   io.out('');
   io.out(zh ? '计划（按月，万元）' : 'Plan (by month, 万元)');
@@ -136,7 +136,7 @@ export function printPlan(io: CliIo, r: OptimizeResult, names: Names, explain: b
   io.out('');
   printRollover(io, r.rollover, names);
   io.out('');
-  printEvaluation(io, r.evaluation);
+  printEvaluation(io, r.evaluation, names, zh ? `优化计划（求解器 ${s.backend}）` : r.evaluation.plan);
   if (r.capFindings.length) {
     io.out('');
     io.out(zh ? '银行上限的影响：' : 'What the bank caps do here:');
@@ -145,7 +145,7 @@ export function printPlan(io: CliIo, r: OptimizeResult, names: Names, explain: b
   if (r.exclusions.length) {
     io.out('');
     io.out(zh ? '不能使用的银行或产品（规则所致）：' : 'Banks or products the rules rule out:');
-    for (const e of r.exclusions) io.out(`  • ${e.reason} (${e.rule})`);
+    for (const e of r.exclusions) io.out(`  • ${exclusionLine(e, io.lang, names)}`);
   }
   if (explain) {
     io.out('');
@@ -167,7 +167,7 @@ export function printFrontier(io: CliIo, points: NonNullable<OptimizeResult['fro
       ...(p.status === 'tooFewPaths'
         ? [zh ? `需要至少 ${p.pathsNeeded} 条情景` : `needs ≥ ${p.pathsNeeded} paths`, '', '', '', '', '']
         : p.status !== 'optimal' || !p.interest
-          ? [p.status, '', '', '', '', '']
+          ? [statusName(p.status, zh ? 'zh' : 'en'), '', '', '', '', '']
           : [pct(p.planCausedShortProbability), pct(p.planCausedShortFirstQuarterProbability), pct(p.payoutShortProbability), wan(p.interest), first ? wan(p.interest.minus(first)) : '—', p.p5Interest ? wan(p.p5Interest) : '—']),
     ]),
   ]));
@@ -198,7 +198,6 @@ export function printRolling(io: CliIo, cmp: NonNullable<OptimizeResult['rolling
 export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeResult['infeasibility']>, names: Names): void {
   const zh = io.lang === 'zh';
   const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
-  const zhRule: Record<string, string> = { liquidityReserve: '流动性储备', bankLocalDepositCap: '上限B', fundTimeDepositShareCap: '上限C', trancheShareCap: '上限A', cashBalance: '险种现金', maxBondShare: '国债占比' };
   io.out('');
   io.out(zh ? '不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : 'Why it is infeasible (elastic model: the least any rule must bend):');
   if (!shortfalls.length) {
@@ -208,15 +207,17 @@ export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeRe
   for (const s of shortfalls.slice(0, 12)) {
     const where = `${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}`;
     const amount = s.shortWan.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    io.out(zh ? `  • ${s.monthKey} ${zhRule[s.rule] ?? s.rule}${where}：${isCap(s.rule) ? '超出' : '短缺'} ${amount} 万元` : `  • ${s.monthKey} ${s.rule}${where}: ${isCap(s.rule) ? 'over' : 'short'} by ${amount}万`);
+    io.out(zh ? `  • ${s.monthKey} ${ruleName(s.rule, 'zh')}${where}：${isCap(s.rule) ? '超出' : '短缺'} ${amount} 万元` : `  • ${s.monthKey} ${ruleName(s.rule, 'en')}${where}: ${isCap(s.rule) ? 'over' : 'short'} by ${amount}万`);
   }
   if (shortfalls.length > 12) io.out(zh ? `  • ……另有 ${shortfalls.length - 12} 处` : `  • … ${shortfalls.length - 12} more`);
 }
 
-/** Everything `optimize` prints, verdict first. */
-export function printOptimize(io: CliIo, r: OptimizeResult, explain: boolean): void {
-  const names = namesFor(r.scenario.bankNames, io.lang);
-  for (const w of r.warnings) io.err(printIssue(w, io.lang));
+/**
+ * Everything `optimize` prints, verdict first.
+ * @param names - from the scenario (`namesOf`), to name accounts and places too; by default the result's bank names
+ */
+export function printOptimize(io: CliIo, r: OptimizeResult, explain: boolean, names: Names = namesFor(r.scenario.bankNames, io.lang)): void {
+  for (const w of r.warnings) io.err(printIssue(w, io, names));
   printVerdict(io, r, names);
   io.out('');
   printPlan(io, r, names, explain);

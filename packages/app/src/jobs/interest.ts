@@ -15,14 +15,18 @@ const yuanText = z
   .string({ error: required('text') })
   .regex(DECIMAL_TEXT, 'is not a plain decimal number')
   .transform((t) => new Decimal(t))
-  .pipe(z.instanceof(Decimal).refine((d) => d.gte(0), 'may not be negative').refine((d) => d.lt(AMOUNT_WARN_FROM_YUAN), 'is 10^15 yuan or more (more than all deposits in China)'));
+  .pipe(
+    z.instanceof(Decimal)
+      .refine((d) => d.gte(0), { error: 'may not be negative', params: { rule: 'nonNegativeAmount' } })
+      .refine((d) => d.lt(AMOUNT_WARN_FROM_YUAN), { error: 'is 10^15 yuan or more (more than all deposits in China)', params: { rule: 'plausibleAmount' } }),
+  );
 
 /** A rate as a fraction; above 0.2 it was typed as a percentage. */
-const rateText = yuanText.pipe(z.instanceof(Decimal).refine((d) => d.lte('0.2'), 'looks like a percentage; rates are fractions (0.0135 = 1.35%)'));
+const rateText = yuanText.pipe(z.instanceof(Decimal).refine((d) => d.lte('0.2'), { error: 'looks like a percentage; rates are fractions (0.0135 = 1.35%)', params: { rule: 'rateAsFraction' } }));
 
 const dayText = z
   .string({ error: required('text') })
-  .refine((t) => parseIsoDate(t) !== undefined, 'is not a day YYYY-MM-DD')
+  .refine((t) => parseIsoDate(t) !== undefined, { error: 'is not a day YYYY-MM-DD', params: { rule: 'isoDate' } })
   .transform((t) => t as IsoDate);
 
 export const INTEREST_PRODUCTS = ['demand', 'time', 'agreed', 'notice', 'cd', 'bond'] as const;

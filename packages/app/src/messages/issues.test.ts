@@ -71,7 +71,7 @@ describe('issue catalogue: the sample scenario in Chinese', () => {
     const tranche = issues.find((i) => i.rule === 'trancheShareCap')!;
     expect(issueText(tranche, 'zh', zhNames)).toBe('2026-02 中国工商银行示例县支行新增定期 30,000.00 万元，超过上限A（单家银行占当月新增定期的比例）允许的 7,525.00 万元（超出 22,475.00 万元）');
     const cash = issues.find((i) => i.rule === 'cashNotNegative')!;
-    expect(issueText(cash, 'zh', zhNames)).toBe('2026-02 企业职工基本养老保险基金的现金为 -16,737.04 万元：计划动用了并不存在的 16,737.04 万元');
+    expect(issueText(cash, 'zh', zhNames)).toBe('2026-02-01 企业职工基本养老保险基金的现金为 -16,737.04 万元：计划动用了并不存在的 16,737.04 万元');
     for (const i of issues) expect(leaks(issueLine(i, 'zh', zhNames)), issueLine(i, 'zh', zhNames)).toEqual([]);
   });
 

@@ -427,8 +427,8 @@ const CODE_TEXT: Record<string, IssueWording> = {
     (i, names) => `${i.fundType ? `${fundOf(i, names)}: ` : ''}liquid money ${money(i.received, 'en')}${monthEn(i)} is below the reserve of ${money(i.limit, 'en')} (short by ${money(i.amount, 'en')})`,
   ),
   cash_negative: w(
-    (i, names) => `${monthZh(i)}${fundOf(i, names)}的现金为 ${money(i.received, 'zh')}：计划动用了并不存在的 ${money(i.amount, 'zh')}`,
-    (i, names) => `${fundOf(i, names)}'s cash${monthEn(i)} is ${money(i.received, 'en')}: the plan spends ${money(i.amount, 'en')} it does not have`,
+    (i, names) => `${i.date ?? i.monthKey ?? ''} ${fundOf(i, names)}的现金为 ${money(i.received, 'zh')}：计划动用了并不存在的 ${money(i.amount, 'zh')}`,
+    (i, names) => `${fundOf(i, names)}'s cash is ${money(i.received, 'en')} on ${i.date ?? i.monthKey ?? '—'}: the plan spends ${money(i.amount, 'en')} it does not have`,
   ),
   suspended_bank: w(
     (i, names) => `${at(i, names, 'zh')}${monthZh(i)}向已暂停新增存款的${bankOf(i, names)}存放 ${money(i.amount, 'zh')}`,
@@ -635,7 +635,7 @@ const CODE_TEXT: Record<string, IssueWording> = {
   // ── the command line (apps/cli) ──
   invalid_flag: w(
     (i) => `${i.path[0]} 须为${i.rule === 'wholeNumberFlag' ? '整数' : '数值'}，范围 ${i.limit}，收到 ${i.received}`,
-    (i) => `${i.path[0]} is ${i.rule === 'wholeNumberFlag' ? 'a whole number' : 'a number'} in ${i.limit}; received ${i.received}`,
+    (i) => i.message,
   ),
   unwritable: w(
     (i) => `${i.path[0]} ${i.received}：无法写入（文件夹不存在、没有写权限，或这是一个文件夹）`,
@@ -801,8 +801,12 @@ const RULE_TEXT: Partial<Record<string, IssueWording>> = {
     (i) => `${String(i.path[0])} ${i.message}`,
   ),
   shockText: w(
-    (i) => `${i.path[1] === 'bp' ? '利率冲击' : '支出冲击'}参数应为 ${i.limit} 的形式，收到 ${i.received}`,
-    (i) => `the ${i.path[1] === 'bp' ? 'rate' : 'outflow'} shock is ${i.limit}; received ${i.received}`,
+    (i) => `${String(i.path[0]).startsWith('--') ? i.path[0] : `冲击参数 ${String(i.path[1])}`} 应为 ${i.limit} 的形式，收到 ${i.received}`,
+    (i) => `${String(i.path[0]).startsWith('--') ? i.path[0] : `the shock ${String(i.path[1])}`} is ${i.limit}; received ${i.received}`,
+  ),
+  plausibleAmount: w(
+    (i, names) => (i.code === 'implausible_amount' ? CODE_TEXT.implausible_amount!.zh(i, names) : `${at(i, names, 'zh')}${field(i.path, 'zh')} ${got(i, 'zh')} 元达到 10¹⁵ 元（1000 万亿元）以上，超过全国存款总额：是否按分录入或多输了位数？`),
+    (i, names) => (i.code === 'implausible_amount' ? CODE_TEXT.implausible_amount!.en(i, names) : `${at(i, names, 'en')}${field(i.path, 'en')} ${got(i, 'en')} is 10¹⁵ yuan or more, more than all deposits in China: was it typed in 分 or with extra digits?`),
   ),
   shockPeriod: w(
     (i) => (i.code === 'out_of_range' ? `冲击期间 ${i.received} 不在预测期 ${i.limit} 内，不起作用` : `冲击期间 ${i.received} 与预测的频率（按月或按年）不符`),

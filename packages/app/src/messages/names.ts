@@ -71,7 +71,7 @@ function namesWith(banks: ReadonlyMap<string, string>, lang: Lang, parts: Scenar
     const b = text(a.bankId);
     const f = text(a.fundType);
     const k = ACCOUNT_KIND_NAMES[text(a.kind) ?? '']?.[lang];
-    if (!f || !k || fundType(f) === f) return undefined;
+    if (!f || !k || !(f in FUND_TYPE_NAMES_EN)) return undefined;
     // A bank the scenario does not list is left out (the issue about it names the id the user wrote).
     if (!b || !banks.has(b)) return zh ? `${fundType(f)}${k}` : `the ${fundType(f)} ${k}`;
     return zh ? `${bank(b)}的${fundType(f)}${k}` : `the ${fundType(f)} ${k} at ${bank(b)}`;

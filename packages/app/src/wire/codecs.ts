@@ -50,6 +50,7 @@ export const domainIssue = z.strictObject({
   received: z.string().optional(),
   limit: z.string().optional(),
   monthKey: z.string().optional(),
+  date: z.string().optional(),
   bankId: z.string().optional(),
   subject: z.string().optional(),
   fundType: z.string().optional(),

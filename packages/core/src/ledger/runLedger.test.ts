@@ -26,7 +26,7 @@ describe('runLedger', () => {
     const split = run(none, tinyScenario({ fundTypes: ['workInjury'], accounts: [account], flows, horizonMonths: 2, timing: { flowDay: 1, placementDay: 1, outflowDay: 5, inflowDay: 20 } } as never));
     // 2026-01-05: 1,000,000 − 1,500,000 = −500,000 before the contributions of the 20th; February's payout is covered.
     const short = split.issues.filter((i) => i.rule === 'cashNotNegative');
-    expect(short.map((i) => [i.monthKey, i.amount])).toEqual([['2026-01', '500000.00']]);
+    expect(short.map((i) => [i.monthKey, i.date, i.amount])).toEqual([['2026-01', '2026-01-05', '500000.00']]);
     // The month's totals are the same either way.
     expect(split.months[0]!.byFundType.workInjury!.inflow.toFixed(2)).toBe('2000000.00');
     expect(split.months[0]!.byFundType.workInjury!.outflow.toFixed(2)).toBe('1500000.00');

@@ -11,5 +11,5 @@ import { money } from './types';
  */
 export function cashNotNegative(monthKey: MonthKey, date: IsoDate, fundType: string, cash: Decimal): DomainIssue | undefined {
   if (cash.gte(ZERO)) return undefined;
-  return { code: 'cash_negative', path: ['ledger', monthKey, 'cash', fundType], rule: 'cashNotNegative', message: `${fundType} cash is ${money(cash)} on ${date}: the plan spends ${money(cash.negated())} it does not have`, received: money(cash), limit: '0.00', monthKey, fundType, amount: money(cash.negated()) };
+  return { code: 'cash_negative', path: ['ledger', monthKey, 'cash', fundType], rule: 'cashNotNegative', message: `${fundType} cash is ${money(cash)} on ${date}: the plan spends ${money(cash.negated())} it does not have`, received: money(cash), limit: '0.00', monthKey, date, fundType, amount: money(cash.negated()) };
 }
