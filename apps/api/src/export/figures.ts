@@ -51,7 +51,7 @@ const shareOf = (part: Decimal, whole: Decimal): Decimal => (whole.isZero() ? ZE
  * @param input - the export's input
  * @returns one row per bank, bonds last; the shares of each column add up to 1 (exactly, before display)
  * @example bankAllocation(input)[0] //=> { bankId: 'icbc', name: '中国工商银行示例县支行', nextQuarter: …, nextQuarterShare: … }
- * @see docs/exports.md "分存方案"
+ * @see docs/exports.md §2
  */
 export function bankAllocation(input: ExportInput): BankAllocationRow[] {
   const { optimize, scenario } = input;

@@ -15,7 +15,7 @@ export const SHARE_FORMAT = '0.0%';
  * @param yuan - ledger money (yuan; already to the fen on the wire, rounded half up here if finer)
  * @returns the number a cell holds
  * @example moneyCellValue(dec('33706384.16')) //=> 33706384.16
- * @see docs/exports.md "Money in the workbook"
+ * @see docs/exports.md §2
  */
 export function moneyCellValue(yuan: Decimal): number {
   return Number(yuan.toFixed(2, Dec.ROUND_HALF_UP));

@@ -10,7 +10,7 @@ const params = z.object({ fundId: fundIdParam });
 const list = createRoute({ method: 'get', path: '/api/funds/{fundId}/scenarios', summary: "The fund's scenarios, each with its latest version", middleware: [requireRole('viewer')] as const, request: { params }, responses: responses(200, 'scenarios', z.object({ scenarios: z.array(scenarioSummarySchema) })) });
 const create = createRoute({
   method: 'post', path: '/api/funds/{fundId}/scenarios', summary: 'A new scenario: its first version, checked as `fundladder validate` checks it', middleware: [requireRole('planner')] as const,
-  request: { params, body: jsonBody(z.strictObject({ name: z.string().min(1).max(200), body: z.unknown().openapi({ description: 'the scenario JSON (docs/scenario-format.md)' }), note: z.string().max(2000).optional() })) },
+  request: { params, body: jsonBody(z.strictObject({ name: z.string().min(1).max(200), body: z.unknown().openapi({ description: 'the scenario JSON (its JSON Schema: `fundladder schema scenario`)' }), note: z.string().max(2000).optional() })) },
   responses: responses(201, 'created', z.object({ scenario: scenarioSummarySchema, version: scenarioVersionSchema, warnings: z.array(z.unknown()) })),
 });
 const one = createRoute({ method: 'get', path: '/api/funds/{fundId}/scenarios/{scenarioId}', summary: 'A scenario and all its versions', middleware: [requireRole('viewer')] as const, request: { params: params.extend({ scenarioId: idParam('scenarioId') }) }, responses: responses(200, 'the scenario', z.object({ scenario: scenarioSummarySchema, versions: z.array(scenarioVersionSchema) })) });

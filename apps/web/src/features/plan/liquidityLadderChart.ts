@@ -1,4 +1,4 @@
-// The liquidity gap ladder as treasury and ALM tools draw it (stack-notes: "What users of treasury tools see"): per
+// The liquidity gap ladder as treasury and ALM tools draw it (docs/web.md §3): per
 // month, the money coming in stacked above zero, the money going out stacked below, the month-end liquid money as a
 // line (the opening balance plus the cumulative net flow: the cumulative gap), and the reserve floor it must stay above.
 // A pure function of the ledger's months, tested beside it (actualbudget's monteCarloCashflowChart.ts pattern).
