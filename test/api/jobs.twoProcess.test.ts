@@ -175,6 +175,11 @@ describe('jobs on PGlite, one process per data folder', () => {
       expect(decoded.ok && decoded.value.kind).toBe('evaluate');
       const runs = await api.http.get<{ runs: Array<{ state: string }> }>('/api/funds/sample/runs');
       expect(runs.body.runs.map((r) => r.state)).toEqual(['done']);
+      // A second process on the folder is refused before it opens it (two would both acknowledge writes, one's lost).
+      const second = new ApiProcess('serve', { ...env, PORT: '0' });
+      expect((await second.exited).code).toBe(1);
+      expect(second.output).toMatch(new RegExp(`the data folder ${dir} is in use by process \\d+`));
+      expect((await api.http.get('/api/health')).status).toBe(200);
       // Ctrl-C reaches the API process from the terminal and again through the bin wrapper: still a clean stop.
       expect((await api.process.stop(20_000, 'Ctrl-C')).code).toBe(0);
     } finally {
