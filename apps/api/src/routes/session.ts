@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { ROLES, createUser, fundsOf, openSession, revokeSession, sessionUser, useLoginToken, userByName } from '../auth/access';
@@ -41,7 +42,7 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, options: SessionOptions 
 
   app.openapi(login, async (c) => {
     const { name, password } = c.req.valid('json');
-    const address = c.req.header('x-forwarded-for') ?? 'local';
+    const address = clientAddress(c);
     if (!limiter.take(`name:${name}`) || !limiter.take(`addr:${address}`)) {
       c.header('Retry-After', String(Math.max(limiter.retryAfter(`name:${name}`), limiter.retryAfter(`addr:${address}`))));
       return problem(c, 429, 'rate_limited', 'too many sign-in attempts: wait and try again') as never;
@@ -90,3 +91,20 @@ async function rolesOf(c: Context<AppEnv>, user: User, funds: readonly string[])
 
 /** A hash of nothing in particular, checked against when the name is unknown, so both answers take as long. */
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * The caller's address for the sign-in limit: the socket's peer, never a header a client can set
+ * (`X-Forwarded-For` is trusted only when FUNDLADDER_TRUST_PROXY=1, behind a proxy that sets it). In-process
+ * requests (tests) have no socket: `local`.
+ */
+function clientAddress(c: Context<AppEnv>): string {
+  if (process.env.FUNDLADDER_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
