@@ -23,6 +23,7 @@ if (!only || only === 'forecast') rows.push(...(await optional('./forecast.bench
 if (!only || only === 'optimizer') rows.push(...(await optional('./optimizer.bench.ts', 'benchOptimizer')));
 if (only === 'city') rows.push(...(await optional('./city.bench.ts', 'benchCity')));
 if (!only || only === 'safety') rows.push(...(await optional('./safety.bench.ts', 'benchSafety')));
+if (!only || only === 'api') rows.push(...(await optional('./api.bench.ts', 'benchApi')));
 
 const header = ['benchmark', 'median ms', 'min ms', 'max ms', 'runs', 'target', 'note'];
 const body = rows.map((r) => [r.name, r.medianMs.toFixed(1), r.minMs?.toFixed(1) ?? '', r.maxMs?.toFixed(1) ?? '', String(r.runs), r.target ?? '', r.note ?? '']);
