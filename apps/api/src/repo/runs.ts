@@ -76,10 +76,11 @@ export async function requestCancel(db: Queryable, fundId: string, runId: string
     `update runs set cancel_requested = true,
             state = case when state = 'queued' then 'cancelled' else state end,
             finished_at = case when state = 'queued' then now() else finished_at end
-      where id = $1 and fund_id = $2 returning ${COLUMNS}`,
+      where id = $1 and fund_id = $2 and state in ('queued', 'running') returning ${COLUMNS}`,
     [runId, fundId],
   );
-  return row ? runOf(row) : undefined;
+  // A finished run is left as it is (nothing to cancel): it is returned unchanged.
+  return row ? runOf(row) : getRun(db, fundId, runId);
 }
 
 // ── The queue (docs/api.md §3): runs are rows; a worker claims one with a lease it renews; a lease that runs out
