@@ -14,8 +14,8 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 const FORM_MEDIA = /^(multipart\/form-data|application\/x-www-form-urlencoded)$/i;
 // U+0000, or a UTF-16 surrogate without its partner: text PostgreSQL cannot store as sent (`text` refuses NUL, `jsonb`
 // refuses `\u0000` and lone surrogates; in `text` a lone surrogate silently becomes U+FFFD).
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what is looked for
-const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// `isWellFormed` (ES2024, Node ≥ 20) is false exactly when a string holds a lone surrogate.
+const unstorable = { test: (text: string): boolean => text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed() };
 
 /**
  * Refuses, with 422 and the JSON path of each offence, a body the store could not keep exactly or the handlers could not
