@@ -32,11 +32,13 @@ export function forgetSession(): void {
 
 async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.output<S>> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form (a file upload) goes as multipart, its boundary set by the browser; anything else as JSON.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: form ? (body as FormData) : JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
@@ -69,6 +71,8 @@ export function parseAnswer<S extends z.ZodType>(schema: S, json: unknown, what:
 
 export const apiGet = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) => call('GET', path, schema, undefined, signal);
 export const apiPost = <S extends z.ZodType>(path: string, schema: S, body?: unknown) => call('POST', path, schema, body ?? {});
+/** A multipart form (files) POSTed with the CSRF token, its answer checked with `schema`. */
+export const apiPostForm = <S extends z.ZodType>(path: string, schema: S, form: FormData) => call('POST', path, schema, form);
 export const apiDelete = <S extends z.ZodType>(path: string, schema: S) => call('DELETE', path, schema);
 
 /** Who is signed in (and the CSRF token), or undefined when nobody is. */
