@@ -10,4 +10,6 @@ export * from './rules/index';
 export * from './ledger/index';
 export * from './kpi/index';
 export * from './evaluatePlan';
+export * from './tender/index';
 export * from './random/mulberry32';
+export * from './audit/index';

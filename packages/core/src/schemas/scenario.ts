@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DAY_BASES } from '../dates/dayCount';
 import { annualRate, couponFrequencySchema, idSchema, isoDateSchema, monthKeySchema, moneyString, shareFraction, termMonthsSchema } from './primitives';
 import { accountKindSchema, bankTypeSchema, bondKindSchema, fundTypeSchema, placeableKindSchema, productKindSchema, vintageSchema } from './enums';
+import { tenderSchema } from '../tender/schema';
 
 /** Where a figure comes from (a notice, a bank's rate sheet, a contract), carried with the data. */
 const source = z.string().optional();
@@ -285,6 +286,8 @@ export const scenarioSchema = z.strictObject({
   history: z.array(monthlyFlowSchema).default([]),
   /** Expected flows over the horizon (a budget or a forecast), used when no flow path is given. */
   flows: z.array(monthlyFlowSchema).default([]),
+  /** A tender for one period's time deposits: weights, bids, thresholds ([004], docs/tender.md); optional. */
+  tender: tenderSchema.optional(),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

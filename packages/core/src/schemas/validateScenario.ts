@@ -4,6 +4,7 @@ import { parseInput } from './zodIssues';
 import { TERM_DEPOSIT_KINDS } from './enums';
 import { monthOrdinal } from '../dates/monthKey';
 import { money } from '../rules/types';
+import { checkTender } from '../tender/checkTender';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string, path: string, rule: string): DomainIssue[] {
   const seen = new Map<string, number>();
@@ -77,6 +78,7 @@ export function checkScenarioReferences(s: Scenario): DomainIssue[] {
       issues.push({ code: 'out_of_range', path: ['flows', i, 'month'], rule: 'flowInHorizon', message: 'flow month outside startMonth + horizonMonths', received: f.month });
     }
   });
+  issues.push(...checkTender(s));
   return issues;
 }
 
