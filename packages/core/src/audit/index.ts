@@ -1,0 +1,5 @@
+export * from './interestPeriodDays';
+export * from './interestOnBalanceDays';
+export * from './claimedDemandRate';
+export * from './statutoryReference';
+export * from './auditInterestStatement';
