@@ -112,6 +112,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/funds/{fundId}/actuals': { need: 'viewer', ok: [200] },
   'GET /api/funds/{fundId}/variance': { need: 'viewer', ok: [200], queryResource: true, request: (ctx) => ({ query: `scenarioVersion=${ctx.at.versionId}` }) },
   'GET /api/funds/{fundId}/warnings': { need: 'viewer', ok: [200] },
+  'GET /api/funds/{fundId}/overview': { need: 'viewer', ok: [200] },
+  'GET /api/funds/{fundId}/runs/{runId}/ladder': { need: 'viewer', ok: [409], why: 'the fixture run is an evaluate run: 409 no_plan comes after the access check' },
 };
 
 const CALLERS = ['signed out', 'no role', 'viewer', 'planner', 'approver', 'fund admin', 'site admin'] as const;

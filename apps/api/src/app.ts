@@ -21,6 +21,7 @@ import { importRoutes } from './routes/imports';
 import { type RunRouteOptions, runRoutes } from './routes/runs';
 import { scenarioRoutes } from './routes/scenarios';
 import { warningRoutes } from './routes/warnings';
+import { overviewRoutes } from './routes/overview';
 import { type SessionOptions, sessionRoutes } from './routes/session';
 
 export interface ApiOptions extends SessionOptions, RunRouteOptions {
@@ -73,6 +74,7 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   decisionRoutes(app);
   actualRoutes(app);
   warningRoutes(app);
+  overviewRoutes(app);
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
   // The web app (docs/web.md): its files, and index.html for any other GET outside /api (it routes by path).
