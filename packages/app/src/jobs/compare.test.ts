@@ -57,6 +57,12 @@ describe('runCompare: the sample against a variant whose one bank quotes more (p
     expect(d.interest.eq(b!.ledger!.interest.minus(a!.ledger!.interest))).toBe(true);
     expect(d.interestReceived.eq(b!.ledger!.interestReceived.minus(a!.ledger!.interestReceived))).toBe(true);
     expect(sum(d.interestByProduct).eq(d.interestReceived)).toBe(true);
+    // The liquid-balance lines are the ledger's months; their lowest point is the column's lowest liquid money.
+    for (const c of [a!, b!]) {
+      expect(c.ledger!.liquidity).toHaveLength(result.scenarios[c.scenario]!.horizonMonths);
+      expect(c.ledger!.liquidity[0]!.month).toBe(result.scenarios[c.scenario]!.startMonth);
+      expect(c.ledger!.liquidity.reduce((m, x) => (x.closingLiquid.lt(m) ? x.closingLiquid : m), c.ledger!.liquidity[0]!.closingLiquid).eq(c.ledger!.lowestLiquid)).toBe(true);
+    }
     expect(sum(d.interestByBank).plus(d.interestByProduct.get('govBond') ?? ZERO).eq(d.interestReceived)).toBe(true);
     // Measured at seed 7: the bank that now pays more for a year gets more of the fund's interest (+73,868.28 yuan).
     expect(d.interestByBank.get('psbc')!.gt(0)).toBe(true);

@@ -60,7 +60,8 @@ function ledgerFigures(scenario: Scenario, ev: Evaluation): ColumnLedger {
   const ruleBreaks = new Map<string, number>();
   for (const i of s.issues) ruleBreaks.set(i.rule, (ruleBreaks.get(i.rule) ?? 0) + 1);
   const lowestLiquid = s.months.reduce<Decimal | undefined>((m, x) => (m === undefined || x.closingLiquid.lt(m) ? x.closingLiquid : m), undefined) ?? ZERO;
-  return { interest: s.interest, interestReceived: s.totals.interestReceived, interestByProduct: s.totals.interestByProduct, interestByBank: s.totals.interestByBank, kpis: s.kpis, lowestLiquid, ruleBreaks };
+  const liquidity = s.months.map((m) => ({ month: m.month, closingLiquid: m.closingLiquid, reserveRequired: m.reserveRequired }));
+  return { interest: s.interest, interestReceived: s.totals.interestReceived, interestByProduct: s.totals.interestByProduct, interestByBank: s.totals.interestByBank, kpis: s.kpis, lowestLiquid, liquidity, ruleBreaks };
 }
 
 /** this − first for each key of either map (a key missing on one side counts 0). */

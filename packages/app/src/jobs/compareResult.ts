@@ -14,7 +14,8 @@ export type ColumnSource = z.output<typeof columnSource>;
 /**
  * A plan on the scenario's own (mean) flows, in the exact ledger: interest earned (the figure to compare plans by,
  * docs/ledger.md "Horizon end"), interest received and its breakdown by product and by bank (postings inside the
- * horizon; they add up to `interestReceived`), the KPIs, the lowest month-end liquid money, and the rule breaks by rule.
+ * horizon; they add up to `interestReceived`), the KPIs, the lowest month-end liquid money and each month's liquid money
+ * against the reserve, and the rule breaks by rule.
  */
 export const columnLedger = z.strictObject({
   interest: money,
@@ -23,6 +24,8 @@ export const columnLedger = z.strictObject({
   interestByBank: stringMap(money),
   kpis: ledgerKpis,
   lowestLiquid: money,
+  /** Each month's closing liquid money and the reserve it must stay above (the overlaid liquid-balance lines). */
+  liquidity: z.array(z.strictObject({ month: z.string(), closingLiquid: money, reserveRequired: money })),
   ruleBreaks: stringMap(z.int().min(1)),
 });
 export type ColumnLedger = z.output<typeof columnLedger>;
