@@ -14,6 +14,8 @@ import { useLoad } from './ui/useLoad';
 
 // The Plan screen carries echarts: loaded when first opened, so the sign-in and the Overview start small.
 const Plan = lazy(() => import('./features/plan/Plan'));
+const Compare = lazy(() => import('./features/compare/Compare'));
+const Approval = lazy(() => import('./features/approval/Approval'));
 
 export function App() {
   const { m, lang, setLang } = useI18n();
@@ -68,6 +70,14 @@ export function App() {
         ) : route.screen === 'plan' ? (
           <Suspense fallback={<Loading />}>
             <Plan key={`${route.fundId}/${route.runId}`} fundId={route.fundId} runId={route.runId} />
+          </Suspense>
+        ) : route.screen === 'compare' ? (
+          <Suspense fallback={<Loading />}>
+            <Compare key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
+          </Suspense>
+        ) : route.screen === 'approval' ? (
+          <Suspense fallback={<Loading />}>
+            <Approval key={`${route.fundId}/${route.runId}`} fundId={route.fundId} runId={route.runId} />
           </Suspense>
         ) : (
           <div className="screen">

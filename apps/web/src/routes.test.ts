@@ -20,4 +20,12 @@ describe('routes', () => {
     }
     expect(routePath({ screen: 'overview', fundId: 'a b' })).toBe('/funds/a%20b');
   });
+
+  it('reads and writes the Compare screen (new, or a compare run) and a run’s Approval screen', () => {
+    expect(parseRoute('/funds/sample/compare')).toEqual({ screen: 'compare', fundId: 'sample' });
+    expect(parseRoute('/funds/sample/compare/9')).toEqual({ screen: 'compare', fundId: 'sample', runId: '9' });
+    expect(parseRoute('/funds/sample/runs/12/approval')).toEqual({ screen: 'approval', fundId: 'sample', runId: '12' });
+    expect(parseRoute('/funds/sample/compare/x')).toEqual({ screen: 'notFound', path: '/funds/sample/compare/x' });
+    for (const r of [{ screen: 'compare', fundId: 'a b' }, { screen: 'compare', fundId: 'a', runId: '3' }, { screen: 'approval', fundId: 'a b', runId: '4' }] as const) expect(parseRoute(routePath(r))).toEqual(r);
+  });
 });

@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'funds' }
   | { screen: 'overview'; fundId: string }
   | { screen: 'plan'; fundId: string; runId: string }
+  | { screen: 'compare'; fundId: string; runId?: string }
+  | { screen: 'approval'; fundId: string; runId: string }
   | { screen: 'notFound'; path: string };
 
 /**
@@ -24,6 +26,9 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { screen: 'funds' };
   if (parts[0] === 'funds' && parts.length === 2) return { screen: 'overview', fundId: parts[1]! };
   if (parts[0] === 'funds' && parts[2] === 'runs' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'plan', fundId: parts[1]!, runId: parts[3]! };
+  if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 3) return { screen: 'compare', fundId: parts[1]! };
+  if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'compare', fundId: parts[1]!, runId: parts[3]! };
+  if (parts[0] === 'funds' && parts[2] === 'runs' && parts[4] === 'approval' && parts.length === 5 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'approval', fundId: parts[1]!, runId: parts[3]! };
   return { screen: 'notFound', path: pathname };
 }
 
@@ -39,5 +44,9 @@ export function routePath(route: Exclude<Route, { screen: 'notFound' }>): string
       return `/funds/${encodeURIComponent(route.fundId)}`;
     case 'plan':
       return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}`;
+    case 'compare':
+      return `/funds/${encodeURIComponent(route.fundId)}/compare${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
+    case 'approval':
+      return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}/approval`;
   }
 }

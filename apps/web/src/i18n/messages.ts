@@ -4,6 +4,10 @@
 // follow packages/app/src/messages (the CLI's words), which the web app cannot import (it reaches the engine over HTTP
 // only).
 import type { Lang } from '../format/money';
+import { overviewEn, overviewZh } from '../features/overview/messages';
+import { planEn, planZh } from '../features/plan/messages';
+import { compareEn, compareZh } from '../features/compare/messages';
+import { approvalEn, approvalZh } from '../features/approval/messages';
 
 export type { Lang };
 
@@ -161,6 +165,7 @@ const zh = {
   bindingCap: (month: string, bank: string, cap: string, gain: string) => `${month} ${bank} 的${cap}：放宽 1 亿元约多得 ${gain}利息`,
   bindingMore: (count: number) => `另有 ${count} 条上限约束起作用`,
   chartLabel: (title: string) => `图表：${title}`,
+  ...overviewZh, ...planZh, ...compareZh, ...approvalZh,
 };
 
 /** Every message the app shows, with its arguments (the Chinese catalogue's shape). */
@@ -320,6 +325,7 @@ const en: Messages = {
   bindingCap: (month, bank, cap, gain) => `${cap} at ${bank} in ${month}: raising it by CNY 100 m would add about ${gain} of interest`,
   bindingMore: (count) => `${count} more binding cap rows`,
   chartLabel: (title) => `Chart: ${title}`,
+  ...overviewEn, ...planEn, ...compareEn, ...approvalEn,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

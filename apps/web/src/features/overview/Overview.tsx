@@ -11,6 +11,7 @@ import { Link } from '../../ui/Link';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
 import { RunPanel } from '../runs/RunPanel';
+import { FundToday } from './FundToday';
 import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm, optimizeRequest } from './optimizeRequest';
 
 const RUNNERS = ['planner', 'approver', 'admin'];
@@ -29,6 +30,7 @@ export function Overview({ fundId }: { fundId: string }) {
   const [invalid, setInvalid] = useState<(keyof OptimizeForm)[]>([]);
   const [posting, setPosting] = useState<{ status: 'idle' } | { status: 'sending'; versionId: string } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const [active, setActive] = useState<{ run: Run; reused: boolean } | undefined>();
+  const [frontier, setFrontier] = useState(false);
 
   if (fund.state.status === 'loading') return <Loading />;
   if (fund.state.status === 'error') return <ErrorPanel error={fund.state.error} onRetry={fund.reload} />;
@@ -50,7 +52,7 @@ export function Overview({ fundId }: { fundId: string }) {
     setInvalid([]);
     setPosting({ status: 'sending', versionId });
     try {
-      const created = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, request.body);
+      const created = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, frontier ? { ...request.body, options: { ...request.body.options, frontier: true } } : request.body);
       setActive(created);
       setPosting({ status: 'idle' });
       runs.refresh();
@@ -71,7 +73,12 @@ export function Overview({ fundId }: { fundId: string }) {
       <header className="screen-head">
         <h1>{info.name}</h1>
         {info.role && <p className="muted">{m.yourRole(nameOf(names.role, info.role))}</p>}
+        <p>
+          <Link to={routePath({ screen: 'compare', fundId })}>{m.compareLink}</Link>
+        </p>
       </header>
+
+      <FundToday key={`today:${runs.state.status === 'ok' ? runs.state.value.runs.filter((r) => r.state === 'done').length : 0}`} fundId={fundId} />
 
       <section className="card" aria-labelledby="scenarios-title">
         <h2 id="scenarios-title">{m.scenariosTitle}</h2>
@@ -87,6 +94,10 @@ export function Overview({ fundId }: { fundId: string }) {
                 {field('paths', m.optionPaths, m.optionDefault(500))}
                 {field('planningPaths', m.optionPlanningPaths, m.optionDefault(1000))}
                 {field('seed', m.optionSeed, m.optionDefault(1))}
+                <label className="field field-check">
+                  <input type="checkbox" name="frontier" checked={frontier} onChange={(e) => setFrontier(e.target.checked)} />
+                  <span>{m.frontierOption}</span>
+                </label>
                 {invalid.length > 0 && <p role="alert" className="field-error">{m.optionsInvalid}</p>}
               </fieldset>
             )}
@@ -155,7 +166,16 @@ export function Overview({ fundId }: { fundId: string }) {
                   <td>{r.createdBy ?? '—'}</td>
                   <td className="nowrap">{localDateTime(r.createdAt)}</td>
                   <td className="nowrap">{localDateTime(r.finishedAt)}</td>
-                  <td className="actions">{r.state === 'done' && r.kind === 'optimize' && <Link to={routePath({ screen: 'plan', fundId, runId: r.id })}>{m.viewPlan}</Link>}</td>
+                  <td className="actions">
+                    {r.state === 'done' && r.kind === 'optimize' && <Link to={routePath({ screen: 'plan', fundId, runId: r.id })}>{m.viewPlan}</Link>}
+                    {r.state === 'done' && r.kind === 'compare' && <Link to={routePath({ screen: 'compare', fundId, runId: r.id })}>{m.compareLink}</Link>}
+                    {r.state === 'done' && r.kind === 'optimize' && (
+                      <>
+                        {' · '}
+                        <Link to={routePath({ screen: 'approval', fundId, runId: r.id })} aria-label={`${m.approvalLink} #${r.id}`}>{m.approvalLink}</Link>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,15 +13,18 @@ import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
 import { RunPanel } from '../runs/RunPanel';
 import { capUseOption } from './capUseChart';
+import { FrontierSection, MaturitySection } from './MaturitySection';
+import { type FrontierPoint, frontierSchema } from '../../api/overviewSchemas';
 import { liquidityLadderOption, monthsBelowReserve, unitName } from './liquidityLadderChart';
 import { capAlerts, groupPlacements, type PlacementRow, verdictOf } from './planView';
 
-type Loaded = { run: Run; result?: OptimizeResult };
+type Loaded = { run: Run; result?: OptimizeResult; frontier?: FrontierPoint[] };
 
 async function loadPlan(fundId: string, runId: string, signal: AbortSignal): Promise<Loaded> {
   const run = await apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}`), runSchema, signal);
   if (run.state !== 'done' || run.kind !== 'optimize') return { run };
-  return { run, result: parseAnswer(optimizeResultSchema, run.result, `GET run ${runId} result`) };
+  const frontier = parseAnswer(frontierSchema.optional(), (run.result as { frontier?: unknown } | null)?.frontier, `GET run ${runId} frontier`);
+  return { run, result: parseAnswer(optimizeResultSchema, run.result, `GET run ${runId} result`), ...(frontier ? { frontier } : {}) };
 }
 
 export default function Plan({ fundId, runId }: { fundId: string; runId: string }) {
@@ -34,7 +37,7 @@ export default function Plan({ fundId, runId }: { fundId: string; runId: string 
   );
   if (plan.state.status === 'loading') return <>{back}<Loading /></>;
   if (plan.state.status === 'error') return <>{back}<ErrorPanel error={plan.state.error} onRetry={plan.reload} /></>;
-  const { run, result } = plan.state.value;
+  const { run, result, frontier } = plan.state.value;
   return (
     <div className="screen plan">
       {back}
@@ -43,6 +46,7 @@ export default function Plan({ fundId, runId }: { fundId: string; runId: string 
           {m.planTitle} <span className="muted">#{run.id}</span>
         </h1>
         {result && <p className="muted">{m.planOf(result.scenario.name)}</p>}
+        {run.kind === 'optimize' && run.state === 'done' && <p><Link to={routePath({ screen: 'approval', fundId, runId })}>{m.toApproval}</Link></p>}
       </header>
       {run.kind !== 'optimize' && <Empty>{m.notOptimizeRun(nameOf(names.runKind, run.kind))}</Empty>}
       {run.kind === 'optimize' && (run.state === 'queued' || run.state === 'running') && (
@@ -61,12 +65,12 @@ export default function Plan({ fundId, runId }: { fundId: string; runId: string 
           </ul>
         </div>
       )}
-      {result && <PlanBody result={result} />}
+      {result && <PlanBody result={result} fundId={fundId} runId={run.id} frontier={frontier} />}
     </div>
   );
 }
 
-function PlanBody({ result }: { result: OptimizeResult }) {
+function PlanBody({ result, fundId, runId, frontier }: { result: OptimizeResult; fundId: string; runId: string; frontier: FrontierPoint[] | undefined }) {
   const { m, lang, names } = useI18n();
   const bank = useCallback((id: string | undefined) => (id === undefined ? m.bondIssuer : (result.scenario.bankNames[id] ?? id)), [m, result]);
   if (result.status !== 'optimal') return <NoPlan result={result} bank={bank} />;
@@ -76,6 +80,7 @@ function PlanBody({ result }: { result: OptimizeResult }) {
       <InterestSection result={result} />
       <ActionsSection result={result} bank={bank} />
       <LadderSection result={result} />
+      <MaturitySection fundId={fundId} runId={runId} />
       <CapsSection result={result} bank={bank} />
       {result.binding.length > 0 && (
         <section className="card" aria-labelledby="binding-title">
@@ -93,6 +98,7 @@ function PlanBody({ result }: { result: OptimizeResult }) {
           </ul>
         </section>
       )}
+      <FrontierSection frontier={frontier} />
     </>
   );
 }

@@ -1,0 +1,73 @@
+// The Approval and export screen's words, Chinese first; English keys and signatures must match (messages.test.ts).
+
+export const approvalZh = {
+  approvalTitle: (run: string) => `审批与导出：运行 #${run}`,
+  approvalState: '审批状态',
+  approvalProposer: (who: string) => `提请人：${who}`,
+  approvalCreatedBy: (who: string) => `运行提交人：${who}`,
+  approvalComment: '意见（可选）',
+  approvalActionsTitle: '审批操作',
+  approvalNoActions: '您目前没有可做的审批操作。',
+  approvalFourEyes: '四眼原则：提请或提交这次运行的人不能审核、批准或驳回它，需要另一位审批人。',
+  approvalNotDone: '只有已完成的运行才能提请审批。',
+  approvalDone: (state: string) => `已记录：现在的状态是“${state}”。`,
+  historyTitle: '本运行的审批记录（只读）',
+  historyEmpty: '还没有任何记录。',
+  colWhen: '时间',
+  colWho: '人员',
+  colAction: '操作',
+  colComment: '意见',
+  colHash: '哈希',
+  chainTitle: '本基金的审批日志（哈希链）',
+  chainVerified: (n: number) => `✔ 哈希链完整：${n} 条记录逐条重算一致，没有被改动或删除。`,
+  chainEmpty: '本基金还没有审批记录。',
+  chainBroken: (id: string, reason: string) => `✖ 哈希链在第 ${id} 条处断开（${reason}）：日志被改动过，请联系管理员。`,
+  chainHead: (hash: string) => `最新哈希 ${hash}`,
+  exportTitle: '导出',
+  exportNote: '给财政局的材料：Excel 工作簿（假设、预测、计划、分存方案、分月台账、指标、约束、压力测试）和可打印的报告。',
+  exportXlsx: '下载 Excel 工作簿',
+  exportPdf: '下载 PDF 报告',
+  exportHtml: '打开可打印报告（HTML）',
+  exportNotOptimize: '只有已完成的优化运行可以导出。',
+  toPlan: '← 查看计划',
+};
+
+export type ApprovalMessages = typeof approvalZh;
+
+export const approvalEn: ApprovalMessages = {
+  approvalTitle: (run) => `Approval and export: run #${run}`,
+  approvalState: 'Approval state',
+  approvalProposer: (who) => `Proposed by ${who}`,
+  approvalCreatedBy: (who) => `Run submitted by ${who}`,
+  approvalComment: 'Comment (optional)',
+  approvalActionsTitle: 'Decide',
+  approvalNoActions: 'There is nothing for you to decide on this run now.',
+  approvalFourEyes: 'Four eyes: whoever proposed or submitted this run cannot review, approve or reject it; another approver must.',
+  approvalNotDone: 'Only a finished run can be proposed.',
+  approvalDone: (state) => `Recorded: the run is now “${state}”.`,
+  historyTitle: 'This run’s decisions (read only)',
+  historyEmpty: 'Nothing recorded yet.',
+  colWhen: 'When',
+  colWho: 'Who',
+  colAction: 'Action',
+  colComment: 'Comment',
+  colHash: 'Hash',
+  chainTitle: 'The fund’s decision log (hash chain)',
+  chainVerified: (n) => `✔ The hash chain is intact: all ${n} entries recomputed, none changed or removed.`,
+  chainEmpty: 'The fund has no decisions yet.',
+  chainBroken: (id, reason) => `✖ The hash chain breaks at entry ${id} (${reason}): the log was altered; tell an administrator.`,
+  chainHead: (hash) => `latest hash ${hash}`,
+  exportTitle: 'Export',
+  exportNote: 'For the finance bureau: the Excel workbook (assumptions, forecast, plan, placements, monthly ledger, KPIs, constraints, stress test) and the printable report.',
+  exportXlsx: 'Download the Excel workbook',
+  exportPdf: 'Download the PDF report',
+  exportHtml: 'Open the printable report (HTML)',
+  exportNotOptimize: 'Only a finished optimize run can be exported.',
+  toPlan: '← View the plan',
+};
+
+/** The actions and states by id, in both languages (merged into the name tables' spirit, kept here with the screen). */
+export const APPROVAL_NAMES = {
+  zh: { action: { propose: '提请审批', review: '审核', approve: '批准', reject: '驳回', withdraw: '撤回' }, state: { none: '未提请', proposed: '已提请', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' } },
+  en: { action: { propose: 'Propose', review: 'Review', approve: 'Approve', reject: 'Reject', withdraw: 'Withdraw' }, state: { none: 'not proposed', proposed: 'proposed', approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn' } },
+} as const;

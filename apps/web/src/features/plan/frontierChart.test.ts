@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { frontierSchema } from '../../api/overviewSchemas';
+import { frontierOption } from './frontierChart';
+
+// Frontier points in the optimize result's wire form (packages/app/src/jobs/optimizeResult.ts `frontierPoint`).
+const points = frontierSchema.parse([
+  { confidence: 0.99, status: 'optimal', interest: '31000000.00', planCausedShortProbability: 0.004 },
+  { confidence: 0.9, status: 'optimal', interest: '33500000.00', planCausedShortProbability: 0.06 },
+  { confidence: 0.995, status: 'tooFewPaths', pathsNeeded: 2000 },
+]);
+const labels = { interest: '利息', gap: '计划造成缺口的概率', confidence: '置信度' };
+type Series = { name: string; data: (number | null)[]; yAxisIndex?: number };
+
+describe('the confidence–interest frontier', () => {
+  it('orders the confidences, bars the ledger interest and lines the plan-caused gap, with no bar where there is no plan', () => {
+    const option = frontierOption(points, labels, 'zh');
+    expect((option.xAxis as { data: string[] }).data).toEqual(['90.0%', '99.0%', '99.5%']);
+    const [interest, gap] = option.series as Series[];
+    expect(interest!.data).toEqual([3350, 3100, null]);
+    expect(gap!.data).toEqual([6, 0.4, null]);
+    expect(gap!.yAxisIndex).toBe(1);
+  });
+
+  it('draws millions in English', () => {
+    expect((frontierOption(points, labels, 'en').series as Series[])[0]!.data).toEqual([33.5, 31, null]);
+  });
+});
