@@ -1,6 +1,10 @@
 import type { DomainIssue } from '@fundladder/core';
+import { annualBands } from './bands';
 import { type CandidateSet, candidatesFor } from './candidates';
-import type { FittedForecaster } from './types';
+import type { Band, FittedForecaster } from './types';
+
+/** The band levels a backtest scores (coverage80, coverage95). */
+export const BACKTEST_LEVELS = [80, 95] as const;
 
 /** Options of a rolling-origin backtest (statsforecast `cross_validation`). */
 export interface BacktestOptions {
@@ -32,6 +36,12 @@ export interface ModelRun {
   readonly forecasts: (number[] | undefined)[];
   /** Why the model could not be run, if it could not. */
   readonly issues: DomainIssue[];
+  /**
+   * Annual series only: bands[w] = the 80% and 95% bands the forecast made at origin w carries (`annualBands`, from
+   * the history before the origin only), so their coverage is scored as they are, out of sample. Monthly bands are
+   * calibrated on earlier windows' errors instead (`scoreRun`).
+   */
+  readonly bands?: (Record<number, Band> | undefined)[];
 }
 
 /** The backtest of one series. */
@@ -81,8 +91,13 @@ export function backtestSeries(y: readonly number[], period: number, candidates:
   const origins: number[] = [];
   for (let t = Math.max(options.minTrain, y.length - options.windows); t < y.length; t++) origins.push(t);
   const scales = origins.map((t) => seriesScale(y, t, period));
+  const annual = period === 1;
+  const trends: boolean[][] = [];
   const runs: ModelRun[] = candidates.models.map((model) => {
     const forecasts: (number[] | undefined)[] = [];
+    const bands: (Record<number, Band> | undefined)[] = [];
+    const trend: boolean[] = [];
+    trends.push(trend);
     const issues: DomainIssue[] = [];
     let fitted: FittedForecaster | undefined;
     let fittedAt = -Infinity;
@@ -93,6 +108,8 @@ export function backtestSeries(y: readonly number[], period: number, candidates:
         if (!result.ok) {
           if (issues.length === 0) issues.push(...result.issues);
           forecasts.push(undefined);
+          bands.push(undefined);
+          trend.push(false);
           fitted = undefined;
           continue;
         }
@@ -101,21 +118,28 @@ export function backtestSeries(y: readonly number[], period: number, candidates:
       } else {
         fitted = fitted.update(train);
       }
-      forecasts.push(fitted.predict(options.horizon, { nonNegative: true }).mean);
+      const mean = fitted.predict(options.horizon, { nonNegative: true }).mean;
+      forecasts.push(mean);
+      trend.push(fitted.trend ?? false);
+      if (annual) bands.push(annualBands(mean, train, { trend: fitted.trend ?? false, levels: BACKTEST_LEVELS, nonNegative: true }));
     }
-    return { model: model.name, forecasts, issues };
+    return { model: model.name, forecasts, issues, ...(annual ? { bands } : {}) };
   });
   const [nameA, nameB] = candidates.combination;
   const runA = runs.find((r) => r.model === nameA);
   const runB = runs.find((r) => r.model === nameB);
   if (runA && runB) {
+    const trendA = trends[runs.indexOf(runA)]!;
+    const trendB = trends[runs.indexOf(runB)]!;
+    const forecasts = runA.forecasts.map((fa, w) => {
+      const fb = runB.forecasts[w];
+      return fa && fb ? fa.map((v, k) => (v + fb[k]!) / 2) : undefined;
+    });
     runs.push({
       model: 'combination',
-      forecasts: runA.forecasts.map((fa, w) => {
-        const fb = runB.forecasts[w];
-        return fa && fb ? fa.map((v, k) => (v + fb[k]!) / 2) : undefined;
-      }),
+      forecasts,
       issues: [...runA.issues, ...runB.issues],
+      ...(annual ? { bands: forecasts.map((f, w) => (f ? annualBands(f, y.slice(0, origins[w]!), { trend: trendA[w]! || trendB[w]!, levels: BACKTEST_LEVELS, nonNegative: true }) : undefined)) } : {}),
     });
   }
   return { y, origins, scales, horizon: options.horizon, runs };

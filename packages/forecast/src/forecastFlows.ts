@@ -1,10 +1,12 @@
 import type { DomainIssue } from '@fundladder/core';
 import { type BacktestOptions, backtestSeries, defaultBacktestOptions, scaledErrors, seriesScale } from './backtest';
-import { empiricalBands } from './bands';
+import { annualBands, empiricalBands, monotoneBand } from './bands';
 import { candidatesFor } from './candidates';
 import type { FlowTable } from './input/flowTable';
 import { addPeriods } from './input/periodOrdinal';
 import { MIN_CALIBRATION, type ModelScore, scoreRun } from './metrics';
+import { randomWalkSpread } from './models/randomWalkBands';
+import { type SelectionScore, nestedSelectionScore } from './selectionScore';
 import { selectModel } from './selectModel';
 import { type PathModel, buildPathModel } from './paths/pathModel';
 import type { Band, FittedForecaster, Prediction } from './types';
@@ -32,8 +34,10 @@ export interface SeriesForecast {
   readonly side: FlowSide;
   /** The chosen model (or 'zero' for an all-zero series). */
   readonly model: string;
-  /** Every candidate's backtest score, baseline first. */
+  /** Every candidate's backtest score, baseline first. The chosen model's own score is in-sample for the choice (it won on these windows). */
   readonly scores: ModelScore[];
+  /** The choice scored out of sample: at each window the model the rule picks from earlier errors only (`nestedSelectionScore`). */
+  readonly selection: SelectionScore;
   readonly mean: number[];
   readonly bands: Record<number, Band>;
   /** Scale of the errors now (mean |y| over the last season). */
@@ -106,6 +110,7 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
       const bt = backtestSeries(y, period, candidates, backtest);
       const baseline = bt.runs[0]!;
       const scores = bt.runs.map((run) => scoreRun(bt, run, baseline, reportHorizons));
+      const selection = nestedSelectionScore(bt);
       const allZero = y.every((v) => v === 0);
       const chosen = allZero ? undefined : selectModel(scores);
       const chosenRun = chosen ? bt.runs.find((r) => r.model === chosen.model)! : undefined;
@@ -140,7 +145,7 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
         const shift = (values: readonly number[], floor: boolean) => values.map((v, k) => (floor ? Math.max(0, v + mean[k]! - base.mean[k]!) : v + mean[k]! - base.mean[k]!));
         prediction = { mean, bands: Object.fromEntries(Object.entries(base.bands).map(([level, band]) => [level, { lo: shift(band.lo, true), hi: shift(band.hi, false) }])) };
       }
-      return { fundType: s.fundType, side, model, scores, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon, y, fitted, origins: bt.origins };
+      return { fundType: s.fundType, side, model, scores, selection, prediction, scale: seriesScale(y, y.length, period), rawErrors: errors, btHorizon: bt.horizon, y, fitted, origins: bt.origins, trend: fitted.some((f) => f.trend ?? false) };
     }),
   );
 
@@ -150,27 +155,53 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
     Array.from({ length: windowCount }, (_, w) => w).filter((w) => drafts.every((d) => Number.isFinite(errorAt(d.rawErrors, w, k, btHorizon)))),
   );
   const scenario = (d: (typeof drafts)[number], w: number, k: number): number => Math.max(0, d.prediction.mean[k]! + errorAt(d.rawErrors, w, k, btHorizon) * d.scale);
+  const annual = period === 1;
   const enough = (k: number): boolean => windows[k]!.length >= 2;
-  if (periods.some((_, k) => !enough(k))) {
+  if (!annual && periods.some((_, k) => !enough(k))) {
     notes.push({ code: 'few_backtest_windows', path: ['bands'], rule: 'bandsFromBacktest', message: 'too few backtest windows for empirical bands at some steps: those bands are the models\' residual bands and the totals there are sums of the parts\' bounds (not coherent)', received: String(windowCount), limit: '2' });
   }
 
-  const series: SeriesForecast[] = drafts.map((d) => {
-    const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => scenario(d, w, k)) : [0])), levels, { floor: 0 });
-    const bands: Record<number, Band> = {};
-    for (const level of levels) {
-      const model = d.prediction.bands[level];
-      bands[level] = {
-        lo: periods.map((_, k) => (enough(k) ? empirical[level]!.lo[k]! : (model?.lo[k] ?? d.prediction.mean[k]!))),
-        hi: periods.map((_, k) => (enough(k) ? empirical[level]!.hi[k]! : (model?.hi[k] ?? d.prediction.mean[k]!))),
-      };
+  // Annual: random-walk bands around each mean, from the history's year-on-year changes (docs/forecast.md "Annual
+  // bands"); derived quantities (nets, totals) from the changes of their own summed history, so correlation between
+  // the parts is whatever the history shows.
+  const annualBandsOf = (mean: readonly number[], history: readonly number[], trend: boolean, nonNegative: boolean, path: (string | number)[]): Record<number, Band> => {
+    // A table built by hand with 2 years (buildFlowTable refuses it) gets the naive band: a drift's spread needs 3.
+    const drift = trend && history.length >= 3;
+    const bands = annualBands(mean, history, { trend: drift, levels, nonNegative });
+    if (!bands) throw new RangeError(`forecastFlows: ${history.length} year(s) are too few for an annual band`);
+    if (history.some((v) => v !== 0) && randomWalkSpread(history, drift).floored) {
+      notes.push({ code: 'band_floor', path, rule: 'sigmaFloor', message: 'the year-on-year changes are (nearly) all equal: the band is the floor of 1% of the level a year, not an estimate', received: history.join(','), limit: '0.01', ...(path[0] !== 'total' ? { fundType: String(path[0]) } : {}) });
     }
+    return bands;
+  };
+  const series: SeriesForecast[] = drafts.map((d) => {
+    const bands: Record<number, Band> = {};
+    if (annual) {
+      Object.assign(bands, annualBandsOf(d.prediction.mean, d.y, d.trend, true, [d.fundType, d.side]));
+    } else {
+      const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => scenario(d, w, k)) : [0])), levels, { floor: 0 });
+      for (const level of levels) {
+        const model = d.prediction.bands[level];
+        bands[level] = {
+          lo: periods.map((_, k) => (enough(k) ? empirical[level]!.lo[k]! : (model?.lo[k] ?? d.prediction.mean[k]!))),
+          hi: periods.map((_, k) => (enough(k) ? empirical[level]!.hi[k]! : (model?.hi[k] ?? d.prediction.mean[k]!))),
+        };
+      }
+    }
+    for (const level of levels) bands[level] = monotoneBand(d.prediction.mean, bands[level]!, 0);
     const errors = Array.from({ length: windowCount }, (_, w) => periods.map((_, k) => errorAt(d.rawErrors, w, k, btHorizon)));
-    return { fundType: d.fundType, side: d.side, model: d.model, scores: d.scores, mean: d.prediction.mean, bands, scale: d.scale, errors };
+    return { fundType: d.fundType, side: d.side, model: d.model, scores: d.scores, selection: d.selection, mean: d.prediction.mean, bands, scale: d.scale, errors };
   });
 
-  const derive = (parts: { sign: number; d: (typeof drafts)[number]; s: SeriesForecast }[]): DerivedForecast => {
+  const derive = (parts: { sign: number; d: (typeof drafts)[number]; s: SeriesForecast }[], path: (string | number)[]): DerivedForecast => {
     const mean = periods.map((_, k) => parts.reduce((acc, p) => acc + p.sign * p.d.prediction.mean[k]!, 0));
+    const nonNegative = parts.every((p) => p.sign > 0);
+    if (annual) {
+      const history = table.periods.map((_, t) => parts.reduce((acc, p) => acc + p.sign * p.d.y[t]!, 0));
+      const bands = annualBandsOf(mean, history, parts.some((p) => p.d.trend), nonNegative, path);
+      for (const level of levels) bands[level] = monotoneBand(mean, bands[level]!, nonNegative ? 0 : Number.NEGATIVE_INFINITY);
+      return { mean, bands };
+    }
     const empirical = empiricalBands(periods.map((_, k) => (enough(k) ? windows[k]!.map((w) => parts.reduce((acc, p) => acc + p.sign * scenario(p.d, w, k), 0)) : [0])), levels, parts.every((p) => p.sign > 0) ? { floor: 0 } : {});
     const bands: Record<number, Band> = {};
     for (const level of levels) {
@@ -179,16 +210,17 @@ export function forecastFlows(table: FlowTable, options: ForecastOptions = {}): 
         hi: periods.map((_, k) => (enough(k) ? empirical[level]!.hi[k]! : parts.reduce((acc, p) => acc + p.sign * (p.sign > 0 ? p.s.bands[level]!.hi[k]! : p.s.bands[level]!.lo[k]!), 0))),
       };
     }
+    for (const level of levels) bands[level] = monotoneBand(mean, bands[level]!, nonNegative ? 0 : Number.NEGATIVE_INFINITY);
     return { mean, bands };
   };
   const part = (fundType: string | undefined, side: FlowSide, sign: number) =>
     drafts.flatMap((d, i) => (d.side === side && (fundType === undefined || d.fundType === fundType) ? [{ sign, d, s: series[i]! }] : []));
   const net: Record<string, DerivedForecast> = {};
-  for (const s of table.series) net[s.fundType] = derive([...part(s.fundType, 'inflow', 1), ...part(s.fundType, 'outflow', -1)]);
+  for (const s of table.series) net[s.fundType] = derive([...part(s.fundType, 'inflow', 1), ...part(s.fundType, 'outflow', -1)], [s.fundType, 'net']);
   const total = {
-    inflow: derive(part(undefined, 'inflow', 1)),
-    outflow: derive(part(undefined, 'outflow', 1)),
-    net: derive([...part(undefined, 'inflow', 1), ...part(undefined, 'outflow', -1)]),
+    inflow: derive(part(undefined, 'inflow', 1), ['total', 'inflow']),
+    outflow: derive(part(undefined, 'outflow', 1), ['total', 'outflow']),
+    net: derive([...part(undefined, 'inflow', 1), ...part(undefined, 'outflow', -1)], ['total', 'net']),
   };
   const pathModel = buildPathModel(
     drafts.map((d) => ({ y: d.y, members: d.fitted, scale: d.scale, errors: d.rawErrors, origins: d.origins })),

@@ -57,7 +57,8 @@ function ratio(num: number, den: number): number {
  * Scores one run against the baseline run: MAPE, MASE (MAE relative to the baseline's MAE at the same
  * origins and horizon, so the baseline scores 1 and < 1 beats it) and the coverage of 80%/95% bands.
  * A band for window w at horizon k is built only from errors of windows whose actual at k was known at
- * w's origin (origin_v + k ≤ origin_w), so coverage is measured out of sample.
+ * w's origin (origin_v + k ≤ origin_w), so coverage is measured out of sample. Annual runs carry their own
+ * bands (`ModelRun.bands`, the random-walk bands from the history before each origin): those are scored as they are.
  *
  * @param backtest - the series backtest
  * @param run - the model's run
@@ -110,7 +111,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
         }
       });
       const cover = (level: number): number => {
-        const c = coverage(backtest, errors, k, level);
+        const c = coverage(backtest, run, errors, k, level);
         return c.scored ? c.hits / c.scored : Number.NaN;
       };
       return { horizon: h, mape: apeCount ? (100 * ape) / apeCount : Number.NaN, mase: windows ? ratio(sm, sb) : Number.NaN, coverage80: cover(80), coverage95: cover(95), windows };
@@ -119,7 +120,7 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
     let hits = 0;
     let scored = 0;
     for (let k = 0; k < backtest.horizon; k++) {
-      const c = coverage(backtest, errors, k, level);
+      const c = coverage(backtest, run, errors, k, level);
       hits += c.hits;
       scored += c.scored;
     }
@@ -138,9 +139,20 @@ export function scoreRun(backtest: SeriesBacktest, run: ModelRun, baseline: Mode
   };
 }
 
-function coverage(backtest: SeriesBacktest, errors: readonly (readonly number[])[], k: number, level: number): { hits: number; scored: number } {
+function coverage(backtest: SeriesBacktest, run: ModelRun, errors: readonly (readonly number[])[], k: number, level: number): { hits: number; scored: number } {
   let hits = 0;
   let scored = 0;
+  if (run.bands) {
+    // Annual: the band the forecast carried at its origin (`annualBands`, from the history before it), scored as is.
+    backtest.origins.forEach((origin, w) => {
+      const actual = backtest.y[origin + k];
+      const band = run.bands![w]?.[level];
+      if (actual === undefined || !band) return;
+      scored++;
+      if (actual >= band.lo[k]! && actual <= band.hi[k]!) hits++;
+    });
+    return { hits, scored };
+  }
   // Origins ascend one period apart, so the calibration set of window w is a prefix of the windows:
   // keep it sorted incrementally instead of re-sorting per window.
   const calibration: number[] = [];

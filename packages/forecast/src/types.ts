@@ -37,6 +37,12 @@ export interface FittedForecaster {
    * Simulated paths use it (`impulseResponse`): shared code asks this, never the model's name.
    */
   readonly stateful: boolean;
+  /**
+   * Whether the forecast carries a trend forward (drift, Holt's trend, a regression line) rather than holding the last
+   * level (naive, simple exponential smoothing). Annual bands ask this to choose the random-walk band with or without
+   * drift (`randomWalkBands`); absent = false.
+   */
+  readonly trend?: boolean;
   /** Mean and model-based bands for the next `h` periods. */
   predict(h: number, options?: PredictOptions): Prediction;
   /**

@@ -62,9 +62,16 @@ describe('buildFlowTable', () => {
     if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'invalid_format', path: ['line', 2, 'period'], received: '2020-13' });
   });
 
-  it('annual periods (YYYY) are accepted', () => {
-    const r = table(csv(['2019,employeePension,10,8', '2020,employeePension,11,9']));
+  it('annual periods (YYYY) are accepted, from three years', () => {
+    const r = table(csv(['2019,employeePension,10,8', '2020,employeePension,11,9', '2021,employeePension,12,9']));
     expect(r.ok && r.value.frequency).toBe('annual');
+  });
+
+  // 来源: docs/forecast.md "Annual bands": two years give one year-on-year change — no spread for a drift band.
+  it('two years of annual history are refused, naming the fund type and the rule', () => {
+    const r = table(csv(['2019,employeePension,10,8', '2020,employeePension,11,9']));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'too_short', rule: 'threeYears', received: '2', limit: '3', fundType: 'employeePension', path: ['line'] });
   });
 
   it('an all-zero fund type is forecast as zero, not an error', () => {

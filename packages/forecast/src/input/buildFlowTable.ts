@@ -2,11 +2,16 @@ import type { DomainIssue, Result } from '@fundladder/core';
 import type { FlowRow, FlowSeries, FlowTable } from './flowTable';
 import { addPeriods, periodOrdinal } from './periodOrdinal';
 
+/** The shortest annual history forecast: 3 years, two year-on-year changes (see {@link buildFlowTable}). */
+export const MIN_ANNUAL_YEARS = 3;
+
 /**
  * Checks flow rows and arranges them per fund type: one frequency, each fund type's rows in order
  * with no gap or duplicate, no negative amount, every fund type over the same periods, and at least
- * two seasons of history (24 months, or 2 years). Every problem is reported with the row's path and
- * what was expected; nothing is filled in.
+ * two seasons of monthly history (24 months) or three years of annual history: an annual band is a random walk's,
+ * its spread estimated from the year-on-year changes, and two years give one change — no spread for a drift at all,
+ * and for the naive band a Student-t factor of 12.7 at 95% on a single number (docs/forecast.md "Annual bands").
+ * Every problem is reported with the row's path and what was expected; nothing is filled in.
  *
  * @param rows - rows as read from a CSV or a scenario's history
  * @returns the table, or every issue found
@@ -60,15 +65,17 @@ export function buildFlowTable(rows: readonly FlowRow[]): Result<FlowTable> {
     list.push({ row, ordinal: parsed.ordinal });
     byFund.set(row.fundType, list);
   }
-  const season = frequency === 'monthly' ? 12 : 1;
-  const needed = 2 * season;
+  const monthly = frequency === 'monthly';
+  const needed = monthly ? 24 : MIN_ANNUAL_YEARS;
+  const rule = monthly ? 'twoSeasons' : 'threeYears';
   const lists = [...byFund.entries()];
   if (lists.length === 0) {
-    issues.push({ code: 'too_short', path: [], rule: 'twoSeasons', message: `no flow rows: at least ${needed} ${frequency === 'monthly' ? 'months' : 'years'} per fund type are needed`, received: '0', limit: String(needed) });
+    issues.push({ code: 'too_short', path: [], rule, message: `no flow rows: at least ${needed} ${monthly ? 'months' : 'years'} per fund type are needed`, received: '0', limit: String(needed) });
   }
   for (const [fundType, list] of lists) {
     if (list.length < needed) {
-      issues.push({ code: 'too_short', path: [...list[0]!.row.path.slice(0, -1)], rule: 'twoSeasons', message: `${fundType} has ${list.length} ${frequency === 'monthly' ? 'months' : 'years'} of history; at least two seasons (${needed}) are needed`, received: String(list.length), limit: String(needed), fundType });
+      const why = monthly ? 'at least two seasons' : 'at least three years (two year-on-year changes, the fewest a band can be estimated from)';
+      issues.push({ code: 'too_short', path: [...list[0]!.row.path.slice(0, -1)], rule, message: `${fundType} has ${list.length} ${monthly ? 'months' : 'years'} of history; ${why} (${needed}) are needed`, received: String(list.length), limit: String(needed), fundType });
     }
   }
   const reference = lists[0]?.[1];
@@ -92,5 +99,5 @@ export function buildFlowTable(rows: readonly FlowRow[]): Result<FlowTable> {
     outflow: list.map((e) => e.row.outflow),
     cohort: list.map((e) => e.row.cohort),
   }));
-  return { ok: true, value: { frequency, period: season, periods: reference!.map((e) => e.row.period), series } };
+  return { ok: true, value: { frequency, period: monthly ? 12 : 1, periods: reference!.map((e) => e.row.period), series } };
 }

@@ -77,6 +77,7 @@ function build(y: readonly number[], spec: HoltWintersSpec, params: HoltWintersP
     params: { ...params, sse: state.sse, level: state.level, trend: state.trend },
     fitted: state.fitted,
     stateful: true,
+    trend: spec.trend !== 'none',
     predict(h, options = {}) {
       const mean: number[] = [];
       let damp = 0;

@@ -44,6 +44,7 @@ export function linearTrendSeasonal(period: number): Forecaster {
       params,
       fitted,
       stateful: false,
+      trend: true,
       predict(h, options = {}) {
         const mean = Array.from({ length: h }, (_, k) => at(y.length + k));
         return residualBands(mean, y, fitted, options.levels ?? [], options.nonNegative ?? true);
