@@ -11,9 +11,11 @@ import { type InterestRequest, type InterestResult, interestResult, runInterest 
 import { type OptimizeRequest, runOptimize } from './jobs/optimize';
 import { type OptimizeResult, optimizeResult } from './jobs/optimizeResult';
 import { type ValidateRequest, type ValidateResult, runValidate, validateResult } from './jobs/validate';
+import { type AuditInterestRequest, type AuditInterestResult, auditInterestResult, runAuditInterest } from './jobs/auditInterest';
 
 /** Every job by its `kind`: how to run it and how its result goes on the wire (docs/app.md §1–2). */
 const JOBS = {
+  auditInterest: { run: runAuditInterest, result: auditInterestResult },
   backtest: { run: runBacktest, result: backtestResult },
   compare: { run: runCompare, result: compareResult },
   evaluate: { run: runEvaluate, result: evaluateResult },
@@ -25,9 +27,9 @@ const JOBS = {
 
 export type JobKind = keyof typeof JOBS;
 /** A request of any job. */
-export type JobRequest = BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ValidateRequest;
+export type JobRequest = AuditInterestRequest | BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ValidateRequest;
 /** The result of any job (decoded: Decimals and Maps). */
-export type JobResult = BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ValidateResult;
+export type JobResult = AuditInterestResult | BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ValidateResult;
 
 /** The kinds of job `execute` runs. */
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -44,6 +46,8 @@ function unknownKind(kind: unknown): DomainIssue {
  */
 export async function execute(request: JobRequest, context: JobContext = {}): Promise<Result<JobResult>> {
   switch (request.kind) {
+    case 'auditInterest':
+      return JOBS.auditInterest.run(request, context);
     case 'backtest':
       return JOBS.backtest.run(request, context);
     case 'compare':

@@ -30,3 +30,7 @@ export * from './sweep/parameters';
 export * from './sweep/binding';
 export * from './sweep/frontier';
 export * from './sweep/key';
+export * from './jobs/auditInterest';
+export * from './jobs/auditInterestTable';
+export * from './jobs/auditInterestReport';
+export * from './messages/audit';

@@ -86,6 +86,12 @@ const FIELD_NAMES: Record<string, Record<Lang, string>> = {
   from: { zh: '起息日', en: 'the start day' },
   to: { zh: '结束日', en: 'the end day' },
   withdrawOn: { zh: '支取日', en: 'the withdrawal day' },
+  account: { zh: '账户', en: 'the account' },
+  firstDay: { zh: '起息日', en: 'the first day' },
+  lastDay: { zh: '结息日', en: 'the settlement day' },
+  balance: { zh: '余额', en: 'the balance' },
+  balanceDays: { zh: '积数', en: 'the balance-days (积数)' },
+  interestPaid: { zh: '实付利息', en: 'the interest paid' },
   termMonths: { zh: '期限（月）', en: 'the term (months)' },
   horizonMonths: { zh: '规划期（月）', en: 'the horizon (months)' },
   maxTermMonths: { zh: '最长期限（月）', en: 'the maximum term (months)' },
@@ -322,6 +328,14 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   // the ledger's findings (core/ledger)
   holdingMaturedBeforeStart: n('存量持仓已在期初前到期', 'holding matured before the start'),
   contractRateInForce: n('账户须有执行中的协议利率', 'a contract rate in force'),
+  // the interest audit (core/audit)
+  contractRate: n('账户协议利率', "the account's contract rate"),
+  knownAccount: n('账户须在情景中', 'accounts in the scenario'),
+  interestPeriodOrder: n('结息日不早于起息日', 'the settlement day not before the first day'),
+  balanceOrBalanceDays: n('须有余额或积数', 'a balance or the balance-days'),
+  segmentedNeedsBalance: n('分段计息须有每日余额', 'a split period needs the daily balance'),
+  actualActualNeedsBalance: n('跨年按实际天数计息须有每日余额', 'a period across a year end on actual/actual needs the daily balance'),
+  statementRateInForce: n('计息期内须有执行中的协议利率', 'a contract rate in force in the period'),
   pensionDemandAtThreeMonth: n('养老基金活期按三个月定期利率计息', 'pension demand money at the 3-month rate'),
   residentPensionOneYear: n('城乡居民养老基金按一年期定期利率计息', 'resident pension at the 1-year rate'),
   medicalFiscalSpecialThreeYearInstallment: n('医疗基金财政专户按三年期零存整取利率计息', 'medical money in the fiscal special account at the 3-year installment rate'),
@@ -466,6 +480,10 @@ const CODE_TEXT: Record<string, IssueWording> = {
   below_statutory_rate: w(
     (i, names) => `${i.subject ? names.account(i.subject) : `${bankOf(i, names)}的${fundOf(i, names)}账户`}执行利率 ${rate(i.received)}，低于法定 ${rate(i.limit)}，差 ${basisPoints(i.received, i.limit)} 个基点（依据：${ruleName(i.rule, 'zh')}；${statutorySource(i.rule, i.fundType, 'zh')}）`,
     (i, names) => `${i.subject ? names.account(i.subject) : `the ${fundOf(i, names)} account at ${bankOf(i, names)}`} earns ${rate(i.received)}, ${basisPoints(i.received, i.limit)} bp below the statutory ${rate(i.limit)} (${ruleName(i.rule, 'en')}; ${statutorySource(i.rule, i.fundType, 'en')})`,
+  ),
+  needs_balance: w(
+    (i, names) => `${at(i, names, 'zh')}${i.rule === 'segmentedNeedsBalance' ? `计息期内协议利率于 ${i.limit} 调整，银行分段计息` : `计息期跨年（${i.limit}），按当年实际天数计息`}：整段的积数无法拆分，请给出每日余额，或按段分行列示`,
+    (i, names) => `${at(i, names, 'en')}${i.rule === 'segmentedNeedsBalance' ? `the contract rate changes on ${i.limit} inside the period and the bank splits it there` : `the period crosses a year end (${i.limit}) on actual/actual`}: one 积数 for the whole period cannot be split; give the daily balance, or one line per part`,
   ),
   missing_rate: w(
     (i, names) => `${at(i, names, 'zh')}${ruleName(i.rule, 'zh')}：没有可用利率`,

@@ -156,7 +156,7 @@ export function auditInterestStatement(scenario: Scenario, lines: readonly State
         owedInterest: sum(audited.map((l) => l.owedInterest)),
         difference: sum(differences),
         underpaid: sum(differences.filter((d) => d.gt(0))),
-        overpaid: sum(differences.filter((d) => d.lt(0))).negated(),
+        overpaid: sum(differences.filter((d) => d.lt(0))).abs(),
       },
       rounding: rounding.name,
     },
