@@ -9,6 +9,7 @@ import { optimizeCommand } from './commands/optimize';
 import { compareCommand } from './commands/compare';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { auditInterestCommand } from './commands/auditInterest';
 
 /** The commands, with one line of help each (zh, en). */
 export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> = {
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   compare: { run: compareCommand, zh: '并列比较情景或计划：同一批预测情景上的风险、KPI 与差额（万元）', en: 'compare scenarios or plans side by side: risk on the same paths, KPIs and differences in 万元' },
   init: { run: initCommand, zh: '写出可直接运行的起始情景及字段说明', en: 'write a starter scenario that runs, with a note on each field' },
   import: { run: importCommand, zh: '从财务系统导出的 CSV/XLSX（GBK、万元、千分位）建立或更新情景', en: 'build or update a scenario from CSV/XLSX exports (GBK, 万元, thousands separators)' },
+  'audit-interest': { run: auditInterestCommand, zh: '利息复核：逐行重算银行结息清单（协议利率与法定优惠利率取高），列出差额与依据，输出复核表（XLSX、HTML）', en: "interest audit: recompute a bank's interest statement line by line (the higher of contract and statutory rate), list every difference with its rule, write the report (XLSX, HTML)" },
   backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },
 };
 

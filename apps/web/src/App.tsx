@@ -7,6 +7,7 @@ import { routePath } from './routes';
 import { Funds } from './features/funds/Funds';
 import { Overview } from './features/overview/Overview';
 import { SignIn } from './features/signin/SignIn';
+import { FundNav } from './ui/FundNav';
 import { Link } from './ui/Link';
 import { navigate, useRoute } from './ui/navigation';
 import { Empty, ErrorPanel, Loading } from './ui/states';
@@ -14,6 +15,10 @@ import { useLoad } from './ui/useLoad';
 
 // The Plan screen carries echarts: loaded when first opened, so the sign-in and the Overview start small.
 const Plan = lazy(() => import('./features/plan/Plan'));
+// The Data, Forecast and Actuals screens, each loaded when first opened (Forecast carries echarts too).
+const Data = lazy(() => import('./features/data/Data'));
+const Forecast = lazy(() => import('./features/forecast/Forecast'));
+const Actuals = lazy(() => import('./features/actuals/Actuals'));
 const Compare = lazy(() => import('./features/compare/Compare'));
 const Approval = lazy(() => import('./features/approval/Approval'));
 
@@ -60,6 +65,7 @@ export function App() {
           )}
         </nav>
       </header>
+      {who && 'fundId' in route && <FundNav fundId={route.fundId} screen={route.screen} />}
       <main id="main">
         {!who ? (
           <SignIn onSignedIn={setSignedIn} />
@@ -78,6 +84,10 @@ export function App() {
         ) : route.screen === 'approval' ? (
           <Suspense fallback={<Loading />}>
             <Approval key={`${route.fundId}/${route.runId}`} fundId={route.fundId} runId={route.runId} />
+          </Suspense>
+        ) : route.screen === 'data' || route.screen === 'forecast' || route.screen === 'actuals' ? (
+          <Suspense fallback={<Loading />}>
+            {route.screen === 'data' ? <Data key={route.fundId} fundId={route.fundId} /> : route.screen === 'forecast' ? <Forecast key={route.fundId} fundId={route.fundId} /> : <Actuals key={route.fundId} fundId={route.fundId} />}
           </Suspense>
         ) : (
           <div className="screen">

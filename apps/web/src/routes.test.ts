@@ -21,6 +21,14 @@ describe('routes', () => {
     expect(routePath({ screen: 'overview', fundId: 'a b' })).toBe('/funds/a%20b');
   });
 
+  it('reads and writes a fund’s Data, Forecast and Actuals screens', () => {
+    for (const screen of ['data', 'forecast', 'actuals'] as const) {
+      expect(parseRoute(`/funds/sample/${screen}`)).toEqual({ screen, fundId: 'sample' });
+      expect(routePath({ screen, fundId: 'a b' })).toBe(`/funds/a%20b/${screen}`);
+    }
+    expect(parseRoute('/funds/sample/data/x')).toEqual({ screen: 'notFound', path: '/funds/sample/data/x' });
+  });
+
   it('reads and writes the Compare screen (new, or a compare run) and a run’s Approval screen', () => {
     expect(parseRoute('/funds/sample/compare')).toEqual({ screen: 'compare', fundId: 'sample' });
     expect(parseRoute('/funds/sample/compare/9')).toEqual({ screen: 'compare', fundId: 'sample', runId: '9' });

@@ -6,6 +6,9 @@ export type Route =
   | { screen: 'funds' }
   | { screen: 'overview'; fundId: string }
   | { screen: 'plan'; fundId: string; runId: string }
+  | { screen: 'data'; fundId: string }
+  | { screen: 'forecast'; fundId: string }
+  | { screen: 'actuals'; fundId: string }
   | { screen: 'compare'; fundId: string; runId?: string }
   | { screen: 'approval'; fundId: string; runId: string }
   | { screen: 'notFound'; path: string };
@@ -25,6 +28,7 @@ export function parseRoute(pathname: string): Route {
   });
   if (parts.length === 0) return { screen: 'funds' };
   if (parts[0] === 'funds' && parts.length === 2) return { screen: 'overview', fundId: parts[1]! };
+  if (parts[0] === 'funds' && parts.length === 3 && (parts[2] === 'data' || parts[2] === 'forecast' || parts[2] === 'actuals')) return { screen: parts[2], fundId: parts[1]! };
   if (parts[0] === 'funds' && parts[2] === 'runs' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'plan', fundId: parts[1]!, runId: parts[3]! };
   if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 3) return { screen: 'compare', fundId: parts[1]! };
   if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'compare', fundId: parts[1]!, runId: parts[3]! };
@@ -48,5 +52,9 @@ export function routePath(route: Exclude<Route, { screen: 'notFound' }>): string
       return `/funds/${encodeURIComponent(route.fundId)}/compare${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
     case 'approval':
       return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}/approval`;
+    case 'data':
+    case 'forecast':
+    case 'actuals':
+      return `/funds/${encodeURIComponent(route.fundId)}/${route.screen}`;
   }
 }

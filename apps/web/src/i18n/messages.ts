@@ -4,6 +4,9 @@
 // follow packages/app/src/messages (the CLI's words), which the web app cannot import (it reaches the engine over HTTP
 // only).
 import type { Lang } from '../format/money';
+import { dataEn, dataZh } from '../features/data/messages';
+import { forecastEn, forecastZh } from '../features/forecast/messages';
+import { actualsEn, actualsZh } from '../features/actuals/messages';
 import { overviewEn, overviewZh } from '../features/overview/messages';
 import { planEn, planZh } from '../features/plan/messages';
 import { compareEn, compareZh } from '../features/compare/messages';
@@ -165,6 +168,9 @@ const zh = {
   bindingCap: (month: string, bank: string, cap: string, gain: string) => `${month} ${bank} 的${cap}：放宽 1 亿元约多得 ${gain}利息`,
   bindingMore: (count: number) => `另有 ${count} 条上限约束起作用`,
   chartLabel: (title: string) => `图表：${title}`,
+  ...dataZh,
+  ...forecastZh,
+  ...actualsZh,
   ...overviewZh, ...planZh, ...compareZh, ...approvalZh,
 };
 
@@ -325,6 +331,9 @@ const en: Messages = {
   bindingCap: (month, bank, cap, gain) => `${cap} at ${bank} in ${month}: raising it by CNY 100 m would add about ${gain} of interest`,
   bindingMore: (count) => `${count} more binding cap rows`,
   chartLabel: (title) => `Chart: ${title}`,
+  ...dataEn,
+  ...forecastEn,
+  ...actualsEn,
   ...overviewEn, ...planEn, ...compareEn, ...approvalEn,
 };
 

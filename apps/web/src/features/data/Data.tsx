@@ -1,0 +1,106 @@
+// The Data screen: import CSV/XLSX through the API's imports route (preview, row-level problems, save as a new
+// version) and edit banks, quotes, holdings and policy as fields, saved as a new immutable version of the scenario.
+import './data.css';
+import { useState } from 'react';
+import { apiGet, fundPath } from '../../api/client';
+import { fundSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { versionWithBodySchema } from '../../api/dataSchemas';
+import { useI18n } from '../../i18n/I18n';
+import { routePath } from '../../routes';
+import { Link } from '../../ui/Link';
+import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { useLoad } from '../../ui/useLoad';
+import { Editor } from './Editor';
+import { ImportPanel } from './ImportPanel';
+
+const WRITERS = ['planner', 'approver', 'admin'];
+
+async function loadScenarios(fundId: string, signal: AbortSignal) {
+  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
+  const scenarios = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  return { fund, scenarios };
+}
+
+export default function Data({ fundId }: { fundId: string }) {
+  const { m } = useI18n();
+  const loaded = useLoad(`data:${fundId}`, (signal) => loadScenarios(fundId, signal));
+  const [picked, setPicked] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+
+  if (loaded.state.status === 'loading') return <Loading />;
+  if (loaded.state.status === 'error') return <ErrorPanel error={loaded.state.error} onRetry={loaded.reload} />;
+  const { fund, scenarios } = loaded.state.value;
+  const canWrite = WRITERS.includes(fund.role ?? '');
+  const current = scenarios.find((s) => s.scenario.id === picked) ?? scenarios[0];
+
+  return (
+    <div className="screen data">
+      <header className="screen-head">
+        <p className="crumbs">
+          <Link to={routePath({ screen: 'overview', fundId })}>{fund.name}</Link>
+        </p>
+        <h1>{m.dataTitle}</h1>
+        <p className="muted">{m.dataIntro}</p>
+        {!canWrite && <p className="warn">{m.dataNeedPlanner}</p>}
+      </header>
+
+      {scenarios.length === 0 ? (
+        <Empty>{m.dataEmpty}</Empty>
+      ) : (
+        <label className="field field-inline">
+          <span>{m.dataScenario}</span>
+          <select value={current?.scenario.id} onChange={(e) => setPicked(e.target.value)}>
+            {scenarios.map((s) => (
+              <option key={s.scenario.id} value={s.scenario.id}>
+                {s.scenario.name} · {m.dataLatest(s.scenario.latestVersion)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      {notice && (
+        <p role="status" className="ok" data-testid="data-notice">
+          ✔ {notice}
+        </p>
+      )}
+
+      {canWrite && (
+        <ImportPanel
+          fundId={fundId}
+          current={current?.scenario}
+          onSaved={(n) => {
+            setNotice(m.importSaved(n));
+            loaded.refresh();
+          }}
+        />
+      )}
+
+      {current && (
+        <VersionEditor
+          key={current.scenario.latestVersionId}
+          fundId={fundId}
+          scenarioId={current.scenario.id}
+          versionId={current.scenario.latestVersionId}
+          canWrite={canWrite}
+          onSaved={(n) => {
+            setNotice(m.editSaved(n));
+            loaded.refresh();
+          }}
+          onReload={() => {
+            setNotice(undefined);
+            loaded.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function VersionEditor({ fundId, scenarioId, versionId, canWrite, onSaved, onReload }: { fundId: string; scenarioId: string; versionId: string; canWrite: boolean; onSaved: (version: number) => void; onReload: () => void }) {
+  const version = useLoad(`version:${versionId}`, (signal) => apiGet(fundPath(fundId, `/scenario-versions/${encodeURIComponent(versionId)}`), versionWithBodySchema, signal));
+  if (version.state.status === 'loading') return <Loading />;
+  if (version.state.status === 'error') return <ErrorPanel error={version.state.error} onRetry={version.reload} />;
+  return <Editor fundId={fundId} scenarioId={scenarioId} version={version.state.value} canWrite={canWrite} onSaved={onSaved} onReload={onReload} />;
+}
+

@@ -1,0 +1,26 @@
+// The pages of one fund, as tabs under the top bar: a link each, the current one marked (aria-current).
+import './fundNav.css';
+import { useI18n } from '../i18n/I18n';
+import { type Route, routePath } from '../routes';
+import { Link } from './Link';
+
+type FundScreen = Extract<Route, { fundId: string }>['screen'];
+
+export function FundNav({ fundId, screen }: { fundId: string; screen: FundScreen }) {
+  const { m } = useI18n();
+  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals'; label: string }[] = [
+    { screen: 'overview', label: m.navOverview },
+    { screen: 'data', label: m.navData },
+    { screen: 'forecast', label: m.navForecast },
+    { screen: 'actuals', label: m.navActuals },
+  ];
+  return (
+    <nav className="fund-nav" aria-label={m.navFund}>
+      {pages.map((p) => (
+        <Link key={p.screen} to={routePath({ screen: p.screen, fundId })} aria-current={p.screen === screen ? 'page' : undefined}>
+          {p.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
