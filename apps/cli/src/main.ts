@@ -9,6 +9,8 @@ import { optimizeCommand } from './commands/optimize';
 import { compareCommand } from './commands/compare';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { sweepCommand } from './commands/sweep';
+import { workerCommand } from './commands/worker';
 import { auditInterestCommand } from './commands/auditInterest';
 
 /** The commands, with one line of help each (zh, en). */
@@ -23,6 +25,8 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   init: { run: initCommand, zh: '写出可直接运行的起始情景及字段说明', en: 'write a starter scenario that runs, with a note on each field' },
   import: { run: importCommand, zh: '从财务系统导出的 CSV/XLSX（GBK、万元、千分位）建立或更新情景', en: 'build or update a scenario from CSV/XLSX exports (GBK, 万元, thousands separators)' },
   'audit-interest': { run: auditInterestCommand, zh: '利息复核：逐行重算银行结息清单（协议利率与法定优惠利率取高），列出差额与依据，输出复核表（XLSX、HTML）', en: "interest audit: recompute a bank's interest statement line by line (the higher of contract and statutory rate), list every difference with its rule, write the report (XLSX, HTML)" },
+  sweep: { run: sweepCommand, zh: '政策扫描：在网格上改变一两个政策参数，同一批预测情景上重新优化并核算，给出利息—缺口前沿与约束规则的变化', en: 'policy sweep: vary one or two policy parameters over a grid, re-optimize and price each point on the same forecast paths; the interest–gap frontier and where binding rules change' },
+  worker: { run: workerCommand, zh: '领取 PostgreSQL 队列中的扫描点并计算（可多台机器、多个进程）', en: 'take sweep points from a PostgreSQL queue and compute them (any number of processes and machines)' },
   backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },
 };
 
