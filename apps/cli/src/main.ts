@@ -9,6 +9,7 @@ import { optimizeCommand } from './commands/optimize';
 import { compareCommand } from './commands/compare';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
+import { tenderCommand } from './commands/tender';
 import { sweepCommand } from './commands/sweep';
 import { workerCommand } from './commands/worker';
 import { auditInterestCommand } from './commands/auditInterest';
@@ -28,6 +29,7 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   sweep: { run: sweepCommand, zh: '政策扫描：在网格上改变一两个政策参数，同一批预测情景上重新优化并核算，给出利息—缺口前沿与约束规则的变化', en: 'policy sweep: vary one or two policy parameters over a grid, re-optimize and price each point on the same forecast paths; the interest–gap frontier and where binding rules change' },
   worker: { run: workerCommand, zh: '领取 PostgreSQL 队列中的扫描点并计算（可多台机器、多个进程）', en: 'take sweep points from a PostgreSQL queue and compute them (any number of processes and machines)' },
   backtest: { run: backtestCommand, zh: '滚动回测各模型（MAPE、MASE、区间覆盖率）', en: 'rolling-origin backtest of every model (MAPE, MASE, band coverage)' },
+  tender: { run: tenderCommand, zh: '招标评分与分配：按权重评分、列出暂停银行、在上限内按得分分配，并与优化器计划比较', en: 'tender scoring and allocation: weighted scores, suspensions, split by score within the caps, against the optimizer’s plan' },
 };
 
 function help(lang: 'zh' | 'en'): string {

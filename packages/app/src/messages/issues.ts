@@ -396,6 +396,19 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   writableOutput: n('输出文件可写', 'a writable output'),
   wholeNumberFlag: n('参数须为范围内的整数', 'a whole number in range'),
   numberFlag: n('参数须为范围内的数值', 'a number in range'),
+  // the tender (core/tender, app/jobs/tender.ts; docs/tender.md)
+  tenderWeightsSumToOne: n('评分权重之和为 1', 'tender weights sum to 1'),
+  tenderBusinessWeight: n('经营状况权重不低于 40%', 'business condition weighs at least 40%'),
+  tenderMarkRange: n('评分在 0 到 100 之间', 'marks from 0 to 100'),
+  oneBidPerBank: n('每家银行一份投标', 'one bid per bank'),
+  tenderInHorizon: n('招标月份须在规划期内', 'the tender month within the horizon'),
+  tenderSection: n('情景须有招标设置', 'a tender section in the scenario'),
+  tenderNeedsOptimizerPlan: n('须有优化器计划作比较', 'an optimizer plan to compare with'),
+  tenderTotal: n('招标总额', 'the tender total'),
+  tenderRequest: n('招标请求', 'the tender request'),
+  tenderRegulatoryRating: n('监管评级（四项中任一项 4 级及以下）暂停新增存款', 'a regulatory rating at level 4 or worse suspends new deposits'),
+  tenderPbocRating: n('人民银行评级 C 级及以下暂停新增存款', 'a PBOC rating of C or worse suspends new deposits'),
+  tenderQuoteMissing: n('须有报价利率', 'a quoted rate'),
 };
 
 /**
@@ -650,6 +663,23 @@ const CODE_TEXT: Record<string, IssueWording> = {
     (i, names) => `预测中没有险种 ${knownOrQuoted(names.fundType, i.received)}（现有：${alternatives(i.limit, 'zh', names.fundType)}）`,
     (i, names) => `the forecast has no fund type ${knownOrQuoted(names.fundType, i.received)} (it has ${alternatives(i.limit, 'en', names.fundType)})`,
   ),
+  // ── the tender (core/tender, app/jobs/tender.ts) ──
+  weights_not_one: w(
+    (i) => `招标评分权重之和为 ${i.received}，应恰好为 ${i.limit}（按小数精确相加）`,
+    (i) => `the tender's weights add up to ${i.received}; they must be exactly ${i.limit} (added as decimals)`,
+  ),
+  weight_too_low: w(
+    (i) => `经营状况的权重为 ${i.received}，深圳办法要求不低于 ${i.limit}（40%）`,
+    (i) => `the business condition weighs ${i.received}; the Shenzhen rules want at least ${i.limit} (40%)`,
+  ),
+  no_plan: w(
+    (i) => `优化器没有得出计划（${STATUS_NAMES[i.received ?? '']?.zh ?? i.received ?? '—'}），无法与招标分配比较`,
+    (i) => `the optimizer found no plan (${STATUS_NAMES[i.received ?? '']?.en ?? i.received ?? '—'}) to compare the tender with`,
+  ),
+  nothing_to_allocate: w(
+    (i) => `优化器在 ${i.monthKey ?? '该月'} 没有新增定期存款，也未给出招标总额：请在情景的 tender.totalAmount 或 --total 中给出`,
+    (i) => `the optimizer places no time deposit in ${i.monthKey ?? 'that month'} and no total is given: set tender.totalAmount or --total`,
+  ),
   // ── the command line (apps/cli) ──
   invalid_flag: w(
     (i) => `${i.path[0]} 须为${i.rule === 'wholeNumberFlag' ? '整数' : '数值'}，范围 ${i.limit}，收到 ${i.received}`,
@@ -865,6 +895,19 @@ const RULE_TEXT: Partial<Record<string, IssueWording>> = {
   isoDate: refinement((i) => `日期应为 YYYY-MM-DD，且须是日历上存在的日子，收到 ${got(i, 'zh')}`, (i) => `a day is YYYY-MM-DD and must exist in the calendar; received ${got(i, 'en')}`),
   identifier: refinement((i) => `标识应为 1–64 个英文字母、数字、- 或 _，以字母开头，收到 ${got(i, 'zh')}`, (i) => `an id is 1–64 letters, digits, - or _, starting with a letter; received ${got(i, 'en')}`),
   couponFrequency: refinement((i) => `每年付息次数应为 0（到期一次付息）或 1、2、3、4、6、12，收到 ${got(i, 'zh')}`, (i) => `coupons a year are 0 (at maturity) or 1, 2, 3, 4, 6 or 12; received ${got(i, 'en')}`),
+  tenderMarkRange: refinement((i) => `评分应在 0 到 100 之间，收到 ${got(i, 'zh')}`, (i) => `a mark is between 0 and 100; received ${got(i, 'en')}`),
+  oneBidPerBank: w(
+    (i, names) => `${at(i, names, 'zh')}${valueText(got(i, 'zh'), names, 'zh')}已投过标：每家银行只能有一份投标`,
+    (i, names) => `${at(i, names, 'en')}${valueText(got(i, 'en'), names, 'en')} has already bid: one bid per bank`,
+  ),
+  tenderInHorizon: w(
+    (i) => `招标月份 ${got(i, 'zh')} 不在规划期内`,
+    (i) => `the tender's month ${got(i, 'en')} is outside the horizon`,
+  ),
+  tenderSection: w(
+    () => '情景中没有招标设置（tender：权重与各行投标），无法评分与分配',
+    () => 'the scenario has no tender section (tender: weights and bids) to score and allocate',
+  ),
 };
 
 // ── the catalogue's surface ─────────────────────────────────────────────────────────────────────────────────────
