@@ -74,7 +74,7 @@ export function annualBands(mean: readonly number[], history: readonly number[],
  * @param floor - clip bounds below (0 for amounts; −∞ for nets)
  * @returns the widened band (a new object; the input is not changed)
  * @example monotoneBand([10, 10, 10], { lo: [6, 8, 5], hi: [14, 11, 16] }, 0) //=> { lo: [6, 6, 5], hi: [14, 14, 16] }
- * @see issue 13 item 6 (bands that jump and then shrink with the horizon are a defect).
+ * @see docs/forecast.md "Bands" (band width never shrinks with the horizon).
  */
 export function monotoneBand(mean: readonly number[], band: Band, floor: number): Band {
   // Distances start at −∞, not 0: an empirical band need not contain the mean (a biased model's errors), and this
