@@ -379,6 +379,8 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   periodsInOrder: n('期间递增排列', 'periods in order'),
   contiguousPeriods: n('期间连续', 'contiguous periods'),
   twoSeasons: n('历史至少两个季节周期', 'two seasons of history'),
+  threeYears: n('年度历史至少三年', 'three years of annual history'),
+  sigmaFloor: n('年度区间宽度下限', 'the floor of an annual band'),
   samePeriodsEveryFundType: n('各险种期间相同', 'the same periods for every fund type'),
   oneSeason: n('历史至少一个季节周期', 'a season of history'),
   multiplicativeNeedsPositive: n('乘法季节模型须为正值', 'positive values for a multiplicative model'),
@@ -655,6 +657,10 @@ const CODE_TEXT: Record<string, IssueWording> = {
     (i) => `回测窗口太少（${i.received} 个，至少需要 ${i.limit} 个）：部分步长的区间是模型的残差区间，合计的区间是各部分界限之和（不一致）`,
     (i) => `too few backtest windows (${i.received}; ${i.limit} are needed) for empirical bands at some steps: those bands are the models' residual bands and the totals there are sums of the parts' bounds (not coherent)`,
   ),
+  band_floor: w(
+    (i, names) => `${i.fundType ? fundOf(i, names) : '合计'}的逐年变化几乎相同：区间宽度取下限（每年水平的 1%），不是估计值`,
+    (i, names) => `${i.fundType ? fundOf(i, names) : 'the total'}: the year-on-year changes are (nearly) all equal, so the band is the floor of 1% of the level a year, not an estimate`,
+  ),
   paths_in_sample: w(
     (i) => `部分序列的回测误差少于 ${i.limit} 个：其模拟情景只用样本内残差，可能偏窄`,
     (i) => `fewer than ${i.limit} backtest errors for some series: their simulated paths use in-sample residuals only and are likely too narrow`,
@@ -875,6 +881,10 @@ const RULE_TEXT: Partial<Record<string, IssueWording>> = {
     (i, names) => (i.path[0] === 'series'
       ? `the series has ${i.received} observations; the model needs at least ${i.limit}`
       : `${i.fundType ? fundOf(i, names) : 'each fund type'} has ${i.received} periods of history; at least two seasons (${i.limit}) are needed`),
+  ),
+  threeYears: w(
+    (i, names) => `${i.fundType ? fundOf(i, names) : '每个险种'}只有 ${i.received} 年历史数据，至少需要 ${i.limit} 年（两个逐年变化，年度区间才能估计）`,
+    (i, names) => `${i.fundType ? fundOf(i, names) : 'each fund type'} has ${i.received} years of history; at least ${i.limit} are needed (two year-on-year changes, the fewest an annual band can be estimated from)`,
   ),
   oneSeason: w(
     (i) => `序列只有 ${i.received} 个观测值，至少需要一个季节周期（${i.limit} 个）`,
