@@ -1,5 +1,5 @@
 import { type DomainIssue, type Result, parseInput } from '@fundladder/core';
-import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, validateRequest } from '@fundladder/app';
+import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, replayRequest, validateRequest } from '@fundladder/app';
 import type { z } from 'zod';
 import type { Queryable } from './db/store';
 import { getVersion } from './repo/scenarios';
@@ -7,6 +7,7 @@ import { getVersion } from './repo/scenarios';
 /** Each job's request schema in the application layer: the API accepts exactly what the CLI builds (docs/app.md). */
 const REQUESTS: Record<JobKind, z.ZodType> = {
   auditInterest: auditInterestRequest,
+  replay: replayRequest,
   backtest: backtestRequest, compare: compareRequest, evaluate: evaluateRequest, forecast: forecastRequest, interest: interestRequest, optimize: optimizeRequest, validate: validateRequest,
 };
 

@@ -11,6 +11,7 @@ import { type InterestRequest, type InterestResult, interestResult, runInterest 
 import { type OptimizeRequest, runOptimize } from './jobs/optimize';
 import { type OptimizeResult, optimizeResult } from './jobs/optimizeResult';
 import { type ValidateRequest, type ValidateResult, runValidate, validateResult } from './jobs/validate';
+import { type ReplayRequest, type ReplayResult, replayResult, runReplay } from './jobs/replay';
 import { type AuditInterestRequest, type AuditInterestResult, auditInterestResult, runAuditInterest } from './jobs/auditInterest';
 
 /** Every job by its `kind`: how to run it and how its result goes on the wire (docs/app.md §1–2). */
@@ -22,14 +23,15 @@ const JOBS = {
   forecast: { run: runForecast, result: forecastResult },
   interest: { run: runInterest, result: interestResult },
   optimize: { run: runOptimize, result: optimizeResult },
+  replay: { run: runReplay, result: replayResult },
   validate: { run: runValidate, result: validateResult },
 } as const;
 
 export type JobKind = keyof typeof JOBS;
 /** A request of any job. */
-export type JobRequest = AuditInterestRequest | BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ValidateRequest;
+export type JobRequest = AuditInterestRequest | BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ReplayRequest | ValidateRequest;
 /** The result of any job (decoded: Decimals and Maps). */
-export type JobResult = AuditInterestResult | BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ValidateResult;
+export type JobResult = AuditInterestResult | BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ReplayResult | ValidateResult;
 
 /** The kinds of job `execute` runs. */
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -60,6 +62,8 @@ export async function execute(request: JobRequest, context: JobContext = {}): Pr
       return JOBS.interest.run(request, context);
     case 'optimize':
       return JOBS.optimize.run(request, context);
+    case 'replay':
+      return JOBS.replay.run(request, context);
     case 'validate':
       return JOBS.validate.run(request, context);
     default:

@@ -37,3 +37,4 @@ export * from './jobs/auditInterest';
 export * from './jobs/auditInterestTable';
 export * from './jobs/auditInterestReport';
 export * from './messages/audit';
+export * from './jobs/replay';

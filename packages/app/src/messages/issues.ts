@@ -92,6 +92,7 @@ const FIELD_NAMES: Record<string, Record<Lang, string>> = {
   balance: { zh: '余额', en: 'the balance' },
   balanceDays: { zh: '积数', en: 'the balance-days (积数)' },
   interestPaid: { zh: '实付利息', en: 'the interest paid' },
+  actuals: { zh: '实际收支', en: 'the actual flows' },
   termMonths: { zh: '期限（月）', en: 'the term (months)' },
   horizonMonths: { zh: '规划期（月）', en: 'the horizon (months)' },
   maxTermMonths: { zh: '最长期限（月）', en: 'the maximum term (months)' },
@@ -336,6 +337,9 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   segmentedNeedsBalance: n('分段计息须有每日余额', 'a split period needs the daily balance'),
   actualActualNeedsBalance: n('跨年按实际天数计息须有每日余额', 'a period across a year end on actual/actual needs the daily balance'),
   statementRateInForce: n('计息期内须有执行中的协议利率', 'a contract rate in force in the period'),
+  // the replay (app/jobs/replay.ts)
+  actualsFromStart: n('实际收支须从情景首月起、每个险种都有', "actuals from the scenario's first month, for every fund type"),
+  replayRequest: n('回放请求的格式', 'the replay request'),
   pensionDemandAtThreeMonth: n('养老基金活期按三个月定期利率计息', 'pension demand money at the 3-month rate'),
   residentPensionOneYear: n('城乡居民养老基金按一年期定期利率计息', 'resident pension at the 1-year rate'),
   medicalFiscalSpecialThreeYearInstallment: n('医疗基金财政专户按三年期零存整取利率计息', 'medical money in the fiscal special account at the 3-year installment rate'),
