@@ -35,40 +35,52 @@ const ratio = (num: number, den: number): number => (den === 0 ? (num === 0 ? 1 
  */
 export function nestedSelectionScore(backtest: SeriesBacktest): SelectionScore {
   const { origins, runs, y, horizon } = backtest;
-  const baseline = runs[0];
-  if (!baseline) throw new RangeError('nestedSelectionScore: no runs');
-  const absError = (runIndex: number, w: number, k: number): number => {
-    const f = runs[runIndex]!.forecasts[w];
-    const actual = y[origins[w]! + k];
-    return f && actual !== undefined ? Math.abs(actual - f[k]!) : Number.NaN;
-  };
+  if (!runs[0]) throw new RangeError('nestedSelectionScore: no runs');
+  // |errors| per run, window and step (NaN where the model failed or the actual is not known yet).
+  const errors = runs.map((run) =>
+    origins.map((origin, w) => {
+      const f = run.forecasts[w];
+      return Array.from({ length: horizon }, (_, k) => {
+        const actual = y[origin + k];
+        return f && actual !== undefined ? Math.abs(actual - f[k]!) : Number.NaN;
+      });
+    }),
+  );
+  const firstFailure = runs.map((run) => {
+    const w = run.forecasts.findIndex((f) => f === undefined);
+    return w < 0 ? Number.POSITIVE_INFINITY : w;
+  });
+  // Every (window, step) pair in the order its actual becomes known (period origin + k), swept once: O(W·H·R).
+  const known = origins.flatMap((origin, v) => Array.from({ length: horizon }, (_, k) => ({ v, k, at: origin + k }))).sort((a, b) => a.at - b.at);
+  const num = runs.map(() => 0);
+  const den = runs.map(() => 0);
+  const count = runs.map(() => 0);
+  let next = 0;
   const picks: string[] = [];
   let informedWindows = 0;
   let model = 0;
   let base = 0;
   let pairs = 0;
   origins.forEach((origin, w) => {
+    for (; next < known.length && known[next]!.at < origin; next++) {
+      const { v, k } = known[next]!;
+      const b = errors[0]![v]![k]!;
+      if (!Number.isFinite(b)) continue;
+      errors.forEach((e, r) => {
+        const value = e[v]![k]!;
+        if (!Number.isFinite(value)) return;
+        num[r] = num[r]! + value;
+        den[r] = den[r]! + b;
+        count[r] = count[r]! + 1;
+      });
+    }
     let best = 0;
     let bestMase = Number.POSITIVE_INFINITY;
     let informed = false;
-    runs.forEach((run, r) => {
-      if (run.forecasts.slice(0, w + 1).some((f) => f === undefined)) return;
-      let num = 0;
-      let den = 0;
-      let n = 0;
-      for (let v = 0; v < w; v++) {
-        for (let k = 0; k < horizon && origins[v]! + k < origin; k++) {
-          const e = absError(r, v, k);
-          const b = absError(0, v, k);
-          if (!Number.isFinite(e) || !Number.isFinite(b)) continue;
-          num += e;
-          den += b;
-          n++;
-        }
-      }
-      if (n === 0) return;
+    runs.forEach((_, r) => {
+      if (firstFailure[r]! <= w || count[r] === 0) return;
       informed = true;
-      const mase = ratio(num, den);
+      const mase = ratio(num[r]!, den[r]!);
       if (mase < bestMase - 1e-12) {
         best = r;
         bestMase = mase;
@@ -78,8 +90,8 @@ export function nestedSelectionScore(backtest: SeriesBacktest): SelectionScore {
     if (!informed) return;
     informedWindows++;
     for (let k = 0; k < horizon; k++) {
-      const e = absError(best, w, k);
-      const b = absError(0, w, k);
+      const e = errors[best]![w]![k]!;
+      const b = errors[0]![w]![k]!;
       if (!Number.isFinite(e) || !Number.isFinite(b)) continue;
       model += e;
       base += b;
