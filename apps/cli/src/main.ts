@@ -13,6 +13,7 @@ import { tenderCommand } from './commands/tender';
 import { sweepCommand } from './commands/sweep';
 import { workerCommand } from './commands/worker';
 import { auditInterestCommand } from './commands/auditInterest';
+import { replayCommand } from './commands/replay';
 
 /** The commands, with one line of help each (zh, en). */
 export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> = {
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, { run: Command; zh: string; en: string }> 
   compare: { run: compareCommand, zh: '并列比较情景或计划：同一批预测情景上的风险、KPI 与差额（万元）', en: 'compare scenarios or plans side by side: risk on the same paths, KPIs and differences in 万元' },
   init: { run: initCommand, zh: '写出可直接运行的起始情景及字段说明', en: 'write a starter scenario that runs, with a note on each field' },
   import: { run: importCommand, zh: '从财务系统导出的 CSV/XLSX（GBK、万元、千分位）建立或更新情景', en: 'build or update a scenario from CSV/XLSX exports (GBK, 万元, thousands separators)' },
+  replay: { run: replayCommand, zh: '回放：在实际收支上用精确账本重跑过去的计划（利息、缺口、储备不足），并与事后最优和按季滚动重排比较少赚的利息（万元）', en: 'replay a past plan on the actual flows in the exact ledger (interest, gaps, reserve breaches) against hindsight and quarterly rolling re-plans: interest forgone in 万元' },
   'audit-interest': { run: auditInterestCommand, zh: '利息复核：逐行重算银行结息清单（协议利率与法定优惠利率取高），列出差额与依据，输出复核表（XLSX、HTML）', en: "interest audit: recompute a bank's interest statement line by line (the higher of contract and statutory rate), list every difference with its rule, write the report (XLSX, HTML)" },
   sweep: { run: sweepCommand, zh: '政策扫描：在网格上改变一两个政策参数，同一批预测情景上重新优化并核算，给出利息—缺口前沿与约束规则的变化', en: 'policy sweep: vary one or two policy parameters over a grid, re-optimize and price each point on the same forecast paths; the interest–gap frontier and where binding rules change' },
   worker: { run: workerCommand, zh: '领取 PostgreSQL 队列中的扫描点并计算（可多台机器、多个进程）', en: 'take sweep points from a PostgreSQL queue and compute them (any number of processes and machines)' },
