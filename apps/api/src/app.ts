@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from './db/store';
 import type { AppEnv } from './http/env';
 import { sessionMiddleware } from './http/access';
+import { AccessCache } from './http/accessCache';
 import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
 import { actualRoutes } from './routes/actuals';
@@ -32,6 +33,11 @@ export interface ApiOptions extends SessionOptions, RunRouteOptions {
   readonly maxBodyBytes?: number;
   /** Origins allowed to write (besides the API's own), for the CSRF origin check. */
   readonly origins?: readonly string[];
+  /**
+   * How long (ms) the answers of the access checks are kept in memory (default 2000; 0: asked every time). A session
+   * or role changed by another process is seen here at most this much later (src/http/accessCache.ts).
+   */
+  readonly accessCacheMs?: number;
   /** The built web app, served outside /api (default apps/web/dist, when `npm install` has built it); false: none. */
   readonly webRoot?: string | false;
 }
@@ -52,10 +58,17 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
       }
     },
   });
+  const accessCache = new AccessCache(options.accessCacheMs ?? 2000);
   app.use('*', async (c, next) => {
     c.set('store', options.store);
     c.set('codeVersion', options.codeVersion);
-    await next();
+    c.set('accessCache', accessCache);
+    try {
+      await next();
+    } finally {
+      // Any write may have signed someone out or changed a role: this process sees its own writes at once.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) accessCache.clear();
+    }
   });
   app.use('*', secureHeaders());
   app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (options.origins ?? []).includes(origin) }));

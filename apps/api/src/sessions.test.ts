@@ -39,7 +39,7 @@ for (const kind of await testStoreKinds()) {
     let store: Store;
     let dispose: () => Promise<void>;
     let password = '';
-    const app = () => createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS });
+    const app = (accessCacheMs?: number) => createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS, ...(accessCacheMs === undefined ? {} : { accessCacheMs }) });
     const login = (api: ReturnType<typeof createApi>, pw = password) => call(api, 'POST', '/api/session', { body: { name: 'li', password: pw } });
 
     beforeAll(async () => {
@@ -94,13 +94,34 @@ for (const kind of await testStoreKinds()) {
     });
 
     it('answers 401 to an expired session', async () => {
-      const api = app();
+      // Expired behind the API's back (as another process would): asked of the store every time here.
+      const api = app(0);
       const r = await login(api);
       const cookie = cookieOf(r)!;
       expect((await call(api, 'GET', '/api/session', { cookie })).status).toBe(200);
       await store.query(`update sessions set expires_at = now() - interval '1 second' where id_hash = $1`, [sha256(cookie)]);
       expect((await call(api, 'GET', '/api/session', { cookie })).status).toBe(401);
       expect((await call(api, 'GET', '/api/funds', { cookie })).status).toBe(401);
+    });
+
+    it('honours a session revoked by another process at most accessCacheMs longer, and its own sign-out at once', async () => {
+      const api = app(400);
+      const r = await login(api);
+      const cookie = cookieOf(r)!;
+      expect((await call(api, 'GET', '/api/funds/north', { cookie })).status).toBe(200);
+      // Revoked in the store directly, as a second API process or the command line would: the stated delay.
+      const revokedAt = Date.now();
+      await store.query('update sessions set revoked_at = now() where id_hash = $1', [sha256(cookie)]);
+      const soon = await call(api, 'GET', '/api/funds/north', { cookie });
+      if (Date.now() - revokedAt < 400) expect(soon.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      expect((await call(api, 'GET', '/api/funds/north', { cookie })).status).toBe(401);
+      // Through this API: a write empties the cache, so the next read already asks the store.
+      const again = await login(api);
+      const cookie2 = cookieOf(again)!;
+      expect((await call(api, 'GET', '/api/funds/north', { cookie: cookie2 })).status).toBe(200);
+      expect((await call(api, 'DELETE', '/api/session', { cookie: cookie2, csrf: again.body.csrfToken! })).status).toBe(200);
+      expect((await call(api, 'GET', '/api/funds/north', { cookie: cookie2 })).status).toBe(401);
     });
 
     it('signs in once with a one-time login link: the second use, and an expired link, get 401', async () => {

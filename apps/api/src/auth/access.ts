@@ -41,6 +41,15 @@ export async function roleIn(db: Queryable, user: User, fundId: string): Promise
   return row?.role;
 }
 
+/** The user's role in the fund (a site admin: admin) and whether the fund exists, in one query. */
+export async function standingIn(db: Queryable, user: User, fundId: string): Promise<{ role: Role | undefined; fundExists: boolean }> {
+  const [row] = await db.query<{ role: Role | null; fund_exists: boolean }>(
+    'select (select role from memberships where user_id = $1 and fund_id = $2) as role, exists (select 1 from funds where id = $2) as fund_exists',
+    [user.id, fundId],
+  );
+  return { role: user.admin ? 'admin' : (row?.role ?? undefined), fundExists: row?.fund_exists === true };
+}
+
 /** The funds a user may read (every fund for a site admin). */
 export async function fundsOf(db: Queryable, user: User): Promise<string[] | 'all'> {
   if (user.admin) return 'all';
@@ -55,14 +64,20 @@ export async function openSession(db: Queryable, userId: string): Promise<{ id: 
   return { id, csrfToken, expiresAt: new Date(row!.expires_at) };
 }
 
+/** The user, CSRF token and end of a live session (not expired, not revoked), by the hash of its id. */
+export async function sessionByHash(db: Queryable, idHash: string): Promise<{ user: User; csrfToken: string; expiresAtMs: number } | undefined> {
+  const [row] = await db.query<UserRow & { csrf_token: string; expires_at: Date | string }>(
+    `select u.id, u.name, u.display_name, u.admin, u.password_hash, s.csrf_token, s.expires_at from sessions s join users u on u.id = s.user_id
+      where s.id_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [idHash],
+  );
+  return row ? { user: userOf(row), csrfToken: row.csrf_token, expiresAtMs: new Date(row.expires_at).getTime() } : undefined;
+}
+
 /** The user and CSRF token of a live session (not expired, not revoked). */
 export async function sessionUser(db: Queryable, sessionId: string): Promise<{ user: User; csrfToken: string } | undefined> {
-  const [row] = await db.query<UserRow & { csrf_token: string }>(
-    `select u.id, u.name, u.display_name, u.admin, u.password_hash, s.csrf_token from sessions s join users u on u.id = s.user_id
-      where s.id_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
-    [sha256(sessionId)],
-  );
-  return row ? { user: userOf(row), csrfToken: row.csrf_token } : undefined;
+  const s = await sessionByHash(db, sha256(sessionId));
+  return s ? { user: s.user, csrfToken: s.csrfToken } : undefined;
 }
 
 export async function revokeSession(db: Queryable, sessionId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { type Role, roleAtLeast, roleIn, sessionUser } from '../auth/access';
+import { type Role, roleAtLeast, sessionByHash, sha256, standingIn } from '../auth/access';
 import type { AppEnv } from './env';
 import { problem } from './problem';
 
@@ -14,7 +14,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
-    const session = id ? await sessionUser(c.var.store, id) : undefined;
+    let session;
+    if (id) {
+      const idHash = sha256(id);
+      session = c.var.accessCache.session(idHash);
+      if (!session) {
+        const generation = c.var.accessCache.generation;
+        session = await sessionByHash(c.var.store, idHash);
+        if (session) c.var.accessCache.setSession(idHash, session, generation);
+      }
+    }
     c.set('user', session?.user);
     if (session && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
       return problem(c, 403, 'csrf', `a write needs the session's CSRF token in the ${CSRF_HEADER} header (GET /api/session gives it)`);
@@ -32,8 +41,15 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv & { Variables:
     const user = c.var.user;
     if (!user) return problem(c, 401, 'unauthenticated', 'sign in first (POST /api/session)');
     const fundId = c.req.param('fundId');
-    const has = fundId ? await roleIn(c.var.store, user, fundId) : undefined;
-    if (!has || !(await fundExists(c.var.store, fundId!))) return problem(c, 404, 'not_found', 'no such fund');
+    if (!fundId) return problem(c, 404, 'not_found', 'no such fund');
+    let standing = c.var.accessCache.standing(user.id, fundId);
+    if (!standing) {
+      const generation = c.var.accessCache.generation;
+      standing = await standingIn(c.var.store, user, fundId);
+      c.var.accessCache.setStanding(user.id, fundId, standing, generation);
+    }
+    const has = standing.role;
+    if (!has || !standing.fundExists) return problem(c, 404, 'not_found', 'no such fund');
     if (!roleAtLeast(has, role)) return problem(c, 403, 'forbidden', `this needs the ${role} role in fund ${fundId}; you are ${has}`);
     c.set('role', has);
     await next();
@@ -47,8 +63,4 @@ export function requireSiteAdmin(): MiddlewareHandler<AppEnv> {
     if (!c.var.user.admin) return problem(c, 403, 'forbidden', 'this needs a site administrator');
     await next();
   };
-}
-
-async function fundExists(store: AppEnv['Variables']['store'], id: string): Promise<boolean> {
-  return (await store.query('select 1 from funds where id = $1', [id])).length > 0;
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../db/store';
+import type { AccessCache } from './accessCache';
 
 /** Who is asking: a signed-in user (docs/api.md §5). */
 export interface User {
@@ -14,5 +15,7 @@ export interface AppEnv {
     store: Store;
     codeVersion: string;
     user: User | undefined;
+    /** The access checks' answers, kept briefly (src/http/accessCache.ts). */
+    accessCache: AccessCache;
   };
 }

@@ -1,8 +1,22 @@
 // A worker thread that runs application-layer jobs off the API's request thread (docs/api.md §3). Messages in:
 // { type: 'run', id, request } and { type: 'cancel', id }; out: progress, then done (the result's wire form) or failed.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { encodeResult, execute } from '@fundladder/app';
 import type { JobRequest } from '@fundladder/app';
+
+// Reads come first: on Linux a thread's nice value is its own (setpriority(2), "the nice value is a per-thread
+// attribute" under NPTL), so this thread yields the CPU to the request thread when both want it, and takes all that is
+// left otherwise (docs/api.md §10). FUNDLADDER_JOB_NICE sets it (0..19; default 10); where it cannot be set, jobs run
+// at the process's priority.
+const nice = Number(process.env.FUNDLADDER_JOB_NICE ?? 10);
+if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
+  try {
+    setPriority(nice);
+  } catch {
+    // Not permitted here: the job runs at the process's priority.
+  }
+}
 
 type In = { type: 'run'; id: string; request: JobRequest } | { type: 'cancel'; id: string };
 
