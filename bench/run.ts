@@ -25,6 +25,7 @@ if (only === 'city') rows.push(...(await optional('./city.bench.ts', 'benchCity'
 if (!only || only === 'safety') rows.push(...(await optional('./safety.bench.ts', 'benchSafety')));
 if (!only || only === 'api') rows.push(...(await optional('./api.bench.ts', 'benchApi')));
 if (!only || only === 'sweep') rows.push(...(await optional('./sweep.bench.ts', 'benchSweep')));
+if (!only || only === 'web') rows.push(...(await optional('./web.bench.ts', 'benchWeb')));
 
 const header = ['benchmark', 'median ms', 'min ms', 'max ms', 'runs', 'target', 'note'];
 const body = rows.map((r) => [r.name, r.medianMs.toFixed(1), r.minMs?.toFixed(1) ?? '', r.maxMs?.toFixed(1) ?? '', String(r.runs), r.target ?? '', r.note ?? '']);

@@ -250,7 +250,7 @@ function CompareBody({ result, run, baseline, freeze, versions, again }: { resul
       </p>
       <section className="card" aria-labelledby="kpi-title" data-testid="kpi">
         <h2 id="kpi-title">{m.kpiTitle}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
           <table className="table">
             <thead>
               <tr>

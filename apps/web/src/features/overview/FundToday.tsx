@@ -32,7 +32,7 @@ function TodayBody({ fundId, o }: { fundId: string; o: Overview }) {
   const fundType = (id: string) => nameOf(names.fundType, id);
   const ctx = { m, lang, fundType, bank: (id: string) => bank(id), capName: (rule: string) => nameOf(names.capRule, rule) };
   const positionTable = (caption: string, rows: { key: string; name: string; row: PositionRow }[], testId: string) => (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
       <table className="table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -125,7 +125,7 @@ function TodayBody({ fundId, o }: { fundId: string; o: Overview }) {
       <section className="card" aria-labelledby="maturities-title" data-testid="maturities">
         <h2 id="maturities-title">{m.maturitiesTitle}</h2>
         {o.maturities.length === 0 ? <p className="muted">{m.maturitiesEmpty}</p> : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
             <table className="table">
               <thead>
                 <tr>
@@ -179,7 +179,7 @@ function TodayBody({ fundId, o }: { fundId: string; o: Overview }) {
         {o.statutory.length === 0 ? <p className="muted">{m.statutoryNone}</p> : (
           <>
             <p className="muted">{m.statutoryNote}</p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
               <table className="table">
                 <thead>
                   <tr>

@@ -50,6 +50,7 @@ export const overviewZh = {
   colGapBp: '差（基点）',
   colRule: '依据',
   compareLink: '比较运行',
+  tableScrollLabel: '表格（可左右滚动）',
   approvalLink: '审批与导出',
 };
 
@@ -104,5 +105,6 @@ export const overviewEn: OverviewMessages = {
   colGapBp: 'Gap (bp)',
   colRule: 'Rule',
   compareLink: 'Compare runs',
+  tableScrollLabel: 'Table (scrolls sideways)',
   approvalLink: 'Approval and export',
 };

@@ -264,7 +264,7 @@ function ActionsSection({ result, bank }: { result: OptimizeResult; bank: (id: s
       {rows.length === 0 ? (
         <Empty>{m.actionsNone}</Empty>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
           <table className="table">
             <caption>{m.placementsCaption}</caption>
             <thead>
@@ -305,7 +305,7 @@ function ActionsSection({ result, bank }: { result: OptimizeResult; bank: (id: s
       ) : (
         <details>
           <summary>{m.maturitiesCaption(ro.maturities.length)}</summary>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={m.tableScrollLabel}>
             <table className="table">
               <thead>
                 <tr>
