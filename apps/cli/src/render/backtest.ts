@@ -36,6 +36,17 @@ export function printBacktest(io: CliIo, r: Models): void {
     ]);
     io.out(table([header, ...rows]));
     for (const failed of s.scores.filter((c) => c.failure)) io.out(`  ${failed.model}: ${failed.failure}`);
+    const sel = s.selection;
+    // An all-zero series is forecast as zero, not chosen: there is no choice to score.
+    if (s.chosen !== 'zero') io.out(
+      Number.isFinite(sel.mase)
+        ? zh
+          ? `  选择的样本外得分: MASE ${num(sel.mase)}（${sel.windows} 个窗口中 ${sel.informedWindows} 个在起点前已有误差可依据，${sel.pairs} 个窗口×步长；带 * 的 MASE 是用来选它的那些窗口上的，偏乐观）`
+          : `  the choice out of sample: MASE ${num(sel.mase)} (${sel.informedWindows} of ${sel.windows} windows had earlier errors to choose on, ${sel.pairs} pairs; the starred MASE is on the windows it was chosen on, optimistic)`
+        : zh
+          ? `  选择没有样本外得分: 没有窗口在其起点前已有误差可依据（共 ${sel.windows} 个窗口），选择无依据`
+          : `  the choice has no out-of-sample score: no window had an earlier error to choose on (${sel.windows} windows in all)`,
+    );
   }
   const c = r.chosen;
   io.out(

@@ -59,6 +59,13 @@ export const modelScore = z.strictObject({
   failure: z.string().optional(),
 });
 
+/**
+ * The automatic choice scored out of sample (forecast's `SelectionScore`, docs/forecast.md "Automatic choice"): at each
+ * window the model the rule picks from earlier errors only, scored against the baseline; `mase` null when no window
+ * had an earlier error to choose on.
+ */
+const selection = z.strictObject({ mase: score, pairs: z.int(), windows: z.int(), informedWindows: z.int(), picks: z.array(z.string()) });
+
 const backtestOptions = z.strictObject({ horizon: z.int(), windows: z.int(), refitEvery: z.int(), minTrain: z.int() });
 const common = {
   kind: z.literal('backtest'),
@@ -77,7 +84,7 @@ export const backtestResult = z.discriminatedUnion('mode', [
     ...common,
     mode: z.literal('models'),
     reportHorizons: z.array(z.int()),
-    series: z.array(z.strictObject({ fundType: z.string(), side: z.enum(['inflow', 'outflow']), chosen: z.string(), scores: z.array(modelScore) })),
+    series: z.array(z.strictObject({ fundType: z.string(), side: z.enum(['inflow', 'outflow']), chosen: z.string(), scores: z.array(modelScore), selection })),
     /** Coverage pooled over every scored window × horizon of every chosen model (not a mean of per-series shares). */
     pooledCoverage: coverageCounts,
     /** The chosen models' MASE (median, worst) and 95% coverage (median, lowest), over the series where they are defined. */
@@ -211,6 +218,7 @@ export async function runBacktest(request: BacktestRequest, context: JobContext 
         side: s.side,
         chosen: s.model,
         scores: s.scores.map((sc) => ({ model: sc.model, mase: sc.mase, coverage80: sc.coverage80, coverage95: sc.coverage95, coverageCounts: { ...sc.coverageCounts }, byHorizon: sc.byHorizon.map((h) => ({ ...h })), ...(sc.failure !== undefined ? { failure: sc.failure } : {}) })),
+        selection: { ...s.selection, picks: [...s.selection.picks] },
       })),
       pooledCoverage: pooled,
       chosen: chosenSummary(fc.series),
