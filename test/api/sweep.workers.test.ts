@@ -1,4 +1,4 @@
-// A sweep past one machine (docs/sweep.md §5, issue 13 item 2): on a PostgreSQL server, `fundladder sweep
+// A sweep past one machine (docs/sweep.md §5): on a PostgreSQL server, `fundladder sweep
 // --database-url` queues nine points and waits; three `fundladder worker` processes take them; one is frozen while it
 // holds a point and killed with `kill -9`; its lease runs out, a survivor takes the point again, and every point is
 // finished exactly once — counted by a trigger this test adds to its own database, which records every claim and every

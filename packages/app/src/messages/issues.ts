@@ -415,6 +415,22 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   tenderRegulatoryRating: n('监管评级（四项中任一项 4 级及以下）暂停新增存款', 'a regulatory rating at level 4 or worse suspends new deposits'),
   tenderPbocRating: n('人民银行评级 C 级及以下暂停新增存款', 'a PBOC rating of C or worse suspends new deposits'),
   tenderQuoteMissing: n('须有报价利率', 'a quoted rate'),
+  // the policy sweep (app/sweep, app/jobs/sweep.ts; docs/sweep.md)
+  varySyntax: n('--vary 的写法（参数=起..止[:步长] 或 参数=值,值）', '--vary syntax (name=from..to[:step] or name=a,b)'),
+  varyTooManyValues: n('一个参数的取值个数上限', 'the most values one parameter may take'),
+  varyDistinctValues: n('取值不得重复', 'values must differ'),
+  varyCount: n('变动一到两个参数', 'one or two parameters varied'),
+  varyDistinctParameters: n('两个变动参数须不同', 'two different parameters'),
+  gridTooLarge: n('网格点数上限', 'the most grid points'),
+  sweepParameter: n('可变动的政策参数', 'a policy parameter a sweep may vary'),
+  sweepValue: n('参数取值须符合情景规则', 'a value the scenario rules allow'),
+  scenarioObject: n('情景须为 JSON 对象', 'the scenario is a JSON object'),
+  sweepEligibleBanks: n('可选银行数在 1 与合格银行数之间', 'eligible banks between 1 and the banks eligible'),
+  samePaths: n('各点使用同一批预测情景', 'every point on the same forecast paths'),
+  sweepRequest: n('扫描请求', 'the sweep request'),
+  databaseUrl: n('数据库地址（--database-url 或 DATABASE_URL）', 'the database address (--database-url or DATABASE_URL)'),
+  sweepStored: n('扫描须已存入数据库', 'the sweep stored in the database'),
+  internal: n('内部错误', 'an internal error'),
 };
 
 /**

@@ -1,5 +1,5 @@
 // The grid syntax of docs/sweep.md §1 ("--vary NAME=FROM..TO[:STEP] | NAME=V1,V2,…"), with the issue's own examples
-// (issue 13 item 1: `--vary reserveMonths=1..6 --vary caps.fundShare=0.1..0.4:0.05`).
+// (docs/sweep.md §1: `--vary reserveMonths=1..6 --vary caps.fundShare=0.1..0.4:0.05`).
 import { describe, expect, it } from 'vitest';
 import { expandGrid, parseVary } from './grid';
 

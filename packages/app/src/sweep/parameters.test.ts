@@ -1,4 +1,4 @@
-// The parameters a sweep varies (issue 13 item 1), checked against the scenario schema: each one applied to the sample
+// The parameters a sweep varies (docs/sweep.md §1), checked against the scenario schema: each one applied to the sample
 // (examples/county-fund/scenario.json) must come out of the strict schema at its own field with the value given.
 import { describe, expect, it } from 'vitest';
 import { readScenarioJson } from '../jobs/context';

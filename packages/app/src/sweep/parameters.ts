@@ -18,7 +18,7 @@ export interface SweepParameter {
 }
 
 /**
- * The parameters a sweep varies (issue 13 item 1): reserve months, the safety confidence, each of the three caps of
+ * The parameters a sweep varies (docs/sweep.md §1): reserve months, the safety confidence, each of the three caps of
  * [004], the minimum quoted rate, the maximum term, the bond share, and the number of eligible banks. Each is a field
  * of the scenario's `policy` (docs/domain.md §7–8), except `eligibleBanks`, which keeps the first N eligible banks in
  * the scenario's order and suspends the others (a researcher orders the banks, e.g. by tender score, to ask "what if
