@@ -10,6 +10,7 @@ import { FINISHED, type Issue, type Run, evaluationSchema, fundSchema, runCreate
 import { formatMoney, moneyIn, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
+import { canonicalJson } from '../forecast/forecastRuns';
 import { RunPanel } from '../runs/RunPanel';
 import type { FieldError } from '../data/scenarioEdit';
 import { unitName } from '../plan/liquidityLadderChart';
@@ -68,14 +69,14 @@ export default function Actuals({ fundId }: { fundId: string }) {
 /** The ledger the gap reads: the newest done optimize run on the version with a plan, else our nothing-placed evaluation. */
 async function loadLedger(fundId: string, versionId: string, signal: AbortSignal) {
   const runs = (await apiGet(fundPath(fundId, '/runs?limit=200'), runListSchema, signal)).runs.filter((r) => r.scenarioVersionIds.length === 1 && r.scenarioVersionIds[0] === versionId);
-  const evaluateBody = JSON.stringify(evaluateRequest(versionId));
+  const evaluateBody = canonicalJson(evaluateRequest(versionId));
   for (const r of runs) {
-    if (r.state !== 'done' || !(r.kind === 'optimize' || (r.kind === 'evaluate' && JSON.stringify(r.request) === evaluateBody))) continue;
+    if (r.state !== 'done' || !(r.kind === 'optimize' || (r.kind === 'evaluate' && canonicalJson(r.request) === evaluateBody))) continue;
     const full = await apiGet(fundPath(fundId, `/runs/${r.id}`), runSchema, signal);
     const result = parseAnswer(z.object({ evaluation: evaluationSchema.optional() }), full.result, `run ${r.id}`);
     if (result.evaluation) return { run: r, months: result.evaluation.months };
   }
-  const live = runs.find((r) => r.kind === 'evaluate' && !FINISHED.includes(r.state) && JSON.stringify(r.request) === evaluateBody);
+  const live = runs.find((r) => r.kind === 'evaluate' && !FINISHED.includes(r.state) && canonicalJson(r.request) === evaluateBody);
   return { run: live, months: undefined };
 }
 
@@ -84,6 +85,7 @@ function evaluateRequest(versionId: string) {
 }
 
 function VersionActuals({ fundId, versionId, canWrite }: { fundId: string; versionId: string; canWrite: boolean }) {
+  const [notice, setNotice] = useState<string | undefined>();
   const data = useLoad(`act:${fundId}:${versionId}`, async (signal) => {
     const [version, actuals, variance] = await Promise.all([
       apiGet(fundPath(fundId, `/scenario-versions/${encodeURIComponent(versionId)}`), versionWithBodySchema, signal),
@@ -99,19 +101,35 @@ function VersionActuals({ fundId, versionId, canWrite }: { fundId: string; versi
   const from = nextMonth(recorded, d.startMonth);
   return (
     <>
-      {canWrite && <RecordForm key={from} fundId={fundId} fundTypes={d.fundTypes} month={from} onRecorded={data.refresh} />}
+      {canWrite && (
+        <RecordForm
+          key={from}
+          fundId={fundId}
+          fundTypes={d.fundTypes}
+          month={from}
+          onRecorded={(text) => {
+            setNotice(text);
+            data.refresh();
+          }}
+        />
+      )}
+      {notice && (
+        <p role="status" className="ok" data-testid="recorded">
+          ✔ {notice}
+        </p>
+      )}
       <VarianceSection variance={d.variance} fundTypes={d.fundTypes} />
       <GapSection fundId={fundId} versionId={versionId} from={recorded.length ? from : d.startMonth} shift={netVariance(d.variance.rows, from)} hasActuals={recorded.length > 0} canRun={canWrite} />
     </>
   );
 }
 
-function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId: string; fundTypes: string[]; month: string; onRecorded: () => void }) {
+function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId: string; fundTypes: string[]; month: string; onRecorded: (text: string) => void }) {
   const { m, names } = useI18n();
   const [month, setMonth] = useState(initial);
   const [source, setSource] = useState('');
   const [typed, setTyped] = useState<Record<string, { inflow: string; outflow: string }>>({});
-  const [state, setState] = useState<{ status: 'idle' | 'sending' } | { status: 'fix'; errors: Record<string, FieldError>; noRows?: boolean } | { status: 'refused'; byKey: Record<string, Issue[]>; elsewhere: Issue[] } | { status: 'done'; text: string } | { status: 'error'; error: unknown }>({ status: 'idle' });
+  const [state, setState] = useState<{ status: 'idle' | 'sending' } | { status: 'fix'; errors: Record<string, FieldError>; noRows?: boolean } | { status: 'refused'; byKey: Record<string, Issue[]>; elsewhere: Issue[] } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const errors = state.status === 'fix' ? state.errors : {};
   const refused = state.status === 'refused' ? state.byKey : {};
 
@@ -123,8 +141,8 @@ function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId:
     try {
       const r = await apiPost(fundPath(fundId, '/actuals'), actualsRecordedSchema, { rows: sent, ...(source.trim() ? { source: source.trim() } : {}) });
       setTyped({});
-      setState({ status: 'done', text: m.actRecorded(month, r.actuals.length, r.superseded.length, r.unchanged.length) });
-      onRecorded();
+      setState({ status: 'idle' });
+      onRecorded(m.actRecorded(month, r.actuals.length, r.superseded.length, r.unchanged.length));
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.issues.length) setState({ status: 'refused', ...issuesOnForm(error.issues, sent) });
       else setState({ status: 'error', error });
@@ -206,11 +224,6 @@ function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId:
             ))}
           </ul>
         </div>
-      )}
-      {state.status === 'done' && (
-        <p role="status" className="ok">
-          ✔ {state.text}
-        </p>
       )}
       {state.status === 'error' && <ErrorPanel error={state.error} />}
     </section>

@@ -99,21 +99,22 @@ function VersionForecast({ fundId, versionId, canRun }: { fundId: string; versio
   if (results.state.status === 'loading') return <Loading />;
   if (results.state.status === 'error') return <ErrorPanel error={results.state.error} onRetry={results.reload} />;
   const r = results.state.value;
-  const live = started.length > 0 ? started : [r.forecastRun, r.backtestRun].filter((x): x is Run => x !== undefined && !FINISHED.includes(x.state)).map((x) => ({ run: x, reused: false }));
-  const failed = [r.forecastRun, r.backtestRun].filter((x): x is Run => x !== undefined && (x.state === 'failed' || x.state === 'cancelled'));
   const ready = r.forecast !== undefined && r.backtest !== undefined;
+  // The runs being followed, until both results are there (then the results speak for them).
+  const live = ready ? [] : started.length > 0 ? started : [r.forecastRun, r.backtestRun].filter((x): x is Run => x !== undefined && !FINISHED.includes(x.state)).map((x) => ({ run: x, reused: false }));
+  const failed = [r.forecastRun, r.backtestRun].filter((x): x is Run => x !== undefined && (x.state === 'failed' || x.state === 'cancelled'));
 
   return (
     <>
-      {(!ready || canRun) && (
+      {!ready && (
         <section className="card" aria-labelledby="fc-run-title">
           <h2 id="fc-run-title" className="visually-hidden">
             {m.fcRun}
           </h2>
-          {!ready && live.length === 0 && <Empty>{m.fcEmpty}</Empty>}
+          {live.length === 0 && <Empty>{m.fcEmpty}</Empty>}
           {canRun ? (
             <p className="button-row">
-              <button type="button" onClick={() => void run()} disabled={posting.status === 'sending' || live.some((x) => !FINISHED.includes(x.run.state))}>
+              <button type="button" onClick={() => void run()} disabled={posting.status === 'sending' || live.length > 0}>
                 {posting.status === 'sending' ? m.fcRunning : m.fcRun}
               </button>
               <span className="muted">{m.fcRunHint}</span>
@@ -126,7 +127,16 @@ function VersionForecast({ fundId, versionId, canRun }: { fundId: string; versio
         </section>
       )}
       {live.map((x) => (
-        <RunPanel key={x.run.id} run={x.run} reused={x.reused} canCancel={canRun} onEnd={() => results.refresh()} />
+        <RunPanel
+          key={x.run.id}
+          run={x.run}
+          reused={x.reused}
+          canCancel={canRun}
+          onEnd={() => {
+            setStarted((s) => s.filter((y) => y.run.id !== x.run.id));
+            results.refresh();
+          }}
+        />
       ))}
       {r.forecast && <FanSection forecast={r.forecast} history={r.history} actuals={r.actuals} fundTypes={r.fundTypes} />}
       {r.backtest && <BacktestSection backtest={r.backtest} fundTypes={r.fundTypes} />}

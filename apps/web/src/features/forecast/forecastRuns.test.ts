@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../api/schemas';
-import { forecastRequest, runFor } from './forecastRuns';
+import { canonicalJson, forecastRequest, runFor } from './forecastRuns';
 
 const run = (id: string, kind: string, version: string, state: Run['state'], request: unknown = forecastRequest(kind as 'forecast', version)): Run => ({
   id, fundId: 'sample', kind, scenarioVersionIds: [version], request, state, progress: null, issues: null, cancelRequested: false, createdBy: 'a', createdAt: '2026-01-01T00:00:00Z', startedAt: null, finishedAt: null,
@@ -24,5 +24,11 @@ describe('the forecast runs of a version', () => {
     expect(runFor(runs, 'forecast', '3')?.id).toBe('4');
     expect(runFor(runs, 'backtest', '3')).toBeUndefined();
     expect(runFor([run('9', 'forecast', '7', 'failed')], 'forecast', '7')?.id).toBe('9');
+  });
+
+  it('finds a run whose stored request has its keys in another order (jsonb keeps its own order)', () => {
+    const stored = { history: { scenario: { scenarioVersion: '7' } }, kind: 'backtest' };
+    expect(runFor([run('3', 'backtest', '7', 'done', stored)], 'backtest', '7')?.id).toBe('3');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 3, e: 4 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":4,"f":3}]},"b":1}');
   });
 });
