@@ -15,7 +15,7 @@ import { unitName } from '../plan/liquidityLadderChart';
 import { RunPanel } from '../runs/RunPanel';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { type Side, actualSeries, historyRows } from './actualFlows';
+import { type Side, actualSeries, historyRows, monthsComplete } from './actualFlows';
 import { backtestRows, scoreText, shareText, trustFacts } from './backtestView';
 import { fanChartOption, fanRows } from './fanChart';
 import { type ForecastKind, forecastRequest, runFor } from './forecastRuns';
@@ -154,10 +154,11 @@ function FanSection({ forecast, history, actuals, fundTypes }: { forecast: Forec
   const known = useMemo(() => {
     // The last 24 months of history before the forecast, then the months recorded since (actuals in force).
     const past = actualSeries(history, subject, side);
-    const recorded = actualSeries(actuals.filter((a) => a.month >= first), subject, side);
+    const since = actuals.filter((a) => a.month >= first);
+    const recorded = actualSeries(subject === 'total' ? monthsComplete(since, forecast.fundTypes.map((f) => f.fundType)) : since, subject, side);
     const keep = [...past].filter(([month]) => month < first).slice(-24);
     return new Map([...keep, ...recorded]);
-  }, [history, actuals, subject, side, first]);
+  }, [history, actuals, subject, side, first, forecast]);
   const option = useMemo(() => fanChartOption(periods, side, known, { median: m.fcMedian, band80: m.fcBand80, band95: m.fcBand95, actual: m.fcActual, unit: unitName(lang) }, lang), [periods, side, known, lang, m]);
   const rows = fanRows(periods, side, known, lang);
   const unit = unitName(lang);
@@ -261,7 +262,7 @@ function BacktestSection({ backtest, fundTypes }: { backtest: BacktestResult; fu
                 </th>
                 <td>
                   <code>{r.model}</code>
-                  {!r.score && <span className="muted"> （{m.btNoScore}）</span>}
+                  {!r.score && <span className="muted"> {m.btNoScore}</span>}
                 </td>
                 <td className="num">{r.mapeFirst === undefined ? '—' : `${scoreText(r.mapeFirst, 1)}%`}</td>
                 <td className="num">{r.mapeLast === undefined ? '—' : `${scoreText(r.mapeLast, 1)}%`}</td>

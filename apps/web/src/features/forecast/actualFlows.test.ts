@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actualSeries, historyRows } from './actualFlows';
+import { actualSeries, historyRows, monthsComplete } from './actualFlows';
 
 // The first rows of examples/county-fund/scenario.json's history (2022-01, employeePension and residentPension).
 const rows = [
@@ -25,5 +25,10 @@ describe('actual flows as a series', () => {
     expect([...actualSeries([rows[2]!, rows[0]!], 'employeePension', 'inflow').keys()]).toEqual(['2022-01', '2022-02']);
     expect(historyRows({ history: [rows[0], { month: '2022-02' }, 'x'] })).toEqual([rows[0]]);
     expect(historyRows({})).toEqual([]);
+  });
+
+  it('keeps for the total only the months recorded for every fund type', () => {
+    expect(monthsComplete(rows, ['employeePension', 'residentPension']).map((r) => `${r.month}/${r.fundType}`)).toEqual(['2022-01/employeePension', '2022-01/residentPension']);
+    expect(monthsComplete(rows, ['employeePension'])).toEqual(rows);
   });
 });

@@ -37,3 +37,14 @@ export function historyRows(body: unknown): FlowRow[] {
   if (!Array.isArray(history)) return [];
   return history.filter((r): r is FlowRow => typeof r === 'object' && r !== null && ['month', 'fundType', 'inflow', 'outflow'].every((k) => typeof (r as Record<string, unknown>)[k] === 'string'));
 }
+
+/**
+ * The rows of the months that have a figure for every one of `fundTypes`: a total drawn from a month recorded for some
+ * fund types only would look like a collapse of the whole fund.
+ * @example monthsComplete([{ month: '2026-01', fundType: 'a', … }], ['a', 'b']) //=> []
+ */
+export function monthsComplete(rows: readonly FlowRow[], fundTypes: readonly string[]): FlowRow[] {
+  const seen = new Map<string, Set<string>>();
+  for (const r of rows) (seen.get(r.month) ?? seen.set(r.month, new Set()).get(r.month)!).add(r.fundType);
+  return rows.filter((r) => fundTypes.every((f) => seen.get(r.month)!.has(f)));
+}
