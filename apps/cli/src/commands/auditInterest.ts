@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import {
   type AuditInterestRequest, type AuditInterestResult, type Names, accountText, auditInterestResult, auditNoteText, auditOutcomeText, auditReportHtml, auditReportXlsx,
-  auditRuleText, encodingName, formatImportIssue, namesOf, parseUnit, ratePercent, readStatement, readTable, runAuditInterest,
+  auditRuleText, auditSummaryLine, encodingName, formatImportIssue, namesOf, parseUnit, ratePercent, readStatement, readTable, runAuditInterest,
 } from '@fundladder/app';
 import { type DomainIssue, formatYuan, parseIsoDate } from '@fundladder/core';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, outputPathIssue } from '../io';
@@ -38,13 +38,11 @@ function writeBinary(io: CliIo, path: string, bytes: Uint8Array): void {
   else writeFileSync(path, bytes);
 }
 
-/** The audit for people: the totals, one row per line (yuan to the fen), then each line's notes. */
+/** The audit for people: the verdict, one row per line (yuan to the fen), then each line's formula and notes (words: the catalogue's). */
 function printAudit(io: CliIo, r: AuditInterestResult, names: Names): void {
   const zh = io.lang === 'zh';
   const t = r.totals;
-  io.out(zh
-    ? `利息复核 ${r.scenario.name}：${r.file ?? ''} 共 ${r.lines.length} 行，${r.differences} 行有差异；应补利息合计 ${formatYuan(t.difference)} 元（少付 ${formatYuan(t.underpaid)}，多付 ${formatYuan(t.overpaid)}）`
-    : `Interest audit of ${r.scenario.name}: ${r.file ?? ''} ${r.lines.length} lines, ${r.differences} with a difference; net owed to the fund ${formatYuan(t.difference)} yuan (under-paid ${formatYuan(t.underpaid)}, over-paid ${formatYuan(t.overpaid)})`);
+  io.out(auditSummaryLine(r, io.lang));
   const head = zh ? ['行', '账户', '期间', '天数', '复核利率', '应付（元）', '实付（元）', '差额（元）', '结论', '适用规则'] : ['row', 'account', 'period', 'days', 'rate', 'owed', 'paid', 'difference', 'outcome', 'rule'];
   const rows = r.lines.map((l) => [String(l.row ?? l.index + 1), accountText(l, names), `${l.firstDay}…${l.lastDay}`, String(l.days), [...new Set(l.segments.map((s) => ratePercent(s.claimedRate)))].join('/'), formatYuan(l.owedInterest), formatYuan(l.interestPaid), formatYuan(l.difference), auditOutcomeText(l.outcome, io.lang), auditRuleText(l, io.lang).rule]);
   io.out(table([head, ...rows, [zh ? '合计' : 'total', '', '', '', '', formatYuan(t.owedInterest), formatYuan(t.interestPaid), formatYuan(t.difference), '', '']]));

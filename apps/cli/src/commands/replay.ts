@@ -1,4 +1,4 @@
-import { type Names, type ReplayRequest, type ReplayResult, type ReplaySide, namesOf, replayResult, runReplay } from '@fundladder/app';
+import { type Names, type ReplayRequest, type ReplayResult, type ReplaySide, REPLAY_LABELS, namesOf, replayBreachLine, replayGapLine, replayHeading, replayResult, replayStepLine, runReplay } from '@fundladder/app';
 import type { Decimal, DomainIssue } from '@fundladder/core';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { numberFlags, parseCommandArgs, refuseFlags } from '../args';
@@ -31,33 +31,35 @@ const FLAGS = { plan: { type: 'string' }, actuals: { type: 'string' }, json: { t
 
 const STAGES: Record<string, Record<'zh' | 'en', string>> = { actual: { zh: '回放过去的计划', en: 'the past plan' }, hindsight: { zh: '事后最优', en: 'hindsight' }, rolling: { zh: '滚动重排', en: 'rolling re-plans' } };
 
-/** The replay for people: the three plans side by side in 万元, then the past plan's gaps and breaches, then the re-plans. */
+/** The replay for people: the three plans side by side in 万元, then the past plan's gaps and breaches, then the re-plans (words: the catalogue's). */
 function printReplay(io: CliIo, r: ReplayResult, names: Names): void {
-  const zh = io.lang === 'zh';
-  const sides: Array<[string, ReplaySide | undefined]> = [[zh ? '过去的计划' : 'past plan', r.actual], [zh ? '事后最优' : 'hindsight', r.hindsight], [zh ? '滚动重排' : 'rolling', r.rolling]];
-  const shown = sides.filter((s): s is [string, ReplaySide] => s[1] !== undefined);
+  const lang = io.lang;
+  const L = (key: keyof typeof REPLAY_LABELS) => REPLAY_LABELS[key][lang];
+  const all: Array<['actual' | 'hindsight' | 'rolling', ReplaySide | undefined]> = [['actual', r.actual], ['hindsight', r.hindsight], ['rolling', r.rolling]];
+  const sides = all.filter((s): s is ['actual' | 'hindsight' | 'rolling', ReplaySide] => s[1] !== undefined);
   const cell = (d: Decimal | undefined) => (d === undefined ? '—' : wan(d));
   const maxShort = (s: ReplaySide) => s.reserveBreaches.reduce<Decimal | undefined>((a, b) => (a === undefined || b.short.gt(a) ? b.short : a), undefined);
-  io.out(zh ? `回放 ${r.scenario.name}：${r.months.from} 至 ${r.months.to}（${r.months.count} 个月），金额单位：万元` : `Replay of ${r.scenario.name}: ${r.months.from} to ${r.months.to} (${r.months.count} months), amounts in 万元`);
-  if (r.droppedPlacements > 0) io.out(zh ? `  计划中 ${r.droppedPlacements} 笔存放在实际收支覆盖的月份之后，未计入` : `  ${r.droppedPlacements} placement(s) of the plan fall after the months the actuals cover and are left out`);
+  const forgone = { actual: undefined, hindsight: r.forgone.vsHindsight, rolling: r.forgone.vsRolling };
+  io.out(replayHeading(r, lang));
   io.out(table([
-    ['', ...shown.map(([label]) => label)],
-    [zh ? '赚取利息' : 'interest earned', ...shown.map(([, s]) => wan(s.interest))],
-    [zh ? '期内实收利息' : 'interest received', ...shown.map(([, s]) => wan(s.interestReceived))],
-    [zh ? '过去计划少赚的利息' : 'interest forgone by the past plan', ...shown.map(([label]) => (label === shown[0]![0] ? '—' : cell(label === sides[1]![0] ? r.forgone.vsHindsight : r.forgone.vsRolling)))],
-    [zh ? '支付缺口（天次）' : 'payout gaps (days)', ...shown.map(([, s]) => String(s.payoutGaps.length))],
-    [zh ? '最大缺口' : 'largest gap', ...shown.map(([, s]) => wan(s.largestGap))],
-    [zh ? '储备不足（月）' : 'reserve breaches (months)', ...shown.map(([, s]) => String(s.reserveBreaches.length))],
-    [zh ? '储备最大不足' : 'largest reserve shortfall', ...shown.map(([, s]) => cell(maxShort(s)))],
-    [zh ? '存放笔数' : 'placements', ...shown.map(([, s]) => String(s.placements))],
+    ['', ...sides.map(([key]) => L(key))],
+    [L('interest'), ...sides.map(([, s]) => wan(s.interest))],
+    [L('interestReceived'), ...sides.map(([, s]) => wan(s.interestReceived))],
+    [L('forgone'), ...sides.map(([key]) => cell(forgone[key]))],
+    [L('payoutGaps'), ...sides.map(([, s]) => String(s.payoutGaps.length))],
+    [L('largestGap'), ...sides.map(([, s]) => wan(s.largestGap))],
+    [L('reserveBreaches'), ...sides.map(([, s]) => String(s.reserveBreaches.length))],
+    [L('largestShort'), ...sides.map(([, s]) => cell(maxShort(s)))],
+    [L('placements'), ...sides.map(([, s]) => String(s.placements))],
   ]));
+  const zh = lang === 'zh';
   if (r.actual.payoutGaps.length) {
     io.out(zh ? '过去计划的支付缺口：' : 'Payout gaps of the past plan:');
-    for (const g of r.actual.payoutGaps) io.out(zh ? `  ${g.date} ${names.fundType(g.fundType)}缺 ${wan(g.amount)} 万元` : `  ${g.date} ${names.fundType(g.fundType)} short by ${wan(g.amount)}万`);
+    for (const g of r.actual.payoutGaps) io.out(`  ${replayGapLine(g, lang, names)}`);
   }
   if (r.actual.reserveBreaches.length) {
     io.out(zh ? '过去计划的储备不足：' : 'Reserve breaches of the past plan:');
-    for (const b of r.actual.reserveBreaches) io.out(zh ? `  ${b.month} 末${b.fundType ? names.fundType(b.fundType) : ''}流动资金 ${wan(b.liquid)}，储备要求 ${wan(b.required)}，不足 ${wan(b.short)} 万元` : `  ${b.month}${b.fundType ? ` ${names.fundType(b.fundType)}` : ''}: liquid ${wan(b.liquid)}, reserve ${wan(b.required)}, short by ${wan(b.short)}万`);
+    for (const b of r.actual.reserveBreaches) io.out(`  ${replayBreachLine(b, lang, names)}`);
   }
   if (r.hindsightIssues?.length) {
     io.out(zh ? '事后最优：没有找到计划' : 'Hindsight: no plan found');
@@ -65,7 +67,7 @@ function printReplay(io: CliIo, r: ReplayResult, names: Names): void {
   }
   if (r.rolling) {
     io.out(zh ? '滚动重排的各季：' : 'Rolling re-plans:');
-    for (const s of r.rolling.steps) io.out(zh ? `  ${s.start} 起：${s.status === 'optimal' ? '最优' : s.status === 'elastic' ? '无可行计划，按最少违规的计划' : '失败'}，新存 ${s.placements} 笔，依据${s.expected === 'forecast' ? '按已发生月份重新拟合的预测' : '预算现金流'}` : `  from ${s.start}: ${s.status}, ${s.placements} placement(s), planned on ${s.expected === 'forecast' ? 'the forecast refitted on the months so far' : 'the budget'}`);
+    for (const s of r.rolling.steps) io.out(`  ${replayStepLine(s, lang)}`);
   }
 }
 

@@ -2,7 +2,7 @@
 // line, its outcome, and the report's column headings. The facts come from the jobs; the words live here.
 import { type Decimal, formatYuan } from '@fundladder/core';
 import type { AuditedLineWire } from '../jobs/auditInterest';
-import { type Lang, type Names } from './names';
+import { type Lang, type Names, wanText } from './names';
 import { ruleName } from './issues';
 
 /** A rate fraction as a percentage, at least two places, exact up to four: 0.0035 → 0.35%. */
@@ -72,3 +72,70 @@ export function auditRuleText(line: AuditedLineWire, lang: Lang): { rule: string
 
 /** The account in words, or its id. */
 export const accountText = (line: AuditedLineWire, names: Names): string => names.account(line.account);
+
+/**
+ * The audit's one-line verdict: lines, lines that differ, the net owed to the fund and its two parts, yuan to the fen.
+ * @example auditSummaryLine(result, 'zh') //=> '利息复核 示例县：statement.csv 共 3 行，2 行有差异；应补利息合计 26,055.55 元（少付 26,055.55，多付 0.00）'
+ */
+export function auditSummaryLine(r: { scenario: { name: string }; file?: string; lines: readonly unknown[]; differences: number; totals: { difference: Decimal; underpaid: Decimal; overpaid: Decimal } }, lang: Lang): string {
+  const t = r.totals;
+  return lang === 'zh'
+    ? `利息复核 ${r.scenario.name}：${r.file ?? ''} 共 ${r.lines.length} 行，${r.differences} 行有差异；应补利息合计 ${formatYuan(t.difference)} 元（少付 ${formatYuan(t.underpaid)}，多付 ${formatYuan(t.overpaid)}）`
+    : `Interest audit of ${r.scenario.name}: ${r.file ?? ''} ${r.lines.length} lines, ${r.differences} with a difference; net owed to the fund ${formatYuan(t.difference)} yuan (under-paid ${formatYuan(t.underpaid)}, over-paid ${formatYuan(t.overpaid)})`;
+}
+
+// ── the replay ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The replay's rows and columns, Chinese and English (the amounts in 万元). */
+export const REPLAY_LABELS = {
+  actual: { zh: '过去的计划', en: 'past plan' },
+  hindsight: { zh: '事后最优', en: 'hindsight' },
+  rolling: { zh: '滚动重排', en: 'rolling' },
+  interest: { zh: '赚取利息', en: 'interest earned' },
+  interestReceived: { zh: '期内实收利息', en: 'interest received' },
+  forgone: { zh: '过去计划少赚的利息', en: 'interest forgone by the past plan' },
+  payoutGaps: { zh: '支付缺口（天次）', en: 'payout gaps (days)' },
+  largestGap: { zh: '最大缺口', en: 'largest gap' },
+  reserveBreaches: { zh: '储备不足（月）', en: 'reserve breaches (months)' },
+  largestShort: { zh: '储备最大不足', en: 'largest reserve shortfall' },
+  placements: { zh: '存放笔数', en: 'placements' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * The replay's heading: the scenario, the months replayed and the unit.
+ * @example replayHeading({ scenario: { name: '示例' }, months: { from: '2025-01', to: '2025-06', count: 6 } }, 'zh') //=> '回放 示例：2025-01 至 2025-06（6 个月），金额单位：万元'
+ */
+export function replayHeading(r: { scenario: { name: string }; months: { from: string; to: string; count: number }; droppedPlacements?: number }, lang: Lang): string {
+  const head = lang === 'zh' ? `回放 ${r.scenario.name}：${r.months.from} 至 ${r.months.to}（${r.months.count} 个月），金额单位：万元` : `Replay of ${r.scenario.name}: ${r.months.from} to ${r.months.to} (${r.months.count} months), amounts in 万元`;
+  if (!r.droppedPlacements) return head;
+  return `${head}\n${lang === 'zh' ? `  计划中 ${r.droppedPlacements} 笔存放在实际收支覆盖的月份之后，未计入` : `  ${r.droppedPlacements} placement(s) of the plan fall after the months the actuals cover and are left out`}`;
+}
+
+/**
+ * One payout gap: the day, the fund type by name, the amount in 万元.
+ * @example replayGapLine({ date: '2025-03-01', fundType: 'employeePension', amount: dec('20000000') }, 'zh', names) //=> '2025-03-01 企业职工基本养老保险基金缺 2,000.00 万元'
+ */
+export function replayGapLine(gap: { date: string; fundType: string; amount: Decimal }, lang: Lang, names: Names): string {
+  return lang === 'zh' ? `${gap.date} ${names.fundType(gap.fundType)}缺 ${wanText(gap.amount)} 万元` : `${gap.date} ${names.fundType(gap.fundType)} short by ${wanText(gap.amount)}万`;
+}
+
+/**
+ * One reserve breach: the month, the fund type when the reserve is kept per fund type, liquid, required and short in 万元.
+ * @example replayBreachLine({ month: '2025-02', liquid: dec(0), required: dec('20000000'), short: dec('20000000') }, 'zh', names) //=> '2025-02 末流动资金 0.00，储备要求 2,000.00，不足 2,000.00 万元'
+ */
+export function replayBreachLine(b: { month: string; fundType?: string; liquid: Decimal; required: Decimal; short: Decimal }, lang: Lang, names: Names): string {
+  return lang === 'zh'
+    ? `${b.month} 末${b.fundType ? names.fundType(b.fundType) : ''}流动资金 ${wanText(b.liquid)}，储备要求 ${wanText(b.required)}，不足 ${wanText(b.short)} 万元`
+    : `${b.month}${b.fundType ? ` ${names.fundType(b.fundType)}` : ''}: liquid ${wanText(b.liquid)}, reserve ${wanText(b.required)}, short by ${wanText(b.short)}万`;
+}
+
+/**
+ * One rolling re-plan: when, how it went, how many placements and what it planned on.
+ * @example replayStepLine({ start: '2025-04', status: 'optimal', placements: 1, expected: 'budget' }, 'zh') //=> '2025-04 起：最优，新存 1 笔，依据预算现金流'
+ */
+export function replayStepLine(s: { start: string; status: 'optimal' | 'elastic' | 'infeasible' | 'error'; placements: number; expected: 'budget' | 'forecast' }, lang: Lang): string {
+  const status = { optimal: ['最优', 'optimal'], elastic: ['无可行计划，按最少违规的计划', 'no plan kept every rule: the least bending one'], infeasible: ['无可行计划', 'infeasible'], error: ['失败', 'failed'] }[s.status];
+  return lang === 'zh'
+    ? `${s.start} 起：${status[0]}，新存 ${s.placements} 笔，依据${s.expected === 'forecast' ? '按已发生月份重新拟合的预测' : '预算现金流'}`
+    : `from ${s.start}: ${status[1]}, ${s.placements} placement(s), planned on ${s.expected === 'forecast' ? 'the forecast refitted on the months so far' : 'the budget'}`;
+}
