@@ -26,6 +26,8 @@ export default function Data({ fundId }: { fundId: string }) {
   const loaded = useLoad(`data:${fundId}`, (signal) => loadScenarios(fundId, signal));
   const [picked, setPicked] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  // A saved import starts the panel afresh (the file inputs keep their files otherwise).
+  const [imports, setImports] = useState(0);
 
   if (loaded.state.status === 'loading') return <Loading />;
   if (loaded.state.status === 'error') return <ErrorPanel error={loaded.state.error} onRetry={loaded.reload} />;
@@ -67,10 +69,12 @@ export default function Data({ fundId }: { fundId: string }) {
 
       {canWrite && (
         <ImportPanel
+          key={imports}
           fundId={fundId}
           current={current?.scenario}
           onSaved={(n) => {
             setNotice(m.importSaved(n));
+            setImports((k) => k + 1);
             loaded.refresh();
           }}
         />

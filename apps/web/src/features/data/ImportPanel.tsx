@@ -51,10 +51,7 @@ export function ImportPanel({ fundId, current, onSaved }: { fundId: string; curr
         setTexts(read);
       }
       setSent({ status: 'answer', answer, signature });
-      if (answer.outcome === 'saved' && answer.version) {
-        setFiles({});
-        onSaved(answer.version.version);
-      }
+      if (answer.outcome === 'saved' && answer.version) onSaved(answer.version.version);
     } catch (error) {
       setSent({ status: 'error', error });
     }
