@@ -1,15 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { fromZodIssues } from '@fundladder/core';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Store } from './db/store';
-import type { AppEnv } from './http/env';
 import { sessionMiddleware } from './http/access';
+import { router } from './http/router';
 import { AccessCache } from './http/accessCache';
 import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
@@ -47,17 +45,8 @@ export interface ApiOptions extends SessionOptions, RunRouteOptions {
  * and strict bodies; every job goes through the application layer. Serve it with `@hono/node-server` (src/server.ts)
  * or call `app.request()` in tests.
  */
-export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    // A body, path or query that breaks its schema: 422 with the CLI's issues (JSON path, rule, value; nearest key).
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const target = (result as { target?: string }).target;
-        const prefix = target === 'param' ? ['params'] : target === 'query' ? ['query'] : [];
-        return problem(c, 422, 'invalid_request', 'the request breaks a rule', fromZodIssues(result.error.issues, prefix));
-      }
-    },
-  });
+export function createApi(options: ApiOptions) {
+  const app = router();
   const accessCache = new AccessCache(options.accessCacheMs ?? 2000);
   app.use('*', async (c, next) => {
     c.set('store', options.store);
@@ -77,17 +66,19 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
   // After the session and CSRF checks, before any validator or handler reads the body.
   app.use('/api/*', bodyGuard());
 
-  healthRoutes(app);
-  sessionRoutes(app, options);
-  fundRoutes(app);
-  scenarioRoutes(app);
-  runRoutes(app, options);
-  importRoutes(app);
-  exportRoutes(app);
-  decisionRoutes(app);
-  actualRoutes(app);
-  warningRoutes(app);
-  overviewRoutes(app);
+  // Chained, so that the API's type carries every route (ApiType, for hono's typed client: src/client.ts).
+  const api = app
+    .route('/', healthRoutes())
+    .route('/', sessionRoutes(options))
+    .route('/', fundRoutes())
+    .route('/', scenarioRoutes())
+    .route('/', runRoutes(options))
+    .route('/', importRoutes())
+    .route('/', exportRoutes())
+    .route('/', decisionRoutes())
+    .route('/', actualRoutes())
+    .route('/', warningRoutes())
+    .route('/', overviewRoutes());
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'fundladder API', version: options.codeVersion, description: 'Scenarios, runs, approvals and actuals of social-insurance funds (docs/api.md).' } });
   // The web app (docs/web.md): its files, and index.html for any other GET outside /api (it routes by path).
@@ -107,5 +98,8 @@ export function createApi(options: ApiOptions): OpenAPIHono<AppEnv> {
     console.error(e);
     return problem(c, 500, 'internal', 'an internal error; nothing was saved by this request');
   });
-  return app;
+  return api;
 }
+
+/** The API's routes as a type: `hc<ApiType>(…)` (src/client.ts) checks paths, parameters, bodies and answers. */
+export type ApiType = ReturnType<typeof createApi>;

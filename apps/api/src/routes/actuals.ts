@@ -1,9 +1,9 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { Decimal } from '@fundladder/core';
 import { readScenarioJson } from '@fundladder/app';
 import { checkActualRows } from '../actuals/checkRows';
 import { variance } from '../actuals/variance';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { bodyIssues, problem } from '../http/problem';
 import { fundIdParam, jsonBody, responses } from '../http/schemas';
@@ -57,10 +57,11 @@ const varianceRoute = createRoute({
   })),
 });
 
-export function actualRoutes(app: OpenAPIHono<AppEnv>): void {
+export function actualRoutes() {
   // The default thresholds, as the runner's hook uses them (src/main.ts): both evaluations judge alike.
   const thresholds = DEFAULT_WARNING_THRESHOLDS;
-  app.openapi(record, async (c) => {
+  return router()
+    .openapi(record, async (c) => {
     const { fundId } = c.req.valid('param');
     const body = c.req.valid('json');
     // Check and record under the fund's lock in one transaction: a refused row, or a failure, records no row.
@@ -77,14 +78,12 @@ export function actualRoutes(app: OpenAPIHono<AppEnv>): void {
     });
     if (!out.ok) return problem(c, out.status, out.code, out.message, bodyIssues(out.issues)) as never;
     return c.json({ actuals: out.saved.saved, superseded: out.saved.superseded, unchanged: out.saved.unchanged, warnings: out.warnings }, 201);
-  });
-
-  app.openapi(list, async (c) => {
+  })
+    .openapi(list, async (c) => {
     const { fundId } = c.req.valid('param');
     return c.json({ actuals: await listActuals(c.var.store, fundId, { history: c.req.valid('query').history === 'true' }) }, 200);
-  });
-
-  app.openapi(varianceRoute, async (c) => {
+  })
+    .openapi(varianceRoute, async (c) => {
     const { fundId } = c.req.valid('param');
     const { scenarioVersion } = c.req.valid('query');
     const version = await getVersion(c.var.store, fundId, scenarioVersion);

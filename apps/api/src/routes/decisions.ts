@@ -1,7 +1,7 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Role } from '../auth/access';
 import { approvalState, checkDecision } from '../decisions/rules';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { problem } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses } from '../http/schemas';
@@ -36,8 +36,9 @@ const ofRun = createRoute({
   responses: responses(200, "the run's entries", z.object({ runId: z.string(), state: approvalSchema, proposer: z.string().nullable(), decisions: z.array(decisionSchema) })),
 });
 
-export function decisionRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(append, async (c) => {
+export function decisionRoutes() {
+  return router()
+    .openapi(append, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const { action, comment } = c.req.valid('json');
     const user = c.var.user!.name;
@@ -57,15 +58,13 @@ export function decisionRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!out.ok && 'notFound' in out) return problem(c, 404, 'not_found', 'no such run in this fund') as never;
     if (!out.ok) return problem(c, out.refusal.status, out.refusal.code, out.refusal.issue.message, [out.refusal.issue]) as never;
     return c.json({ decision: out.decision, state: out.state }, 201);
-  });
-
-  app.openapi(chain, async (c) => {
+  })
+    .openapi(chain, async (c) => {
     const decisions = await listDecisions(c.var.store, c.req.valid('param').fundId);
     const firstBroken = verifyChain(decisions) ?? null;
     return c.json({ decisions, verified: firstBroken === null, firstBroken }, 200);
-  });
-
-  app.openapi(ofRun, async (c) => {
+  })
+    .openapi(ofRun, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     if (!(await getRun(c.var.store, fundId, runId))) return problem(c, 404, 'not_found', 'no such run in this fund') as never;
     const decisions = await runDecisions(c.var.store, fundId, runId);

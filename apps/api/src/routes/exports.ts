@@ -1,7 +1,8 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { decodeResult } from '@fundladder/app';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { problem } from '../http/problem';
 import { fundIdParam, idParam } from '../http/schemas';
@@ -36,21 +37,22 @@ async function inputOf(c: Context<AppEnv>, fundId: string, runId: string): Promi
 
 const download = (name: string) => `attachment; filename="fundladder-run-${name}"; filename*=UTF-8''${encodeURIComponent(`fundladder-run-${name}`)}`;
 
-export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(xlsx, async (c) => {
+export function exportRoutes() {
+  return router()
+    .openapi(xlsx, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
     if (!input.ok) return input.response as never;
     const body = await buildWorkbook(input.value);
     return c.body(new Uint8Array(body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': download(`${runId}.xlsx`) }) as never;
-  });
-  app.openapi(html, async (c) => {
+  })
+    .openapi(html, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
     if (!input.ok) return input.response as never;
     return c.html(buildReportHtml(input.value), 200) as never;
-  });
-  app.openapi(pdf, async (c) => {
+  })
+    .openapi(pdf, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const input = await inputOf(c as unknown as Context<AppEnv>, fundId, runId);
     if (!input.ok) return input.response as never;

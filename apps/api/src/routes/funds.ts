@@ -1,6 +1,6 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES, fundsOf, grantRole } from '../auth/access';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole, requireSiteAdmin } from '../http/access';
 import { problem } from '../http/problem';
 import { fundIdParam, fundSchema, jsonBody, responses } from '../http/schemas';
@@ -19,23 +19,24 @@ const member = createRoute({
   responses: responses(200, 'granted', z.object({ fundId: z.string(), userName: z.string(), role: z.enum(ROLES) })),
 });
 
-export function fundRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(list, async (c) => {
+export function fundRoutes() {
+  return router()
+    .openapi(list, async (c) => {
     const user = c.var.user;
     if (!user) return problem(c, 401, 'unauthenticated', 'sign in first (POST /api/session)') as never;
     const mine = await fundsOf(c.var.store, user);
     return c.json({ funds: await listFunds(c.var.store, mine === 'all' ? undefined : mine) }, 200);
-  });
-  app.openapi(create, async (c) => {
+  })
+    .openapi(create, async (c) => {
     const fund = await createFund(c.var.store, c.req.valid('json'));
     if (!fund) return problem(c, 409, 'exists', 'a fund with this id exists') as never;
     return c.json(fund, 201);
-  });
-  app.openapi(one, async (c) => {
+  })
+    .openapi(one, async (c) => {
     const fund = await getFund(c.var.store, c.req.valid('param').fundId);
     return fund ? c.json({ ...fund, role: c.get('role' as never) as string }, 200) : (problem(c, 404, 'not_found', 'no such fund') as never);
-  });
-  app.openapi(member, async (c) => {
+  })
+    .openapi(member, async (c) => {
     const { fundId, userName } = c.req.valid('param');
     const { role } = c.req.valid('json');
     const [user] = await c.var.store.query<{ id: string }>('select id from users where name = $1', [userName]);

@@ -1,6 +1,6 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { schemaVersion } from '../db/migrate';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 
 const health = createRoute({
   method: 'get',
@@ -11,6 +11,7 @@ const health = createRoute({
   },
 });
 
-export function healthRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(health, async (c) => c.json({ status: 'ok' as const, store: c.var.store.kind, schemaVersion: await schemaVersion(c.var.store), codeVersion: c.var.codeVersion }, 200));
+export function healthRoutes() {
+  return router()
+    .openapi(health, async (c) => c.json({ status: 'ok' as const, store: c.var.store.kind, schemaVersion: await schemaVersion(c.var.store), codeVersion: c.var.codeVersion }, 200));
 }

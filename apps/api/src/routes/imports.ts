@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { AMOUNT_UNITS, IMPORT_PARTS, type ImportPart, TEXT_ENCODINGS, type TableSource, importIssueText, importScenario, changeText } from '@fundladder/app';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { problem } from '../http/problem';
 import { fundIdParam, responses, scenarioVersionSchema } from '../http/schemas';
@@ -43,8 +43,9 @@ const upload = createRoute({
 });
 const list = createRoute({ method: 'get', path: '/api/funds/{fundId}/imports', summary: "The fund's imports, newest first: files (name, size, sha256), outcome, the version saved", middleware: [requireRole('viewer')] as const, request: { params }, responses: responses(200, 'imports', z.object({ imports: z.array(z.unknown()) })) });
 
-export function importRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(upload, async (c) => {
+export function importRoutes() {
+  return router()
+    .openapi(upload, async (c) => {
     const { fundId } = c.req.valid('param');
     const f = c.req.valid('form');
     const user = c.var.user!.name;
@@ -92,7 +93,6 @@ export function importRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!saved.ok && saved.reason === 'exists') return problem(c, 409, 'exists', `the fund has a scenario named ${f.name}: give scenarioId to update it`) as never;
     if (!saved.ok) return problem(c, 404, 'not_found', 'no such scenario in this fund') as never;
     return c.json({ id: saved.rec.id, outcome: 'saved' as const, issues: [], notes: worded(outcome.notes), changes, tables: [...outcome.value.tables], version: saved.version }, 200);
-  });
-
-  app.openapi(list, async (c) => c.json({ imports: await listImports(c.var.store, c.req.valid('param').fundId) }, 200));
+  })
+    .openapi(list, async (c) => c.json({ imports: await listImports(c.var.store, c.req.valid('param').fundId) }, 200));
 }

@@ -1,8 +1,8 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { Decimal, type Scenario, evaluatePlan } from '@fundladder/core';
 import { readScenarioJson } from '@fundladder/app';
 import type { Queryable } from '../db/store';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { problem } from '../http/problem';
 import { fundIdParam, idParam, responses } from '../http/schemas';
@@ -83,8 +83,9 @@ async function structuralOf(db: Queryable, fundId: string, versionId: string) {
   return facts.success ? { runId: run.id, byFundType: facts.data.stress.byFundType } : null;
 }
 
-export function overviewRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(overview, async (c) => {
+export function overviewRoutes() {
+  return router()
+    .openapi(overview, async (c) => {
     const { fundId } = c.req.valid('param');
     const q = c.req.valid('query');
     const v = await versionOf(c.var.store, fundId, q.version);
@@ -122,9 +123,8 @@ export function overviewRoutes(app: OpenAPIHono<AppEnv>): void {
       },
       200,
     );
-  });
-
-  app.openapi(ladder, async (c) => {
+  })
+    .openapi(ladder, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const run = await getRun(c.var.store, fundId, runId, true);
     if (!run) return problem(c, 404, 'not_found', 'no such run in this fund') as never;

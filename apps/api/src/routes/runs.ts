@@ -1,6 +1,6 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { hashJson } from '../http/hash';
 import { bodyIssues, problem } from '../http/problem';
@@ -35,10 +35,11 @@ export interface RunRouteOptions {
   readonly resultCacheBytes?: number;
 }
 
-export function runRoutes(app: OpenAPIHono<AppEnv>, options: RunRouteOptions = {}): void {
+export function runRoutes(options: RunRouteOptions = {}) {
   const results = new ResultCache(options.resultCacheBytes ?? 64 * 1024 * 1024);
 
-  app.openapi(create, async (c) => {
+  return router()
+    .openapi(create, async (c) => {
     const { fundId } = c.req.valid('param');
     const resolved = await resolveRunRequest(c.var.store, fundId, c.req.valid('json'));
     if (!resolved.ok) return problem(c, 422, 'invalid_request', 'the run request breaks a rule', bodyIssues(resolved.issues)) as never;
@@ -48,15 +49,13 @@ export function runRoutes(app: OpenAPIHono<AppEnv>, options: RunRouteOptions = {
     const { run, reused } = await createRun(c.var.store, { fundId, kind: r.kind, scenarioVersionIds: r.scenarioVersionIds, request: r.stored, requestHash, codeVersion: c.var.codeVersion, createdBy: c.var.user!.name });
     if (!reused) options.onQueued?.();
     return (reused ? c.json({ run, reused }, 200) : c.json({ run, reused }, 202)) as never;
-  });
-
-  app.openapi(list, async (c) => {
+  })
+    .openapi(list, async (c) => {
     const { fundId } = c.req.valid('param');
     const q = c.req.valid('query');
     return c.json({ runs: await listRuns(c.var.store, fundId, { limit: q.limit, ...(q.before ? { before: q.before } : {}) }) }, 200);
-  });
-
-  app.openapi(one, async (c) => {
+  })
+    .openapi(one, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     // A done run never changes again (every update of a run row needs it queued or running: src/repo/runs.ts), so its
     // whole answer is kept as text after the first read: later reads ask the store nothing.
@@ -71,15 +70,13 @@ export function runRoutes(app: OpenAPIHono<AppEnv>, options: RunRouteOptions = {
     const text = `${JSON.stringify(run).slice(0, -1)},"result":${JSON.stringify(full!.result)}}`;
     results.set(key, text);
     return c.body(text, 200, { 'content-type': 'application/json' }) as never;
-  });
-
-  app.openapi(cancel, async (c) => {
+  })
+    .openapi(cancel, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const run = await requestCancel(c.var.store, fundId, runId);
     return run ? c.json(run, 200) : (problem(c, 404, 'not_found', 'no such run in this fund') as never);
-  });
-
-  app.openapi(events, async (c) => {
+  })
+    .openapi(events, async (c) => {
     const { fundId, runId } = c.req.valid('param');
     const first = await getRun(c.var.store, fundId, runId);
     if (!first) return problem(c, 404, 'not_found', 'no such run in this fund') as never;

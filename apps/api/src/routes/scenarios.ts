@@ -1,6 +1,6 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { readScenarioJson } from '@fundladder/app';
-import type { AppEnv } from '../http/env';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { bodyIssues, problem } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses, scenarioSummarySchema, scenarioVersionSchema } from '../http/schemas';
@@ -21,10 +21,10 @@ const edit = createRoute({
 });
 const version = createRoute({ method: 'get', path: '/api/funds/{fundId}/scenario-versions/{versionId}', summary: 'One version with its body', middleware: [requireRole('viewer')] as const, request: { params: params.extend({ versionId: idParam('versionId') }) }, responses: responses(200, 'the version', scenarioVersionSchema) });
 
-export function scenarioRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(list, async (c) => c.json({ scenarios: await listScenarios(c.var.store, c.req.valid('param').fundId) }, 200));
-
-  app.openapi(create, async (c) => {
+export function scenarioRoutes() {
+  return router()
+    .openapi(list, async (c) => c.json({ scenarios: await listScenarios(c.var.store, c.req.valid('param').fundId) }, 200))
+    .openapi(create, async (c) => {
     const { fundId } = c.req.valid('param');
     const body = c.req.valid('json');
     const checked = readScenarioJson(body.body);
@@ -35,15 +35,13 @@ export function scenarioRoutes(app: OpenAPIHono<AppEnv>): void {
     });
     if (!created) return problem(c, 409, 'exists', `the fund has a scenario named ${body.name}: add a version to it instead`) as never;
     return c.json({ ...created, warnings: bodyIssues(checked.value.warnings, ['body']) }, 201);
-  });
-
-  app.openapi(one, async (c) => {
+  })
+    .openapi(one, async (c) => {
     const { fundId, scenarioId } = c.req.valid('param');
     const s = await getScenario(c.var.store, fundId, scenarioId);
     return s ? c.json({ scenario: s.summary, versions: s.versions }, 200) : (problem(c, 404, 'not_found', 'no such scenario in this fund') as never);
-  });
-
-  app.openapi(edit, async (c) => {
+  })
+    .openapi(edit, async (c) => {
     const { fundId, scenarioId } = c.req.valid('param');
     const body = c.req.valid('json');
     const checked = readScenarioJson(body.body);
@@ -52,9 +50,8 @@ export function scenarioRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!r.ok && r.reason === 'notFound') return problem(c, 404, 'not_found', 'no such scenario in this fund') as never;
     if (!r.ok) return problem(c, 409, 'stale_version', `version ${r.latest} is the latest, not ${body.baseVersion}: someone saved a newer version; reload it and edit that`, [{ code: 'conflict', path: ['baseVersion'], rule: 'editLatestVersion', message: 'not the latest version', received: String(body.baseVersion), limit: String(r.latest) }]) as never;
     return c.json({ version: r.version, warnings: bodyIssues(checked.value.warnings, ['body']) }, 201);
-  });
-
-  app.openapi(version, async (c) => {
+  })
+    .openapi(version, async (c) => {
     const { fundId, versionId } = c.req.valid('param');
     const v = await getVersion(c.var.store, fundId, versionId);
     return v ? c.json(v, 200) : (problem(c, 404, 'not_found', 'no such scenario version in this fund') as never);

@@ -1,4 +1,4 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
@@ -9,6 +9,7 @@ import type { AppEnv, User } from '../http/env';
 import { SESSION_COOKIE, requireSiteAdmin } from '../http/access';
 import { problem } from '../http/problem';
 import { jsonBody, responses } from '../http/schemas';
+import { router } from '../http/router';
 
 const sessionSchema = z.object({ user: z.object({ id: z.string(), name: z.string(), admin: z.boolean() }), csrfToken: z.string(), funds: z.array(z.object({ id: z.string(), role: z.enum(ROLES) })).or(z.literal('all')) }).openapi('Session');
 const login = createRoute({ method: 'post', path: '/api/session', summary: 'Sign in with a name and password', request: { body: jsonBody(z.strictObject({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) })) }, responses: { ...responses(200, 'signed in', sessionSchema), 429: { description: 'too many attempts' } } });
@@ -31,7 +32,7 @@ export interface SessionOptions {
   readonly secureCookie?: boolean;
 }
 
-export function sessionRoutes(app: OpenAPIHono<AppEnv>, options: SessionOptions = {}): void {
+export function sessionRoutes(options: SessionOptions = {}) {
   const limiter = new RateLimiter(options.loginAttempts ?? 10, 15 * 60_000);
   const start = async (c: Context<AppEnv>, user: User) => {
     const s = await openSession(c.var.store, user.id);
@@ -40,7 +41,8 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, options: SessionOptions 
     return { user, csrfToken: s.csrfToken, funds: funds === 'all' ? ('all' as const) : await rolesOf(c, user, funds) };
   };
 
-  app.openapi(login, async (c) => {
+  return router()
+    .openapi(login, async (c) => {
     const { name, password } = c.req.valid('json');
     const address = clientAddress(c);
     if (!limiter.take(`name:${name}`) || !limiter.take(`addr:${address}`)) {
@@ -52,31 +54,27 @@ export function sessionRoutes(app: OpenAPIHono<AppEnv>, options: SessionOptions 
     const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, DUMMY_HASH), false);
     if (!user || !ok) return problem(c, 401, 'bad_credentials', 'unknown name or wrong password') as never;
     return c.json(await start(c, { id: user.id, name: user.name, admin: user.admin }), 200);
-  });
-
-  app.openapi(current, async (c) => {
+  })
+    .openapi(current, async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     const s = id ? await sessionUser(c.var.store, id) : undefined;
     if (!s) return problem(c, 401, 'unauthenticated', 'not signed in') as never;
     const funds = await fundsOf(c.var.store, s.user);
     return c.json({ user: s.user, csrfToken: s.csrfToken, funds: funds === 'all' ? ('all' as const) : await rolesOf(c, s.user, funds) }, 200);
-  });
-
-  app.openapi(logout, async (c) => {
+  })
+    .openapi(logout, async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     if (id) await revokeSession(c.var.store, id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
-  });
-
-  app.openapi(tokenLogin, async (c) => {
+  })
+    .openapi(tokenLogin, async (c) => {
     const user = await useLoginToken(c.var.store, c.req.valid('query').token);
     if (!user) return problem(c, 401, 'bad_token', 'this sign-in link is unknown, used or expired: start the server again for a new one') as never;
     await start(c, user);
     return c.redirect('/', 302);
-  });
-
-  app.openapi(newUser, async (c) => {
+  })
+    .openapi(newUser, async (c) => {
     const body = c.req.valid('json');
     const user = await createUser(c.var.store, { name: body.name, displayName: body.displayName ?? '', passwordHash: await hashPassword(body.password, options.passwordParams), admin: body.admin });
     if (!user) return problem(c, 409, 'exists', `a user named ${body.name} exists`) as never;

@@ -1,5 +1,5 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../http/env';
+import { createRoute, z } from '@hono/zod-openapi';
+import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { fundIdParam, responses } from '../http/schemas';
 import { listWarnings } from '../repo/warnings';
@@ -18,6 +18,7 @@ const list = createRoute({
   responses: responses(200, 'warnings', z.object({ warnings: z.array(warningSchema) })),
 });
 
-export function warningRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(list, async (c) => c.json({ warnings: await listWarnings(c.var.store, c.req.valid('param').fundId, c.req.valid('query').state) }, 200));
+export function warningRoutes() {
+  return router()
+    .openapi(list, async (c) => c.json({ warnings: await listWarnings(c.var.store, c.req.valid('param').fundId, c.req.valid('query').state) }, 200));
 }
