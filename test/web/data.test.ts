@@ -119,6 +119,7 @@ describe('the Data, Forecast and Actuals screens in Chromium', () => {
     expect(await rate.inputValue()).toBe('0.65');
     await rate.fill('0.70');
     await editor.getByText('已修改 1 处。').waitFor();
+    expect(await editor.getByRole('list', { name: '本次修改' }).textContent()).toBe('定期存款 3 个月 年利率（%）: 0.65 → 0.70');
 
     // Someone else saves version 2 first (the sample as it is, through the API).
     const v1 = (await (await page.request.get(`${base}/api/funds/sample/scenario-versions/${(await latestVersion()).latestVersionId}`)).json()) as { body: unknown };
@@ -180,7 +181,7 @@ describe('the Data, Forecast and Actuals screens in Chromium', () => {
     await form.getByLabel('企业职工基本养老保险基金 实际支出（万元）').fill('3,700.25');
     await form.getByRole('button', { name: '录入' }).click();
     await expect.poll(() => page.getByTestId('recorded').textContent()).toBe('✔ 已录入 2026-01 的 1 行。');
-    expect(await form.getByLabel('月份（YYYY-MM）').inputValue()).toBe('2026-02');
+    await expect.poll(() => form.getByLabel('月份（YYYY-MM）').inputValue()).toBe('2026-02');
 
     const expected = sample.flows.find((f) => f.month === '2026-01' && f.fundType === 'employeePension')!;
     const row = page.getByTestId('variance-2026-01').getByRole('row', { name: /^企业职工基本养老保险基金/ });

@@ -21,7 +21,7 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
   const body = version.body;
   const [tab, setTab] = useState<Tab>('banks');
   const [bank, setBank] = useState(0);
-  const [edits, setEdits] = useState<Record<string, { spec: FieldSpec; text: string }>>({});
+  const [edits, setEdits] = useState<Record<string, { spec: FieldSpec; text: string; label: string; before: string }>>({});
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState<Saving>({ status: 'idle' });
 
@@ -36,11 +36,12 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
   }));
   const refused = saving.status === 'refused' ? saving : undefined;
 
-  const edit = (spec: FieldSpec, text: string) => {
+  const edit = (spec: FieldSpec, text: string, label: string) => {
     const key = fieldKey(spec.path);
+    const before = fieldText(spec.kind, valueAt(body, spec.path));
     const next = { ...edits };
-    if (text === fieldText(spec.kind, valueAt(body, spec.path))) delete next[key];
-    else next[key] = { spec, text };
+    if (text === before) delete next[key];
+    else next[key] = { spec, text, label, before };
     setEdits(next);
   };
 
@@ -72,7 +73,7 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
     return (
       <div className={`cell-field${invalid ? ' field-invalid' : ''}${edits[key] ? ' field-edited' : ''}`}>
         {spec.kind.kind === 'choice' ? (
-          <select {...common} value={text} onChange={(e) => edit(spec, e.target.value)}>
+          <select {...common} value={text} onChange={(e) => edit(spec, e.target.value, label)}>
             {spec.kind.options.map((o) => (
               <option key={o} value={o}>
                 {options?.[o] ?? o}
@@ -80,7 +81,7 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
             ))}
           </select>
         ) : (
-          <input {...common} value={text} inputMode={spec.kind.kind === 'money' || spec.kind.kind === 'percent' ? 'decimal' : spec.kind.kind === 'int' ? 'numeric' : undefined} onChange={(e) => edit(spec, e.target.value)} />
+          <input {...common} value={text} inputMode={spec.kind.kind === 'money' || spec.kind.kind === 'percent' ? 'decimal' : spec.kind.kind === 'int' ? 'numeric' : undefined} onChange={(e) => edit(spec, e.target.value, label)} />
         )}
         {edits[key] && <span className="edited-mark">{m.edited}</span>}
         {invalid && (
@@ -93,6 +94,8 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
     );
   };
 
+  /** A choice by its name (the bank status), anything else as typed. */
+  const optionName = (spec: FieldSpec, text: string) => (spec.kind.kind === 'choice' ? (m.bankStatus[text] ?? text) : text);
   const quotes = quoteRows(body, bank);
   const editCount = Object.keys(edits).length;
 
@@ -229,6 +232,15 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
             <span>{m.editNote}</span>
             <input value={note} placeholder={m.editNoteDefault} onChange={(e) => setNote(e.target.value)} />
           </label>
+          {editCount > 0 && (
+            <ul className="edit-list" aria-label={m.editChangesTitle}>
+              {Object.entries(edits).map(([key, e]) => (
+                <li key={key}>
+                  {e.label}: {optionName(e.spec, e.before)} → <strong>{optionName(e.spec, e.text)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="button-row">
             <span className="muted" role="status">
               {m.editCount(editCount)}
