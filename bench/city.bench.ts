@@ -3,7 +3,8 @@
 // calibration row (this machine's speed drifts; the cores are shared).
 import { performance } from 'node:perf_hooks';
 import { type Decimal, type MonthKey, type Scenario } from '@fundladder/core';
-import { WarmLadderModel, buildLadderModel, loadHighs, optimize, poolFundTypes, prepareLadderData, solveWithHighs } from '@fundladder/optimizer';
+import { WarmLadderModel, buildLadderModel, floorsFor, loadHighs, optimize, poolFundTypes, prepareLadderData, solveWithHighs } from '@fundladder/optimizer';
+import { forecastPathFloats, planningSeed } from '@fundladder/app';
 import type { BenchRow } from './measure';
 import { calibration } from './ledger.bench';
 import { sampleLadderScenario } from './optimizer.bench';
@@ -46,6 +47,21 @@ export async function benchCity(): Promise<BenchRow[]> {
     notes.push(r.status === 'optimal' ? `${r.evaluation.report.issues.length ? `${r.evaluation.report.issues.length} ledger issues` : 'checked'}, ${r.rounds} rounds, gap ${(r.optimality.gap * 100).toFixed(2)}%, ledger ${r.ledgerInterest.div(10_000).toFixed(2)}万` : `${r.status}: ${r.issues[0]?.message ?? ''}`);
   }
   rows.push({ ...summary('city 120 × 20: optimize() end to end returns a checked plan', times), target: '< 60 s', note: [...new Set(notes)].join(' | ') });
+
+  // Safe (docs/optimizer.md §16): floors from 1,000 planning paths of the city's own forecast (drawn once, not timed),
+  // then optimize() with them — the per-fund-type LP, its rounds, the ledger check.
+  const paths = forecastPathFloats(scenario, { paths: 1000, seed: planningSeed(7) });
+  if (!paths.ok) throw new Error('bench: no city paths');
+  const floors = floorsFor(scenario, paths.value, { confidence: 0.99, perFundType: true });
+  const safeTimes: number[] = [];
+  const safeNotes: string[] = [];
+  for (let k = 0; k < Number(process.env.FL_BENCH_CITY_SAFE_RUNS ?? runs); k++) {
+    const t0 = performance.now();
+    const r = await optimize(scenario, { safety: floors });
+    safeTimes.push(performance.now() - t0);
+    safeNotes.push(r.status === 'optimal' ? `${r.evaluation.report.issues.length ? `${r.evaluation.report.issues.length} ledger issues` : 'checked'}, ${r.size.variables.toLocaleString('en')} columns, ${r.rounds} rounds, ledger ${r.ledgerInterest.div(10_000).toFixed(2)}万` : `${r.status}: ${r.issues[0]?.message ?? ''}`);
+  }
+  rows.push({ ...summary('city 120 × 20: safe optimize() (floors from 1,000 paths) returns a checked plan', safeTimes), target: '< 60 s', note: [...new Set(safeNotes)].join(' | ') });
 
   const warm = await WarmLadderModel.create(scenario);
   try {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MonthlyFlow, Decimal, evaluatePlan, scenarioSchema } from '@fundladder/core';
 import { tinyPlan, tinyScenario } from '@fundladder/core/testing';
-import { reserveFromPaths, stressTest } from './stress';
+import { countDistinct, reserveFromPaths, stressTest } from './stress';
 
 const scenario = scenarioSchema.parse(tinyScenario());
 const plan = tinyPlan() as Parameters<typeof stressTest>[1];
@@ -51,5 +51,16 @@ describe('reserveFromPaths', () => {
     expect(r).toHaveLength(scenario.horizonMonths);
     // The last month has no next month: nothing to keep.
     expect(r.at(-1)!.isZero()).toBe(true);
+  });
+});
+
+describe('countDistinct', () => {
+  it('counts a repeated path once, a path that differs only in its last flow apart, and a difference below the fen not at all', () => {
+    const last = scenario.flows.length - 1;
+    const lastChanged = scenario.flows.map((f, k) => (k === last ? { ...f, outflow: f.outflow.plus(1) } : f));
+    const belowTheFen = scenario.flows.map((f, k) => (k === last ? { ...f, outflow: f.outflow.plus('0.001') } : f));
+    expect(countDistinct([scenario.flows, scenario.flows, lastChanged])).toBe(2);
+    expect(countDistinct([scenario.flows, belowTheFen])).toBe(1);
+    expect(countDistinct([])).toBe(0);
   });
 });

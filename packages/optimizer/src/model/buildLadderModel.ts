@@ -12,6 +12,12 @@ export interface BuildOptions {
   readonly lots?: 'semiContinuous' | 'ignore';
   /** Dominated time-deposit columns to include after all (`${optionIndex}|${month index}`), see LadderData's `dominatedBy`. */
   readonly restored?: ReadonlySet<string>;
+  /**
+   * Leave out the columns that no plan can fill to their product's minimum with the money their fund type has free
+   * (model/placeable.ts): valid for this data's flows and floors only, so not for models re-solved with other flows
+   * (what-ifs) or with cash that may bend (the elastic model). Default false.
+   */
+  readonly leaveOutUnaffordable?: boolean;
 }
 
 /**
@@ -23,7 +29,7 @@ export interface BuildOptions {
 export function buildLadderModel(data: LadderData, options: BuildOptions = {}): { model: LpModel; variables: LadderVariables } {
   const lp = new LpBuilder('maximize');
   lp.offset = data.constantInterest;
-  const variables = addVariables(lp, data, { placementPenaltyPerWan: options.placementPenaltyPerWan ?? 0, lots: options.lots ?? 'semiContinuous', ...(options.upperBounds ? { upperBounds: options.upperBounds } : {}), ...(options.restored ? { restored: options.restored } : {}) });
+  const variables = addVariables(lp, data, { placementPenaltyPerWan: options.placementPenaltyPerWan ?? 0, lots: options.lots ?? 'semiContinuous', ...(options.upperBounds ? { upperBounds: options.upperBounds } : {}), ...(options.restored ? { restored: options.restored } : {}), ...(options.leaveOutUnaffordable ? { leaveOutUnaffordable: true } : {}) });
   addConstraints(lp, data, variables);
   return { model: lp.build(), variables };
 }

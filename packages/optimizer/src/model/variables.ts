@@ -1,5 +1,6 @@
 import type { LpBuilder } from './lp';
-import type { FundKey, LadderData } from './data';
+import { type FundKey, type LadderData, minimumPlacementYuan } from './data';
+import { fitsUnderBound, placeableBoundWan } from './placeable';
 
 /** Indices of the decision variables, by meaning. */
 export interface LadderVariables {
@@ -22,17 +23,21 @@ export interface LadderVariables {
  * type, and cash[f][t] ≥ 0. Objective coefficients are set here from the data (interest per 万元 from
  * core's rules; demand interest on cash).
  */
-export function addVariables(lp: LpBuilder, data: LadderData, options: { placementPenaltyPerWan: number; upperBounds?: ReadonlyMap<string, number>; lots: 'semiContinuous' | 'ignore'; restored?: ReadonlySet<string> }): LadderVariables {
+export function addVariables(lp: LpBuilder, data: LadderData, options: { placementPenaltyPerWan: number; upperBounds?: ReadonlyMap<string, number>; lots: 'semiContinuous' | 'ignore'; restored?: ReadonlySet<string>; leaveOutUnaffordable?: boolean }): LadderVariables {
   const placeFund: FundKey[][][] = [];
+  // Columns no plan can fill to the product's minimum with the money the cash key has free (model/placeable.ts).
+  const bounds = options.leaveOutUnaffordable ? placeableBoundWan(data) : undefined;
   const place = data.options.map((o, i) => {
     placeFund[i] = [];
+    const minimumWan = bounds ? minimumPlacementYuan(data.scenario, o.product) / 10_000 : 0;
     return data.months.map((m, t) => {
       placeFund[i]![t] = [];
       if (!o.rateByMonth[t]) return [];
       // A time deposit its bank's CD dominates this month is left out, unless a round brought it back (§3.1).
       if (o.dominatedBy[t] !== undefined && !options.restored?.has(`${i}|${t}`)) return [];
       const cost = o.valuePerWan[t]! - options.placementPenaltyPerWan;
-      return data.fundTypes.map((ft) => {
+      return data.fundTypes.flatMap((ft) => {
+        if (bounds && !fitsUnderBound(bounds.get(ft)!, t, o.termMonths, minimumWan)) return [];
         placeFund[i]![t]!.push(ft);
         const name = `place[${o.id}][${m}][${ft}]`;
         const fixedUpper = options.upperBounds?.get(name);
