@@ -41,7 +41,7 @@ export function waterfallOption(w: Waterfall, labels: { start: string; end: stri
     xAxis: { type: 'category', data: [labels.start, ...w.steps.map((s) => labels.step(s.key)), labels.end], axisLabel: { interval: 0, rotate: w.steps.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value', name: unitName(lang), scale: true },
     series: [
-      { name: 'base', type: 'bar', stack: 'w', data: invisible, itemStyle: { color: 'transparent', decal: 'none' }, emphasis: { disabled: true }, tooltip: { show: false }, silent: true },
+      { name: 'base', type: 'bar', stack: 'w', data: invisible, itemStyle: { color: 'transparent', decal: { symbol: 'none' } }, emphasis: { disabled: true }, tooltip: { show: false }, silent: true },
       { name: labels.up, type: 'bar', stack: 'w', data: up, itemStyle: { color: '#3a9d7a' } },
       { name: labels.down, type: 'bar', stack: 'w', data: down, itemStyle: { color: '#b84a4a' } },
       { name: `${labels.start} / ${labels.end}`, type: 'bar', stack: 'w', data: totals, itemStyle: { color: '#2f6db5' } },
