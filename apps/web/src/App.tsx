@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { z } from 'zod';
-import { apiDelete, currentSession, forgetSession } from './api/client';
+import { answer, api, currentSession, forgetSession } from './api/client';
 import type { Session } from './api/schemas';
 import { useI18n } from './i18n/I18n';
 import { routePath } from './routes';
@@ -34,7 +34,7 @@ export function App() {
 
   const signOut = async () => {
     try {
-      await apiDelete('/api/session', z.object({ ok: z.literal(true) }));
+      await answer(api.api.session.$delete(), z.object({ ok: z.literal(true) }));
     } finally {
       forgetSession();
       setSignedIn(undefined);

@@ -12,11 +12,11 @@ import { getFund } from '../repo/funds';
 import { type ExportInput, buildReportHtml, buildWorkbook, exportInputFromResult, renderPdf } from '../export/index';
 
 const params = z.object({ fundId: fundIdParam, runId: idParam('runId') });
-const file = (summary: string, type: string) =>
-  createRoute({ method: 'get', path: `/api/funds/{fundId}/runs/{runId}/${summary.split(' ')[0]}`, summary: summary.slice(summary.indexOf(' ') + 1), middleware: [requireRole('viewer')] as const, request: { params }, responses: { 200: { description: type }, 404: { description: 'no such run' }, 409: { description: 'the run is not a finished optimize run with a plan' } } });
-const xlsx = file('export.xlsx The workbook a finance bureau attaches to a rollover request (假设, 预测, 计划, 分存方案, 分月台账, 指标, 约束, 压力测试)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-const html = file('report.html The printable Chinese report (print it from the browser)', 'text/html');
-const pdf = file('report.pdf The printable Chinese report as PDF (rendered by Chromium)', 'application/pdf');
+const file = <N extends string>(name: N, summary: string, type: string) =>
+  createRoute({ method: 'get', path: `/api/funds/{fundId}/runs/{runId}/${name}` as const, summary, middleware: [requireRole('viewer')] as const, request: { params }, responses: { 200: { description: type }, 404: { description: 'no such run' }, 409: { description: 'the run is not a finished optimize run with a plan' } } });
+const xlsx = file('export.xlsx', 'The workbook a finance bureau attaches to a rollover request (假设, 预测, 计划, 分存方案, 分月台账, 指标, 约束, 压力测试)', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+const html = file('report.html', 'The printable Chinese report (print it from the browser)', 'text/html');
+const pdf = file('report.pdf', 'The printable Chinese report as PDF (rendered by Chromium)', 'application/pdf');
 
 /** The export's input from a stored, finished optimize run: the optimizer is not run again. */
 async function inputOf(c: Context<AppEnv>, fundId: string, runId: string): Promise<{ ok: true; value: ExportInput } | { ok: false; response: Response }> {

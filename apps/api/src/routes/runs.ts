@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { JOB_KINDS, type JobKind } from '@fundladder/app';
 import { streamSSE } from 'hono/streaming';
 import { router } from '../http/router';
 import { requireRole } from '../http/access';
@@ -12,7 +13,8 @@ import { resolveRunRequest } from '../runRequest';
 const params = z.object({ fundId: fundIdParam });
 const runParams = params.extend({ runId: idParam('runId') });
 const runRequestSchema = z
-  .object({ kind: z.enum(['validate', 'evaluate', 'forecast', 'backtest', 'optimize', 'compare', 'interest']) })
+  // Every kind the application layer runs (a kind added there is accepted here without a second list to keep).
+  .object({ kind: z.enum(JOB_KINDS as [JobKind, ...JobKind[]]) })
   .passthrough()
   .openapi('RunRequest', { description: "An application-layer request (docs/app.md §1) whose scenarios are references { scenarioVersion: '<id>' }" });
 

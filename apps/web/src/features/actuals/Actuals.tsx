@@ -3,7 +3,7 @@
 import '../data/data.css';
 import { useState } from 'react';
 import { z } from 'zod';
-import { ApiError, apiGet, apiPost, fundPath, parseAnswer } from '../../api/client';
+import { ApiError, answer, api, parseAnswer, withSignal } from '../../api/client';
 import { actualListSchema, actualsRecordedSchema, type Variance, varianceSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { FINISHED, type Issue, type Run, evaluationSchema, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
@@ -26,8 +26,8 @@ const WRITERS = ['planner', 'approver', 'admin'];
 export const NOTHING_PLACED = { schemaVersion: 1, name: '不做新存放 Nothing new placed', placements: [] } as const;
 
 async function loadVersions(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
-  const details = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
+  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
   return { fund, versions: details.flatMap((d) => [...d.versions].sort((a, b) => b.version - a.version).map((v) => ({ id: v.id, version: v.version, scenario: d.scenario.name }))) };
 }
 
@@ -68,11 +68,11 @@ export default function Actuals({ fundId }: { fundId: string }) {
 
 /** The ledger the gap reads: the newest done optimize run on the version with a plan, else our nothing-placed evaluation. */
 async function loadLedger(fundId: string, versionId: string, signal: AbortSignal) {
-  const runs = (await apiGet(fundPath(fundId, '/runs?limit=200'), runListSchema, signal)).runs.filter((r) => r.scenarioVersionIds.length === 1 && r.scenarioVersionIds[0] === versionId);
+  const runs = (await answer(api.api.funds[':fundId'].runs.$get({ param: { fundId }, query: { limit: '200' } }, withSignal(signal)), runListSchema, undefined, signal)).runs.filter((r) => r.scenarioVersionIds.length === 1 && r.scenarioVersionIds[0] === versionId);
   const evaluateBody = canonicalJson(evaluateRequest(versionId));
   for (const r of runs) {
     if (r.state !== 'done' || !(r.kind === 'optimize' || (r.kind === 'evaluate' && canonicalJson(r.request) === evaluateBody))) continue;
-    const full = await apiGet(fundPath(fundId, `/runs/${r.id}`), runSchema, signal);
+    const full = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId: r.id } }, withSignal(signal)), runSchema, undefined, signal);
     const result = parseAnswer(z.object({ evaluation: evaluationSchema.optional() }), full.result, `run ${r.id}`);
     if (result.evaluation) return { run: r, months: result.evaluation.months };
   }
@@ -81,16 +81,16 @@ async function loadLedger(fundId: string, versionId: string, signal: AbortSignal
 }
 
 function evaluateRequest(versionId: string) {
-  return { kind: 'evaluate', scenario: { scenarioVersion: versionId }, plan: NOTHING_PLACED };
+  return { kind: 'evaluate' as const, scenario: { scenarioVersion: versionId }, plan: NOTHING_PLACED };
 }
 
 function VersionActuals({ fundId, versionId, canWrite }: { fundId: string; versionId: string; canWrite: boolean }) {
   const [notice, setNotice] = useState<string | undefined>();
   const data = useLoad(`act:${fundId}:${versionId}`, async (signal) => {
     const [version, actuals, variance] = await Promise.all([
-      apiGet(fundPath(fundId, `/scenario-versions/${encodeURIComponent(versionId)}`), versionWithBodySchema, signal),
-      apiGet(fundPath(fundId, '/actuals'), actualListSchema, signal),
-      apiGet(fundPath(fundId, `/variance?scenarioVersion=${encodeURIComponent(versionId)}`), varianceSchema, signal),
+      answer(api.api.funds[':fundId']['scenario-versions'][':versionId'].$get({ param: { fundId, versionId } }, withSignal(signal)), versionWithBodySchema, undefined, signal),
+      answer(api.api.funds[':fundId'].actuals.$get({ param: { fundId }, query: {} }, withSignal(signal)), actualListSchema, undefined, signal),
+      answer(api.api.funds[':fundId'].variance.$get({ param: { fundId }, query: { scenarioVersion: versionId } }, withSignal(signal)), varianceSchema, undefined, signal),
     ]);
     return { fundTypes: Array.isArray(version.body.fundTypes) ? (version.body.fundTypes as string[]) : [], startMonth: typeof version.body.startMonth === 'string' ? version.body.startMonth : '', actuals: actuals.actuals, variance };
   });
@@ -139,7 +139,7 @@ function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId:
     setState({ status: 'sending' });
     const sent: ActualRow[] = built.rows;
     try {
-      const r = await apiPost(fundPath(fundId, '/actuals'), actualsRecordedSchema, { rows: sent, ...(source.trim() ? { source: source.trim() } : {}) });
+      const r = await answer(api.api.funds[':fundId'].actuals.$post({ param: { fundId }, json: { rows: sent, ...(source.trim() ? { source: source.trim() } : {}) } }), actualsRecordedSchema);
       setTyped({});
       setState({ status: 'idle' });
       onRecorded(m.actRecorded(month, r.actuals.length, r.superseded.length, r.unchanged.length));
@@ -327,7 +327,7 @@ function GapSection({ fundId, versionId, from, shift, hasActuals, canRun }: { fu
   const compute = async () => {
     setPosting({ status: 'sending' });
     try {
-      const made = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, evaluateRequest(versionId));
+      const made = await answer(api.api.funds[':fundId'].runs.$post({ param: { fundId }, json: { ...evaluateRequest(versionId) } }), runCreatedSchema);
       setStarted(made);
       setPosting({ status: 'idle' });
       if (made.run.state === 'done') ledger.refresh();

@@ -2,7 +2,7 @@
 // review, approve or reject with a comment, withdraw; four eyes: a second approver approves), the run's decisions as
 // read-only history, the fund's hash chain and whether it verifies, and the downloads for the finance bureau.
 import { useState } from 'react';
-import { apiGet, apiPost, fundPath } from '../../api/client';
+import { answer, api, fundPath, withSignal } from '../../api/client';
 import { type DecisionAction, chainSchema, decidedSchema, runDecisionsSchema } from '../../api/approvalSchemas';
 import { fundSchema, runSchema, sessionSchema } from '../../api/schemas';
 import { localDateTime } from '../../format/dates';
@@ -17,11 +17,11 @@ import { APPROVAL_NAMES } from './messages';
 
 async function loadApproval(fundId: string, runId: string, signal: AbortSignal) {
   const [session, fund, run, mine, chain] = await Promise.all([
-    apiGet('/api/session', sessionSchema, signal),
-    apiGet(fundPath(fundId), fundSchema, signal),
-    apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}`), runSchema, signal),
-    apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}/decisions`), runDecisionsSchema, signal),
-    apiGet(fundPath(fundId, '/decisions'), chainSchema, signal),
+    answer(api.api.session.$get(undefined, withSignal(signal)), sessionSchema, undefined, signal),
+    answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal),
+    answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal),
+    answer(api.api.funds[':fundId'].runs[':runId'].decisions.$get({ param: { fundId, runId } }, withSignal(signal)), runDecisionsSchema, undefined, signal),
+    answer(api.api.funds[':fundId'].decisions.$get({ param: { fundId } }, withSignal(signal)), chainSchema, undefined, signal),
   ]);
   return { user: session.user.name, role: fund.role ?? (session.user.admin ? 'admin' : undefined), run: { ...run, result: undefined }, mine, chain };
 }
@@ -49,7 +49,7 @@ export default function Approval({ fundId, runId }: { fundId: string; runId: str
   const decide = async (action: DecisionAction) => {
     setSending({ status: 'sending' });
     try {
-      const r = await apiPost(fundPath(fundId, `/runs/${encodeURIComponent(runId)}/decisions`), decidedSchema, comment.trim() ? { action, comment: comment.trim() } : { action });
+      const r = await answer(api.api.funds[':fundId'].runs[':runId'].decisions.$post({ param: { fundId, runId }, json: comment.trim() ? { action, comment: comment.trim() } : { action } }), decidedSchema);
       setComment('');
       setSending({ status: 'done', state: r.state });
       data.refresh();

@@ -4,7 +4,7 @@
 // month-end liquid money overlaid with the reserve.
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { apiGet, apiPost, fundPath, parseAnswer } from '../../api/client';
+import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { type CompareColumn, type CompareResult, compareResultSchema } from '../../api/compareSchemas';
 import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
 import { EChart } from '../../charts/EChart';
@@ -40,8 +40,8 @@ const planSchema = z.object({ plan: z.object({ name: z.string(), placements: z.a
 
 /** The fund's scenario versions by id, named "scenario · version n". */
 async function versionNames(fundId: string, m: Messages, signal: AbortSignal): Promise<Map<string, string>> {
-  const list = await apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal);
-  const details = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  const list = await answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal);
+  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
   return new Map(details.flatMap((d) => d.versions.map((v) => [v.id, `${d.scenario.name} · ${m.versionLabel(v.version)}`] as const)));
 }
 
@@ -72,7 +72,7 @@ export default function Compare({ fundId, runId }: { fundId: string; runId?: str
 function Picker({ fundId, baseline, freeze, versions }: { fundId: string; baseline: string | undefined; freeze: (id: string) => void; versions: Map<string, string> }) {
   const { m } = useI18n();
   const data = useLoad(`compare-pick:${fundId}`, async (signal) => {
-    const [runs, fund] = await Promise.all([apiGet(fundPath(fundId, '/runs?limit=100'), runListSchema, signal), apiGet(fundPath(fundId), fundSchema, signal)]);
+    const [runs, fund] = await Promise.all([answer(api.api.funds[':fundId'].runs.$get({ param: { fundId }, query: { limit: '100' } }, withSignal(signal)), runListSchema, undefined, signal), answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal)]);
     return { runs: runs.runs.filter((r) => r.kind === 'optimize' && r.state === 'done'), role: fund.role };
   });
   const [picked, setPicked] = useState<string[]>([]);
@@ -95,11 +95,11 @@ function Picker({ fundId, baseline, freeze, versions }: { fundId: string; baseli
       const order = baseline && picked.includes(baseline) ? [baseline, ...picked.filter((p) => p !== baseline)] : picked;
       const choices = await Promise.all(
         order.map(async (id) => {
-          const run = await apiGet(fundPath(fundId, `/runs/${id}`), runSchema);
+          const run = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId: id } }), runSchema);
           return { runId: id, versionId: run.scenarioVersionIds[0]!, plan: parseAnswer(planSchema, run.result, `GET run ${id} plan`).plan };
         }),
       );
-      const created = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, compareRequestOf(choices, { paths: Number(paths), seed: Number(seed) }));
+      const created = await answer(api.api.funds[':fundId'].runs.$post({ param: { fundId }, json: compareRequestOf(choices, { paths: Number(paths), seed: Number(seed) }) }), runCreatedSchema);
       navigate(routePath({ screen: 'compare', fundId, runId: created.run.id }));
     } catch (error) {
       setSending({ status: 'error', error });
@@ -164,7 +164,7 @@ function Picker({ fundId, baseline, freeze, versions }: { fundId: string; baseli
 }
 
 async function loadCompare(fundId: string, runId: string, signal: AbortSignal): Promise<{ run: Run; result?: CompareResult }> {
-  const run = await apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}`), runSchema, signal);
+  const run = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal);
   if (run.state !== 'done' || run.kind !== 'compare') return { run };
   return { run, result: parseAnswer(compareResultSchema, run.result, `GET run ${runId} result`) };
 }

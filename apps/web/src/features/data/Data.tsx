@@ -2,7 +2,7 @@
 // version) and edit banks, quotes, holdings and policy as fields, saved as a new immutable version of the scenario.
 import './data.css';
 import { useState } from 'react';
-import { apiGet, fundPath } from '../../api/client';
+import { answer, api, withSignal } from '../../api/client';
 import { fundSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { useI18n } from '../../i18n/I18n';
@@ -16,8 +16,8 @@ import { ImportPanel } from './ImportPanel';
 const WRITERS = ['planner', 'approver', 'admin'];
 
 async function loadScenarios(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
-  const scenarios = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
+  const scenarios = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
   return { fund, scenarios };
 }
 
@@ -102,7 +102,7 @@ export default function Data({ fundId }: { fundId: string }) {
 }
 
 function VersionEditor({ fundId, scenarioId, versionId, canWrite, onSaved, onReload }: { fundId: string; scenarioId: string; versionId: string; canWrite: boolean; onSaved: (version: number) => void; onReload: () => void }) {
-  const version = useLoad(`version:${versionId}`, (signal) => apiGet(fundPath(fundId, `/scenario-versions/${encodeURIComponent(versionId)}`), versionWithBodySchema, signal));
+  const version = useLoad(`version:${versionId}`, (signal) => answer(api.api.funds[':fundId']['scenario-versions'][':versionId'].$get({ param: { fundId, versionId } }, withSignal(signal)), versionWithBodySchema, undefined, signal));
   if (version.state.status === 'loading') return <Loading />;
   if (version.state.status === 'error') return <ErrorPanel error={version.state.error} onRetry={version.reload} />;
   return <Editor fundId={fundId} scenarioId={scenarioId} version={version.state.value} canWrite={canWrite} onSaved={onSaved} onReload={onReload} />;

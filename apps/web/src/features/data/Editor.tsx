@@ -2,7 +2,7 @@
 // (scenarioEdit.readField); saving writes the edits into a copy of the body and POSTs it as a new version with
 // `baseVersion`, so a version saved by someone else meanwhile is a 409, never overwritten.
 import { useMemo, useState } from 'react';
-import { ApiError, apiPost, fundPath } from '../../api/client';
+import { ApiError, answer, api } from '../../api/client';
 import { type VersionWithBody, versionCreatedSchema } from '../../api/dataSchemas';
 import type { Issue } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
@@ -50,7 +50,7 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
     if (!r.ok) return setSaving({ status: 'fix', count: Object.keys(r.errors).length });
     setSaving({ status: 'sending' });
     try {
-      const created = await apiPost(fundPath(fundId, `/scenarios/${encodeURIComponent(scenarioId)}/versions`), versionCreatedSchema, { baseVersion: version.version, body: r.body, note: note.trim() || m.editNoteDefault });
+      const created = await answer(api.api.funds[':fundId'].scenarios[':scenarioId'].versions.$post({ param: { fundId, scenarioId }, json: { baseVersion: version.version, body: r.body, note: note.trim() || m.editNoteDefault } }), versionCreatedSchema);
       setSaving({ status: 'idle' });
       onSaved(created.version.version);
     } catch (error) {

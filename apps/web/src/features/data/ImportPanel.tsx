@@ -1,7 +1,7 @@
 // Upload CSV/XLSX to the API's imports route: preview what would change (or every problem at its file, row and column,
 // with the row as the file has it), then save the same files as a new scenario version.
 import { useState } from 'react';
-import { apiPostForm, fundPath } from '../../api/client';
+import { api, apiPostForm } from '../../api/client';
 import { type ImportAnswer, importAnswerSchema } from '../../api/dataSchemas';
 import type { ScenarioSummary } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
@@ -43,7 +43,7 @@ export function ImportPanel({ fundId, current, onSaved }: { fundId: string; curr
     form.append('lang', lang);
     setSent({ status: 'sending', mode });
     try {
-      const answer = await apiPostForm(fundPath(fundId, '/imports'), importAnswerSchema, form);
+      const answer = await apiPostForm(api.api.funds[':fundId'].imports.$path({ param: { fundId } }), importAnswerSchema, form);
       if (answer.outcome === 'refused') {
         // The CSV files themselves, to show each bad row as the file has it.
         const read: Record<string, string> = {};

@@ -3,7 +3,7 @@
 // with the facts that say why to trust it.
 import '../data/data.css';
 import { useMemo, useState } from 'react';
-import { apiGet, apiPost, fundPath, parseAnswer } from '../../api/client';
+import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { type BacktestResult, type ForecastResult, backtestResultSchema, forecastResultSchema } from '../../api/forecastSchemas';
@@ -23,8 +23,8 @@ import { type ForecastKind, forecastRequest, runFor } from './forecastRuns';
 const RUNNERS = ['planner', 'approver', 'admin'];
 
 async function loadVersions(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
-  const details = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
+  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
   const versions = details.flatMap((d) => [...d.versions].sort((a, b) => b.version - a.version).map((v) => ({ id: v.id, label: `${d.scenario.name} · v${v.version}`, version: v.version, scenario: d.scenario.name })));
   return { fund, versions };
 }
@@ -66,12 +66,12 @@ export default function Forecast({ fundId }: { fundId: string }) {
 
 async function loadResults(fundId: string, versionId: string, signal: AbortSignal) {
   const [runs, version, actuals] = await Promise.all([
-    apiGet(fundPath(fundId, '/runs?limit=200'), runListSchema, signal),
-    apiGet(fundPath(fundId, `/scenario-versions/${encodeURIComponent(versionId)}`), versionWithBodySchema, signal),
-    apiGet(fundPath(fundId, '/actuals'), actualListSchema, signal),
+    answer(api.api.funds[':fundId'].runs.$get({ param: { fundId }, query: { limit: '200' } }, withSignal(signal)), runListSchema, undefined, signal),
+    answer(api.api.funds[':fundId']['scenario-versions'][':versionId'].$get({ param: { fundId, versionId } }, withSignal(signal)), versionWithBodySchema, undefined, signal),
+    answer(api.api.funds[':fundId'].actuals.$get({ param: { fundId }, query: {} }, withSignal(signal)), actualListSchema, undefined, signal),
   ]);
   const pick = (kind: ForecastKind) => runFor(runs.runs, kind, versionId);
-  const full = async (run: Run | undefined) => (run?.state === 'done' ? apiGet(fundPath(fundId, `/runs/${run.id}`), runSchema, signal) : run);
+  const full = async (run: Run | undefined) => (run?.state === 'done' ? answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId: run.id } }, withSignal(signal)), runSchema, undefined, signal) : run);
   const [forecastRun, backtestRun] = await Promise.all([full(pick('forecast')), full(pick('backtest'))]);
   const forecast: ForecastResult | undefined = forecastRun?.state === 'done' ? parseAnswer(forecastResultSchema, forecastRun.result, 'forecast result') : undefined;
   const backtest: BacktestResult | undefined = backtestRun?.state === 'done' ? parseAnswer(backtestResultSchema, backtestRun.result, 'backtest result') : undefined;
@@ -87,7 +87,7 @@ function VersionForecast({ fundId, versionId, canRun }: { fundId: string; versio
   const run = async () => {
     setPosting({ status: 'sending' });
     try {
-      const made = await Promise.all((['forecast', 'backtest'] as const).map((kind) => apiPost(fundPath(fundId, '/runs'), runCreatedSchema, forecastRequest(kind, versionId))));
+      const made = await Promise.all((['forecast', 'backtest'] as const).map((kind) => answer(api.api.funds[':fundId'].runs.$post({ param: { fundId }, json: forecastRequest(kind, versionId) }), runCreatedSchema)));
       setStarted(made);
       setPosting({ status: 'idle' });
       if (made.every((r) => r.run.state === 'done')) results.refresh();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { apiGet } from '../../api/client';
+import { answer, api, withSignal } from '../../api/client';
 import { fundListSchema } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
 import { routePath } from '../../routes';
@@ -11,7 +11,7 @@ import { useLoad } from '../../ui/useLoad';
 /** The funds the user may read; with exactly one, its Overview at once (the sign-in link lands here). */
 export function Funds() {
   const { m } = useI18n();
-  const funds = useLoad('funds', (signal) => apiGet('/api/funds', fundListSchema, signal));
+  const funds = useLoad('funds', (signal) => answer(api.api.funds.$get(undefined, withSignal(signal)), fundListSchema, undefined, signal));
   const only = funds.state.status === 'ok' && funds.state.value.funds.length === 1 ? funds.state.value.funds[0] : undefined;
   useEffect(() => {
     if (only) navigate(routePath({ screen: 'overview', fundId: only.id }), { replace: true });

@@ -1,7 +1,7 @@
 // The fund today, at the top of the Overview: the early warnings, the position by fund type and by bank, the months
 // of payouts covered, the next maturities, the structural gaps and the statutory-rate findings. Every amount is the
 // ledger's, from GET …/overview; warnings from GET …/warnings.
-import { ApiError, apiGet, fundPath } from '../../api/client';
+import { ApiError, answer, api, withSignal } from '../../api/client';
 import { type Overview, overviewSchema, type PositionRow, warningListSchema } from '../../api/overviewSchemas';
 import { formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -13,7 +13,7 @@ import { coverRows, openWarnings, warningText } from './fundTodayView';
 
 export function FundToday({ fundId }: { fundId: string }) {
   const { m } = useI18n();
-  const overview = useLoad(`overview:${fundId}`, (signal) => apiGet(fundPath(fundId, '/overview'), overviewSchema, signal));
+  const overview = useLoad(`overview:${fundId}`, (signal) => answer(api.api.funds[':fundId'].overview.$get({ param: { fundId }, query: {} }, withSignal(signal)), overviewSchema, undefined, signal));
   if (overview.state.status === 'loading') return <Loading />;
   if (overview.state.status === 'error') {
     const e = overview.state.error;
@@ -25,7 +25,7 @@ export function FundToday({ fundId }: { fundId: string }) {
 
 function TodayBody({ fundId, o }: { fundId: string; o: Overview }) {
   const { m, lang, names } = useI18n();
-  const warnings = useLoad(`warnings:${fundId}`, (signal) => apiGet(fundPath(fundId, '/warnings?state=open'), warningListSchema, signal));
+  const warnings = useLoad(`warnings:${fundId}`, (signal) => answer(api.api.funds[':fundId'].warnings.$get({ param: { fundId }, query: { state: 'open' } }, withSignal(signal)), warningListSchema, undefined, signal));
   const bank = (id: string | null) => (id === null ? names.product.govBond ?? 'govBond' : (o.bankNames[id] ?? id));
   const unit = unitName(lang);
   const money = (y: string) => moneyIn(y, tableUnit(lang));

@@ -1,7 +1,7 @@
 // The Overview of a fund: its scenarios and their versions (each can be optimized), the run being followed with its
 // progress, and the latest runs with their state.
 import { useState } from 'react';
-import { apiGet, apiPost, fundPath } from '../../api/client';
+import { answer, api, withSignal } from '../../api/client';
 import { FINISHED, fundSchema, type Run, runCreatedSchema, runListSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
 import { localDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18n';
@@ -17,15 +17,15 @@ import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm, optimizeRequest } from './opt
 const RUNNERS = ['planner', 'approver', 'admin'];
 
 async function loadFund(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([apiGet(fundPath(fundId), fundSchema, signal), apiGet(fundPath(fundId, '/scenarios'), scenarioListSchema, signal)]);
-  const scenarios = await Promise.all(list.scenarios.map((s) => apiGet(fundPath(fundId, `/scenarios/${encodeURIComponent(s.id)}`), scenarioDetailSchema, signal)));
+  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
+  const scenarios = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
   return { fund, scenarios };
 }
 
 export function Overview({ fundId }: { fundId: string }) {
   const { m, names } = useI18n();
   const fund = useLoad(`fund:${fundId}`, (signal) => loadFund(fundId, signal));
-  const runs = useLoad(`runs:${fundId}`, (signal) => apiGet(fundPath(fundId, '/runs?limit=20'), runListSchema, signal));
+  const runs = useLoad(`runs:${fundId}`, (signal) => answer(api.api.funds[':fundId'].runs.$get({ param: { fundId }, query: { limit: '20' } }, withSignal(signal)), runListSchema, undefined, signal));
   const [form, setForm] = useState<OptimizeForm>(DEFAULT_OPTIMIZE_FORM);
   const [invalid, setInvalid] = useState<(keyof OptimizeForm)[]>([]);
   const [posting, setPosting] = useState<{ status: 'idle' } | { status: 'sending'; versionId: string } | { status: 'error'; error: unknown }>({ status: 'idle' });
@@ -52,7 +52,7 @@ export function Overview({ fundId }: { fundId: string }) {
     setInvalid([]);
     setPosting({ status: 'sending', versionId });
     try {
-      const created = await apiPost(fundPath(fundId, '/runs'), runCreatedSchema, frontier ? { ...request.body, options: { ...request.body.options, frontier: true } } : request.body);
+      const created = await answer(api.api.funds[':fundId'].runs.$post({ param: { fundId }, json: frontier ? { ...request.body, options: { ...request.body.options, frontier: true } } : { ...request.body } }), runCreatedSchema);
       setActive(created);
       setPosting({ status: 'idle' });
       runs.refresh();

@@ -1,7 +1,7 @@
 // The Plan's maturity ladder and maturities by month (GET …/runs/{id}/ladder), and the confidence–interest frontier
 // when the run carries one.
 import { useCallback, useMemo } from 'react';
-import { apiGet, fundPath } from '../../api/client';
+import { answer, api, withSignal } from '../../api/client';
 import { type FrontierPoint, ladderSchema } from '../../api/overviewSchemas';
 import { EChart } from '../../charts/EChart';
 import { useI18n } from '../../i18n/I18n';
@@ -13,7 +13,7 @@ import { ladderKeys, maturingOption, maturityLadderOption } from './maturityLadd
 
 export function MaturitySection({ fundId, runId }: { fundId: string; runId: string }) {
   const { m, lang, names } = useI18n();
-  const ladder = useLoad(`ladder:${fundId}:${runId}`, (signal) => apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}/ladder`), ladderSchema, signal));
+  const ladder = useLoad(`ladder:${fundId}:${runId}`, (signal) => answer(api.api.funds[':fundId'].runs[':runId'].ladder.$get({ param: { fundId, runId } }, withSignal(signal)), ladderSchema, undefined, signal));
   const months = ladder.state.status === 'ok' ? ladder.state.value.months : undefined;
   const name = useCallback((product: string, term: number) => m.ladderSeries(nameOf(names.product, product), m.termMonths(term)), [m, names]);
   const held = useMemo(() => (months ? maturityLadderOption(months, name, lang) : undefined), [months, name, lang]);

@@ -1,7 +1,7 @@
 // The Plan of a finished optimize run, risk before reward: the safety verdict first, then the interest and what safety
 // costs, the next quarter's actions, the liquidity gap ladder, each bank's use of its caps, and the rules that bind.
 import { useCallback, useMemo } from 'react';
-import { apiGet, fundPath, parseAnswer } from '../../api/client';
+import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { type OptimizeResult, optimizeResultSchema, type Run, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/EChart';
 import { approxWan, decimalIn, formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
@@ -21,7 +21,7 @@ import { capAlerts, groupPlacements, type PlacementRow, verdictOf } from './plan
 type Loaded = { run: Run; result?: OptimizeResult; frontier?: FrontierPoint[] };
 
 async function loadPlan(fundId: string, runId: string, signal: AbortSignal): Promise<Loaded> {
-  const run = await apiGet(fundPath(fundId, `/runs/${encodeURIComponent(runId)}`), runSchema, signal);
+  const run = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal);
   if (run.state !== 'done' || run.kind !== 'optimize') return { run };
   const frontier = parseAnswer(frontierSchema.optional(), (run.result as { frontier?: unknown } | null)?.frontier, `GET run ${runId} frontier`);
   return { run, result: parseAnswer(optimizeResultSchema, run.result, `GET run ${runId} result`), ...(frontier ? { frontier } : {}) };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, apiPost, fundPath } from '../../api/client';
+import { ApiError, answer, api } from '../../api/client';
 import { FINISHED, type Run, type RunState, runSchema } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -24,7 +24,7 @@ export function RunPanel({ run, canCancel, onEnd, reused = false }: { run: Run; 
   const doCancel = async () => {
     setCancel({ status: 'sending' });
     try {
-      await apiPost(fundPath(run.fundId, `/runs/${run.id}/cancel`), runSchema);
+      await answer(api.api.funds[':fundId'].runs[':runId'].cancel.$post({ param: { fundId: run.fundId, runId: run.id } }), runSchema);
       setCancel({ status: 'idle' });
     } catch (error) {
       setCancel({ status: 'error', error });
