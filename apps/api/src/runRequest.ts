@@ -1,5 +1,5 @@
 import { type DomainIssue, type Result, parseInput } from '@fundladder/core';
-import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, replayRequest, validateRequest } from '@fundladder/app';
+import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, replayRequest, tenderRequest, validateRequest } from '@fundladder/app';
 import type { z } from 'zod';
 import type { Queryable } from './db/store';
 import { getVersion } from './repo/scenarios';
@@ -8,6 +8,7 @@ import { getVersion } from './repo/scenarios';
 const REQUESTS: Record<JobKind, z.ZodType> = {
   auditInterest: auditInterestRequest,
   replay: replayRequest,
+  tender: tenderRequest,
   backtest: backtestRequest, compare: compareRequest, evaluate: evaluateRequest, forecast: forecastRequest, interest: interestRequest, optimize: optimizeRequest, validate: validateRequest,
 };
 

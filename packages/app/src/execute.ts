@@ -12,6 +12,8 @@ import { type OptimizeRequest, runOptimize } from './jobs/optimize';
 import { type OptimizeResult, optimizeResult } from './jobs/optimizeResult';
 import { type ValidateRequest, type ValidateResult, runValidate, validateResult } from './jobs/validate';
 import { type ReplayRequest, type ReplayResult, replayResult, runReplay } from './jobs/replay';
+import { type TenderRequest, runTender } from './jobs/tender';
+import { type TenderResult, tenderResult } from './jobs/tenderResult';
 import { type AuditInterestRequest, type AuditInterestResult, auditInterestResult, runAuditInterest } from './jobs/auditInterest';
 
 /** Every job by its `kind`: how to run it and how its result goes on the wire (docs/app.md §1–2). */
@@ -24,14 +26,15 @@ const JOBS = {
   interest: { run: runInterest, result: interestResult },
   optimize: { run: runOptimize, result: optimizeResult },
   replay: { run: runReplay, result: replayResult },
+  tender: { run: runTender, result: tenderResult },
   validate: { run: runValidate, result: validateResult },
 } as const;
 
 export type JobKind = keyof typeof JOBS;
 /** A request of any job. */
-export type JobRequest = AuditInterestRequest | BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ReplayRequest | ValidateRequest;
+export type JobRequest = AuditInterestRequest | BacktestRequest | CompareRequest | EvaluateRequest | ForecastRequest | InterestRequest | OptimizeRequest | ReplayRequest | TenderRequest | ValidateRequest;
 /** The result of any job (decoded: Decimals and Maps). */
-export type JobResult = AuditInterestResult | BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ReplayResult | ValidateResult;
+export type JobResult = AuditInterestResult | BacktestResult | CompareResult | EvaluateResult | ForecastResult | InterestResult | OptimizeResult | ReplayResult | TenderResult | ValidateResult;
 
 /** The kinds of job `execute` runs. */
 export const JOB_KINDS = Object.keys(JOBS) as JobKind[];
@@ -64,6 +67,8 @@ export async function execute(request: JobRequest, context: JobContext = {}): Pr
       return JOBS.optimize.run(request, context);
     case 'replay':
       return JOBS.replay.run(request, context);
+    case 'tender':
+      return JOBS.tender.run(request, context);
     case 'validate':
       return JOBS.validate.run(request, context);
     default:

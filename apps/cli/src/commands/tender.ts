@@ -1,6 +1,6 @@
 import type { DomainIssue } from '@fundladder/core';
 import { Decimal, TENDER_CRITERIA, wanToYuan } from '@fundladder/core';
-import { CRITERION_NAMES, type TenderRequest, type TenderResult, limitRuleText, namesOf, runTender, suspensionReasonText, tenderResult } from '@fundladder/app';
+import { CRITERION_NAMES, type TenderRequest, type TenderResult, limitRuleText, namesOf, execute, suspensionReasonText, tenderResult } from '@fundladder/app';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../io';
 import { CONFIDENCE_FLAG, PATHS_FLAG, SEED_FLAG, numberFlags, parseCommandArgs, refuseFlags } from '../args';
 import { readJson } from '../readInput';
@@ -115,13 +115,14 @@ export const tenderCommand: Command = async (args, io) => {
     },
   };
   const bars = new Map<string, (done: number, total: number) => void>();
-  const r = await runTender(request, { onProgress: ({ stage, done, total }) => (bars.get(stage) ?? bars.set(stage, progressBar(io, STAGES[stage]?.[io.lang] ?? stage)).get(stage)!)(done, total) });
+  const r = await execute(request, { onProgress: ({ stage, done, total }) => (bars.get(stage) ?? bars.set(stage, progressBar(io, STAGES[stage]?.[io.lang] ?? stage)).get(stage)!)(done, total) });
   if (!r.ok) {
     const names = namesOf(doc.value, io.lang);
     const strip = (i: DomainIssue): DomainIssue => (i.path[0] === 'scenario' ? { ...i, path: i.path.slice(1) } : i);
     for (const i of r.issues) io.err(`${file}: ${printIssue(strip(i), io, names)}`);
     return r.issues.some((i) => i.path[0] === 'options' || i.rule === 'pathsForConfidence') ? EXIT_USAGE : EXIT_PROBLEMS;
   }
+  if (r.value.kind !== 'tender') throw new Error(`execute answered a ${r.value.kind} result to a tender request`);
   if (values.json) io.out(JSON.stringify(tenderResult.encode(r.value), null, 2));
   else printTender(io, r.value, doc.value);
   return EXIT_OK;
