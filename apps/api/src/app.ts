@@ -61,10 +61,15 @@ export function createApi(options: ApiOptions) {
   });
   app.use('*', secureHeaders());
   app.use('/api/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || (options.origins ?? []).includes(origin) }));
-  app.use('/api/*', bodyLimit({ maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'too_large', `the body is over ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`) }));
+  // The body checks only where a body is read: a GET or HEAD handler never reads one, and looking (`c.req.raw.body`)
+  // makes @hono/node-server build a full Request for every read (docs/api.md §10).
+  const hasBody = (method: string) => method !== 'GET' && method !== 'HEAD';
+  const limit = bodyLimit({ maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'too_large', `the body is over ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`) });
+  app.use('/api/*', (c, next) => (hasBody(c.req.method) ? limit(c, next) : next()));
   app.use('/api/*', sessionMiddleware());
   // After the session and CSRF checks, before any validator or handler reads the body.
-  app.use('/api/*', bodyGuard());
+  const guard = bodyGuard();
+  app.use('/api/*', (c, next) => (hasBody(c.req.method) ? guard(c, next) : next()));
 
   // Chained, so that the API's type carries every route (ApiType, for hono's typed client: src/client.ts).
   const api = app

@@ -10,15 +10,15 @@
  * cache.get('7');
  * //=> '{"kind":"optimize"}'
  */
-export class ResultCache {
-  private readonly texts = new Map<string, string>();
+export class ResultCache<T extends string | Uint8Array = string> {
+  private readonly texts = new Map<string, T>();
   private bytes = 0;
 
   /** @param maxBytes the most the texts may hold together (UTF-16 code units × 2, as V8 keeps them at worst). */
   constructor(readonly maxBytes: number) {}
 
   /** The result text of run `id`, refreshed as most recently used; undefined when not kept. */
-  get(id: string): string | undefined {
+  get(id: string): T | undefined {
     const text = this.texts.get(id);
     if (text !== undefined) {
       this.texts.delete(id);
@@ -28,12 +28,12 @@ export class ResultCache {
   }
 
   /** Keeps run `id`'s result text (a text larger than the whole cache is not kept), evicting the least recently used. */
-  set(id: string, text: string): void {
-    const size = text.length * 2;
+  set(id: string, text: T): void {
+    const size = sizeOf(text);
     if (size > this.maxBytes) return;
     const old = this.texts.get(id);
     if (old !== undefined) {
-      this.bytes -= old.length * 2;
+      this.bytes -= sizeOf(old);
       this.texts.delete(id);
     }
     this.texts.set(id, text);
@@ -41,7 +41,7 @@ export class ResultCache {
     for (const [oldest, t] of this.texts) {
       if (this.bytes <= this.maxBytes) break;
       this.texts.delete(oldest);
-      this.bytes -= t.length * 2;
+      this.bytes -= sizeOf(t);
     }
   }
 
@@ -49,4 +49,9 @@ export class ResultCache {
   get size(): { entries: number; bytes: number } {
     return { entries: this.texts.size, bytes: this.bytes };
   }
+}
+
+/** Memory a kept value takes: a string's UTF-16 code units × 2 (as V8 keeps them at worst), bytes as they are. */
+function sizeOf(v: string | Uint8Array): number {
+  return typeof v === 'string' ? v.length * 2 : v.byteLength;
 }
