@@ -1,4 +1,4 @@
-// `npm run bench web`: the web app's weight and the Plan screen's time to interactive (docs/web.md §6; issue 12: initial
+// `npm run bench web`: the web app's weight and the Plan screen's time to interactive (docs/web.md §7: initial
 // JS under 400 KB gzip, the Plan interactive within 2 s of navigation with the sample loaded).
 // Size: the app is built from the current sources (vite, as `npm install` builds it) into a folder of its own; the
 // initial chunks are those index.html loads (its module script, modulepreloads and stylesheets), each gzipped at

@@ -1,4 +1,4 @@
-// A fund's position today, as the Overview shows it (docs/web.md §1, docs/api.md "Overview"): what the exact ledger
+// A fund's position today, as the Overview shows it (docs/web.md §6, docs/api.md §2): what the exact ledger
 // opens the horizon with (the accounts' balances and the existing deposits and bonds it holds), by fund type and by
 // bank; the months of payouts each fund type's liquid money covers (warning rule (a)'s figure, for every fund type,
 // not only those below the threshold); the next maturities with the interest the ledger pays on them; and the ledger's
