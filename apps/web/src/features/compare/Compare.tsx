@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { type CompareColumn, type CompareResult, compareResultSchema } from '../../api/compareSchemas';
 import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
-import { EChart } from '../../charts/EChart';
+import { EChart } from '../../charts/LazyEChart';
 import { decimalIn, formatMoney, type Lang, percentOfFraction, percentOfProbability } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { type Messages, nameOf } from '../../i18n/messages';

@@ -8,7 +8,7 @@ import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { type BacktestResult, type ForecastResult, backtestResultSchema, forecastResultSchema } from '../../api/forecastSchemas';
 import { FINISHED, type Run, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
-import { EChart } from '../../charts/EChart';
+import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { unitName } from '../plan/liquidityLadderChart';

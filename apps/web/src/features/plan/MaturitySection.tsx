@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { type FrontierPoint, ladderSchema } from '../../api/overviewSchemas';
-import { EChart } from '../../charts/EChart';
+import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { type OptimizeResult, optimizeResultSchema, type Run, runSchema } from '../../api/schemas';
-import { EChart } from '../../charts/EChart';
+import { EChart } from '../../charts/LazyEChart';
 import { approxWan, decimalIn, formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { type Messages, nameOf } from '../../i18n/messages';
