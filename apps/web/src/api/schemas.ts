@@ -18,8 +18,18 @@ export const issueSchema = z.object({
   message: z.string(),
   received: z.string().optional(),
   limit: z.string().optional(),
+  /** The API's sentence for people in each language (docs/api.md §4), from the catalogue the CLI prints. */
+  text: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
 export type Issue = z.output<typeof issueSchema>;
+
+/**
+ * An issue as a reader sees it: the API's sentence in the reader's language, else its message and the value received.
+ * @example issueSentence({ code: 'x', path: [], message: 'a share is a fraction', received: '5', text: { zh: '份额须为小数', en: 'a share is a fraction' } }, 'zh') //=> '份额须为小数'
+ */
+export function issueSentence(i: Issue, lang: 'zh' | 'en'): string {
+  return i.text?.[lang] ?? `${i.message}${i.received !== undefined ? ` (${i.received})` : ''}`;
+}
 
 export const problemSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }), issues: z.array(issueSchema).default([]) });
 

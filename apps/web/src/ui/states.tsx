@@ -1,6 +1,7 @@
 // The designed states every screen shows while it has nothing to show: loading, failed, empty.
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { issueSentence } from '../api/schemas';
 import { useI18n } from '../i18n/I18n';
 
 export function Loading({ label }: { label?: string }) {
@@ -15,7 +16,7 @@ export function Loading({ label }: { label?: string }) {
 
 /** A failure in words: the API's sentence and code, the wrong fields of a malformed answer, and a way to try again. */
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const api = error instanceof ApiError ? error : undefined;
   const message = api?.code === 'network' ? m.networkError : api?.code === 'invalid_response' ? `${m.invalidResponse} ${api.message}` : error instanceof Error ? error.message : String(error);
   return (
@@ -26,7 +27,7 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
         <ul className="issues">
           {api.issues.slice(0, 10).map((i, k) => (
             <li key={k}>
-              <code>{i.path.join('.') || '—'}</code> {i.message}
+              <code>{i.path.join('.') || '—'}</code> {issueSentence(i, lang)}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ApiError, answer, api, parseAnswer, withSignal } from '../../api/client';
 import { actualListSchema, actualsRecordedSchema, type Variance, varianceSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
-import { FINISHED, type Issue, type Run, evaluationSchema, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, type Run, evaluationSchema, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
 import { formatMoney, moneyIn, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -125,7 +125,7 @@ function VersionActuals({ fundId, versionId, canWrite }: { fundId: string; versi
 }
 
 function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId: string; fundTypes: string[]; month: string; onRecorded: (text: string) => void }) {
-  const { m, names } = useI18n();
+  const { m, names, lang } = useI18n();
   const [month, setMonth] = useState(initial);
   const [source, setSource] = useState('');
   const [typed, setTyped] = useState<Record<string, { inflow: string; outflow: string }>>({});
@@ -161,7 +161,7 @@ function RecordForm({ fundId, fundTypes, month: initial, onRecorded }: { fundId:
         {invalid && (
           <span id={`err-${key}`} className="field-error" role="alert">
             {problem && m.fieldProblem(problem)}
-            {issues.map((i) => `${i.message}${i.received !== undefined ? ` (${i.received})` : ''}`).join('；')}
+            {issues.map((i) => issueSentence(i, lang)).join('；')}
           </span>
         )}
       </div>

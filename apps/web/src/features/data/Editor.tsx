@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError, answer, api } from '../../api/client';
 import { type VersionWithBody, versionCreatedSchema } from '../../api/dataSchemas';
-import type { Issue } from '../../api/schemas';
+import { type Issue, issueSentence } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { ErrorPanel } from '../../ui/states';
@@ -17,7 +17,7 @@ const TABS: readonly Tab[] = ['banks', 'quotes', 'holdings', 'policy'];
 type Saving = { status: 'idle' } | { status: 'sending' } | { status: 'fix'; count: number } | { status: 'refused'; byField: Record<string, Issue[]>; elsewhere: Issue[]; all: readonly Issue[] } | { status: 'stale'; latest: string } | { status: 'error'; error: unknown };
 
 export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReload }: { fundId: string; scenarioId: string; version: VersionWithBody; canWrite: boolean; onSaved: (version: number) => void; onReload: () => void }) {
-  const { m, names } = useI18n();
+  const { m, names, lang } = useI18n();
   const body = version.body;
   const [tab, setTab] = useState<Tab>('banks');
   const [bank, setBank] = useState(0);
@@ -87,7 +87,7 @@ export function Editor({ fundId, scenarioId, version, canWrite, onSaved, onReloa
         {invalid && (
           <span id={describedBy} className="field-error" role="alert">
             {problem && m.fieldProblem(problem)}
-            {issues.map((i) => `${i.message}${i.received !== undefined ? ` (${i.received})` : ''}`).join('；')}
+            {issues.map((i) => issueSentence(i, lang)).join('；')}
           </span>
         )}
       </div>
