@@ -133,13 +133,17 @@ export class SweepPool {
     for (let k = 0; k < size; k++) {
       const worker = startThread();
       const ready = new Promise<void>((resolve, reject) => {
+        // A thread ended while starting (Ctrl-C closes the pool) settles this too, or the command would never finish.
+        const onExit = () => reject(new Error('the thread ended before its setup was done'));
         const onMessage = (m: FromThread) => {
           worker.off('message', onMessage);
+          worker.off('exit', onExit);
           if (m.type === 'ready') resolve();
           else reject(new Error(m.type === 'failed' ? m.issues.map((i) => i.message).join('; ') : 'unexpected message'));
         };
         worker.on('message', onMessage);
         worker.once('error', reject);
+        worker.once('exit', onExit);
       });
       worker.postMessage({ type: 'setup', request, paths } satisfies ToThread);
       this.threads.push({ worker, busy: false, ready });
@@ -165,11 +169,14 @@ export class SweepPool {
         const onMessage = (m: FromThread) => {
           t.worker.off('message', onMessage);
           t.worker.off('error', reject);
+          t.worker.off('exit', onExit);
           if (m.type === 'result') resolve(m.result);
           else reject(new Error(m.type === 'failed' ? m.issues.map((i) => i.message).join('; ') : 'unexpected message'));
         };
+        const onExit = () => reject(new Error('the thread ended before the point was done'));
         t.worker.on('message', onMessage);
         t.worker.once('error', reject);
+        t.worker.once('exit', onExit);
         t.worker.postMessage({ type: 'point', point } satisfies ToThread);
       });
     } finally {
@@ -389,8 +396,13 @@ export const sweepCommand: Command = async (args, io) => {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      await pool.ready();
-      bar(results.size, setup.value.points.length);
+      try {
+        await pool.ready();
+      } catch (e) {
+        // Interrupted while the threads were starting: nothing new is stored; say so below.
+        if (!interrupted) throw e;
+      }
+      if (!interrupted) bar(results.size, setup.value.points.length);
       let next = 0;
       const lane = async () => {
         while (!interrupted && next < todo.length) {
