@@ -10,8 +10,12 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Left to node's resolution at run time. */
-const EXTERNAL = ['highs', 'exceljs'];
+/**
+ * Left to node's resolution at run time. tsx too: `fundladder sweep --database-url` and `worker` load the API's
+ * TypeScript through tsx's loader, which tsx registers from files beside its own module (bundled, it looked for
+ * apps/cli/dist/esm/index.mjs and the command stopped before saying anything).
+ */
+const EXTERNAL = ['highs', 'exceljs', 'tsx'];
 
 await build({
   entryPoints: [join(root, 'apps/cli/src/main.ts')],
