@@ -1,0 +1,13 @@
+// A fund and every version of its scenarios, newest version first: what the Forecast and Actuals screens let the
+// reader pick from.
+import { answer, api, withSignal } from './client';
+import { fundSchema, scenarioDetailSchema, scenarioListSchema } from './schemas';
+
+/** The fund (with the reader's role) and its scenarios' versions, each scenario's newest first. */
+export async function loadFundVersions(fundId: string, signal: AbortSignal) {
+  const fund = api.api.funds[':fundId'];
+  const [info, list] = await Promise.all([answer(fund.$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(fund.scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
+  const details = await Promise.all(list.scenarios.map((s) => answer(fund.scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
+  const versions = details.flatMap((d) => [...d.versions].sort((a, b) => b.version - a.version).map((v) => ({ id: v.id, version: v.version, scenario: d.scenario.name })));
+  return { fund: info, versions };
+}
