@@ -229,20 +229,17 @@ const KPI_LABEL: Record<KpiKey, keyof Messages> = {
   interest: 'kpiInterest', expectedInterest: 'kpiExpectedInterest', p5Interest: 'kpiP5Interest', lowestLiquid: 'kpiLowestLiquid', annualYield: 'kpiAnnualYield', ruleBreaks: 'kpiRuleBreaks',
 };
 
-/** A column's heading: the run it came from and its scenario version, or the column's own label. */
-function columnHeading(c: CompareColumn, run: Run, versions: Map<string, string>, m: Messages): string {
-  const id = runIdOfColumn(c);
-  const version = run.scenarioVersionIds[c.scenario];
-  return id ? m.compareRunLabel(id, version ? (versions.get(version) ?? version) : c.label) : c.label;
-}
-
 function CompareBody({ result, run, baseline, freeze, versions, again }: { result: CompareResult; run: Run; baseline: string | undefined; freeze: (id: string) => void; versions: Map<string, string>; again: React.ReactNode }) {
   const { m, lang, names } = useI18n();
   const base = baselineIndex(result.columns, baseline);
-  const heading = (c: CompareColumn) => columnHeading(c, run, versions, m);
+  const heading = (c: CompareColumn) => {
+    const id = runIdOfColumn(c);
+    const version = run.scenarioVersionIds[c.scenario];
+    return id ? m.compareRunLabel(id, version ? (versions.get(version) ?? version) : c.label) : c.label;
+  };
   const rows = useMemo(() => kpiTable(result, base), [result, base]);
   const bankName = (id: string) => (id === 'govBond' ? nameOf(names.product, 'govBond') : (result.scenarios.map((s) => s.bankNames[id]).find(Boolean) ?? id));
-  const lines = useMemo(() => liquidityLinesOption(result.columns, result.columns.map((c) => columnHeading(c, run, versions, m)), m.seriesReserve, lang), [result, run, versions, m, lang]);
+  const lines = useMemo(() => liquidityLinesOption(result.columns, result.columns.map(heading), m.seriesReserve, lang), [result, lang, m]); // eslint-disable-line react-hooks/exhaustive-deps
   const hasLines = result.columns.some((c) => (c.ledger?.liquidity?.length ?? 0) > 0);
   const baseCol = result.columns[base]!;
   return (
