@@ -1,9 +1,10 @@
 // `npm run bench api`: reads of a finished optimize run under load (docs/api.md §10). The API runs in this process as
 // `serve` runs it (hono on @hono/node-server, the job runner with its worker thread), on PGlite in a data folder and on
 // the PostgreSQL server when one answers; autocannon, in a process of its own, keeps 100 connections busy for 10 s on
-// GET /api/funds/{fundId}/runs/{id} with a signed-in cookie. Each variant is measured in interleaved rounds, once with
-// the API idle and once while an optimize job runs in the worker thread (and, for scale, idle with 10 connections);
-// the table gives the median p99 over rounds.
+// GET /api/funds/{fundId}/runs/{id} with a signed-in cookie and the Accept-Encoding Chromium sends (the web app's reads;
+// Node's fetch sends gzip too). Each variant is measured in interleaved rounds, once with the API idle and once while an
+// optimize job runs in the worker thread (and, for scale, idle with 10 connections, and idle from a client that takes
+// no gzip); the table gives the median p99 over rounds.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +36,8 @@ const FEW = 10;
 const SECONDS = 10;
 const ROUNDS = Number(process.env.FL_BENCH_API_ROUNDS ?? 3);
 const FUND = 'bench';
+/** What Chromium sends (and so the web app's every read); Node's fetch sends `gzip, deflate`. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 interface Variant {
   readonly kind: 'pglite' | 'postgres';
@@ -58,9 +61,10 @@ interface Load {
 }
 
 /** One autocannon session against `url` from a child process; its JSON summary. */
-function autocannon(url: string, cookie: string, connections = CONNECTIONS): Promise<Load> {
+function autocannon(url: string, cookie: string, connections = CONNECTIONS, encodings: string | undefined = BROWSER_ENCODINGS): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AUTOCANNON, '-c', String(connections), '-d', String(SECONDS), '-j', '-n', '-H', `cookie=${cookie}`, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const headers = ['-H', `cookie=${cookie}`, ...(encodings ? ['-H', `accept-encoding=${encodings}`] : [])];
+    const child = spawn(process.execPath, [AUTOCANNON, '-c', String(connections), '-d', String(SECONDS), '-j', '-n', ...headers, url], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -191,6 +195,7 @@ export async function benchApi(): Promise<BenchRow[]> {
     const idle = new Map<string, Load[]>();
     const few = new Map<string, Load[]>();
     const busy = new Map<string, Array<Load & { jobThroughout: boolean }>>();
+    const identity = new Map<string, Load[]>();
     let seed = 100;
     // Interleaved: each round measures every variant once, so a busier minute on the shared machine hits all alike.
     for (let round = 0; round < ROUNDS; round++) {
@@ -198,13 +203,15 @@ export async function benchApi(): Promise<BenchRow[]> {
         idle.set(v.kind, [...(idle.get(v.kind) ?? []), await autocannon(v.url, v.cookie)]);
         few.set(v.kind, [...(few.get(v.kind) ?? []), await autocannon(v.url, v.cookie, FEW)]);
         busy.set(v.kind, [...(busy.get(v.kind) ?? []), await underJob(v, seed++)]);
+        identity.set(v.kind, [...(identity.get(v.kind) ?? []), await autocannon(v.url, v.cookie, CONNECTIONS, undefined)]);
       }
       console.error(`api bench: round ${round + 1}/${ROUNDS} done, load ${machineLoad()}`);
     }
     for (const v of variants) {
-      rows.push(row(`api: GET a finished optimize run, ${CONNECTIONS} connections × ${SECONDS} s, ${v.kind}, p99`, idle.get(v.kind)!));
+      rows.push(row(`api: GET a finished optimize run (gzip), ${CONNECTIONS} connections × ${SECONDS} s, ${v.kind}, p99`, idle.get(v.kind)!));
       rows.push(row(`  the same while an optimize job runs (worker thread), ${v.kind}, p99`, busy.get(v.kind)!));
       rows.push(row(`  the same, idle, ${FEW} connections (the per-read floor), ${v.kind}, p99`, few.get(v.kind)!));
+      rows.push(row(`  the same, idle, ${CONNECTIONS} connections, a client that takes no gzip, ${v.kind}, p99`, identity.get(v.kind)!));
     }
   } finally {
     for (const v of variants) await v.close();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeResult, execute, type JobRequest } from '@fundladder/app';
 import { createApi } from '../app';
@@ -85,6 +86,49 @@ for (const kind of await testStoreKinds()) {
       const other = new TestClient(createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS }));
       await other.login('viewer2', 'pw-viewer2-0123456789');
       expect((await other.get(`/api/funds/south/runs/${doneId}`)).status).toBe(404);
+    });
+
+    it('sends the same answer gzipped to a client that takes gzip, with one entity tag, and 304 when its copy is current', async () => {
+      const stored = JSON.stringify(await getRun(store, 'north', doneId, true));
+      const path = `/api/funds/north/runs/${doneId}`;
+      // Chromium's header; then a client that names no coding, then one that refuses gzip by weight.
+      const zipped = await client.raw(path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('vary')).toBe('accept-encoding');
+      const zippedBytes = Buffer.from(await zipped.arrayBuffer());
+      expect(gunzipSync(zippedBytes).toString('utf8')).toBe(stored);
+      const plain = await client.raw(path);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(stored);
+      const refused = await client.raw(path, { 'accept-encoding': 'gzip;q=0, *' });
+      expect(refused.headers.get('content-encoding')).toBeNull();
+      expect(zippedBytes.byteLength).toBeLessThan(stored.length / 3);
+      // One tag for both codings' content (the JSON): a client that changes its header still revalidates.
+      const etag = zipped.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect(plain.headers.get('etag')).toBe(etag);
+      expect(zipped.headers.get('cache-control')).toBe('private, no-cache');
+      const current = await client.raw(path, { 'if-none-match': `W/${etag}` });
+      expect(current.status).toBe(304);
+      expect(current.headers.get('etag')).toBe(etag);
+      expect(await current.text()).toBe('');
+      const stale = await client.raw(path, { 'if-none-match': '"not-this-one"' });
+      expect(stale.status).toBe(200);
+      expect(await stale.text()).toBe(stored);
+    });
+
+    it('answers a 304 only after the access checks: a user of another fund with the right tag still gets 404', async () => {
+      const etag = (await client.raw(`/api/funds/north/runs/${doneId}`)).headers.get('etag')!;
+      await createFund(store, { id: 'east', name: '东县' });
+      await makeUser(store, 'viewer3', { roles: { east: 'viewer' } });
+      const other = new TestClient(createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS }));
+      await other.login('viewer3', 'pw-viewer3-0123456789');
+      // Another fund's data is not found for this user (docs/api.md §5), tag or not.
+      expect((await other.raw(`/api/funds/north/runs/${doneId}`, { 'if-none-match': etag })).status).toBe(404);
+      expect((await other.raw(`/api/funds/east/runs/${doneId}`, { 'if-none-match': etag })).status).toBe(404);
+      const anonymous = new TestClient(createApi({ store, codeVersion: 'test', passwordParams: TEST_PASSWORD_PARAMS }));
+      expect((await anonymous.raw(`/api/funds/north/runs/${doneId}`, { 'if-none-match': etag })).status).toBe(401);
     });
 
     it('answers a run that is not done without a result', async () => {

@@ -10,12 +10,18 @@
  * cache.get('7');
  * //=> '{"kind":"optimize"}'
  */
-export class ResultCache<T extends string | Uint8Array = string> {
+export class ResultCache<T = string> {
   private readonly texts = new Map<string, T>();
   private bytes = 0;
 
-  /** @param maxBytes the most the texts may hold together (UTF-16 code units × 2, as V8 keeps them at worst). */
-  constructor(readonly maxBytes: number) {}
+  /**
+   * @param maxBytes the most the texts may hold together (UTF-16 code units × 2, as V8 keeps them at worst)
+   * @param sizeOf the memory one kept value takes (default: a string's or a byte array's, {@link sizeOfText})
+   */
+  constructor(
+    readonly maxBytes: number,
+    private readonly sizeOf: (value: T) => number = sizeOfText as (value: T) => number,
+  ) {}
 
   /** The result text of run `id`, refreshed as most recently used; undefined when not kept. */
   get(id: string): T | undefined {
@@ -29,11 +35,11 @@ export class ResultCache<T extends string | Uint8Array = string> {
 
   /** Keeps run `id`'s result text (a text larger than the whole cache is not kept), evicting the least recently used. */
   set(id: string, text: T): void {
-    const size = sizeOf(text);
+    const size = this.sizeOf(text);
     if (size > this.maxBytes) return;
     const old = this.texts.get(id);
     if (old !== undefined) {
-      this.bytes -= sizeOf(old);
+      this.bytes -= this.sizeOf(old);
       this.texts.delete(id);
     }
     this.texts.set(id, text);
@@ -41,7 +47,7 @@ export class ResultCache<T extends string | Uint8Array = string> {
     for (const [oldest, t] of this.texts) {
       if (this.bytes <= this.maxBytes) break;
       this.texts.delete(oldest);
-      this.bytes -= sizeOf(t);
+      this.bytes -= this.sizeOf(t);
     }
   }
 
@@ -52,6 +58,6 @@ export class ResultCache<T extends string | Uint8Array = string> {
 }
 
 /** Memory a kept value takes: a string's UTF-16 code units × 2 (as V8 keeps them at worst), bytes as they are. */
-function sizeOf(v: string | Uint8Array): number {
+export function sizeOfText(v: string | Uint8Array): number {
   return typeof v === 'string' ? v.length * 2 : v.byteLength;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createRoute, z } from '@hono/zod-openapi';
 import { JOB_KINDS, type JobKind } from '@fundladder/app';
 import { streamSSE } from 'hono/streaming';
@@ -8,6 +10,7 @@ import { bodyIssues, problem } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses, runSchema } from '../http/schemas';
 import { type Run, createRun, getRun, listRuns, requestCancel } from '../repo/runs';
 import { ResultCache } from '../http/resultCache';
+import { acceptsGzip, noneMatch } from '../http/encoding';
 import { resolveRunRequest } from '../runRequest';
 
 const params = z.object({ fundId: fundIdParam });
@@ -37,8 +40,34 @@ export interface RunRouteOptions {
   readonly resultCacheBytes?: number;
 }
 
+/** A done run's whole answer, kept: its bytes as sent without and with gzip, and its entity tag. */
+interface KeptAnswer {
+  readonly identity: Uint8Array<ArrayBuffer>;
+  readonly gzip: Uint8Array<ArrayBuffer>;
+  readonly etag: string;
+}
+
+/** The answer of a done run, built once: the JSON bytes, the same gzipped (level 6), and a strong tag of their hash. */
+function keptAnswer(json: string): KeptAnswer {
+  const identity = new TextEncoder().encode(json);
+  const gzip = new Uint8Array(gzipSync(identity, { level: 6 }));
+  return { identity, gzip, etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"` };
+}
+
 export function runRoutes(options: RunRouteOptions = {}) {
-  const results = new ResultCache<Uint8Array<ArrayBuffer>>(options.resultCacheBytes ?? 64 * 1024 * 1024);
+  const results = new ResultCache<KeptAnswer>(options.resultCacheBytes ?? 64 * 1024 * 1024, (a) => a.identity.byteLength + a.gzip.byteLength);
+
+  /**
+   * A kept answer as the client asked for it: 304 when its copy is current (If-None-Match), gzip when it takes gzip.
+   * `no-cache`: a client may keep the answer but must ask again before using it, so that the access checks (which ran
+   * before this) decide every use; a 304 costs a few bytes.
+   */
+  const send = (header: (name: string) => string | undefined, a: KeptAnswer): Response => {
+    const headers: Record<string, string> = { etag: a.etag, vary: 'accept-encoding', 'cache-control': 'private, no-cache' };
+    if (noneMatch(header('if-none-match'), a.etag)) return new Response(null, { status: 304, headers });
+    if (acceptsGzip(header('accept-encoding'))) return new Response(a.gzip, { status: 200, headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    return new Response(a.identity, { status: 200, headers: { ...headers, 'content-type': 'application/json' } });
+  };
 
   return router()
     .openapi(create, async (c) => {
@@ -63,16 +92,16 @@ export function runRoutes(options: RunRouteOptions = {}) {
     // whole answer is kept as text after the first read: later reads ask the store nothing.
     const key = `${fundId}\u0000${runId}`;
     const kept = results.get(key);
-    if (kept !== undefined) return c.body(kept, 200, { 'content-type': 'application/json' }) as never;
+    if (kept !== undefined) return send((h) => c.req.header(h), kept) as never;
     const run = await getRun(c.var.store, fundId, runId);
     if (!run) return problem(c, 404, 'not_found', 'no such run in this fund') as never;
     if (run.state !== 'done') return c.json(run, 200);
     const full = await getRun(c.var.store, fundId, runId, true);
-    // Exactly what c.json({ ...run, result }) sends, built once.
-    // Kept as UTF-8 bytes: each later read writes them to the socket as they are, without encoding 60 KiB again.
-    const bytes = new TextEncoder().encode(`${JSON.stringify(run).slice(0, -1)},"result":${JSON.stringify(full!.result)}}`);
-    results.set(key, bytes);
-    return c.body(bytes, 200, { 'content-type': 'application/json' }) as never;
+    // Exactly what c.json({ ...run, result }) sends, built once. Kept as UTF-8 bytes and gzipped (a 63 KiB answer is
+    // about a tenth of it gzipped): each later read writes them to the socket as they are.
+    const answer = keptAnswer(`${JSON.stringify(run).slice(0, -1)},"result":${JSON.stringify(full!.result)}}`);
+    results.set(key, answer);
+    return send((h) => c.req.header(h), answer) as never;
   })
     .openapi(cancel, async (c) => {
     const { fundId, runId } = c.req.valid('param');

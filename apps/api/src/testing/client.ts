@@ -40,9 +40,9 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  /** A GET with the session, as the raw response (a file download, an event stream). */
-  raw(path: string): Promise<Response> {
-    return Promise.resolve(this.app.request(`http://localhost${path}`, { headers: this.cookie ? { cookie: this.cookie } : {} }));
+  /** A GET with the session (and any other headers), as the raw response (a file download, an event stream, gzip). */
+  raw(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return Promise.resolve(this.app.request(`http://localhost${path}`, { headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) } }));
   }
 
   get = <T = unknown>(path: string) => this.request<T>('GET', path);
