@@ -62,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
     const seeded = await seedSample(store);
     const runner = startRunner(store, { ...jobs, onFinished: warningsOnFinished(store) });
     const app = createApi({ store, codeVersion: version, onQueued: () => runner.wake() });
-    const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+    // The sign-in link is printed only once the port is ours: a port in use is said as such, not after a link that fails.
+    const server = await listening(serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }), port);
     const token = await localAdminToken(store);
     console.log(`fundladder API ${version} on ${store.kind} (${where}), schema ${schemaVersion}${seeded ? '; sample fund loaded' : ''}`);
     console.log(`\n  打开 Open: ${base}/api/login?token=${token}\n  (one-time sign-in link for the local administrator, valid one hour)\n`);
@@ -75,6 +76,17 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** Settles once `server` listens; a port already in use (or refused) is an error that names PORT. */
+function listening(server: ReturnType<typeof serve>, port: number): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    if (server.listening) return resolve(server);
+    server.once('listening', () => resolve(server));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new Error(e.code === 'EADDRINUSE' ? `port ${port} is in use by another program: stop it or set PORT to a free port (e.g. PORT=3001 npm start)` : `cannot listen on port ${port}: ${e.message}`)),
+    );
+  });
 }
 
 /** The job runner's settings from the environment; a value that is not a whole number ≥ 1 is an error naming it. */
