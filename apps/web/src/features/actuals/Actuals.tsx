@@ -4,9 +4,10 @@ import '../data/data.css';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ApiError, answer, api, parseAnswer, withSignal } from '../../api/client';
+import { loadFundVersions } from '../../api/fundVersions';
 import { actualListSchema, actualsRecordedSchema, type Variance, varianceSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
-import { FINISHED, type Issue, issueSentence, type Run, evaluationSchema, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, type Run, evaluationSchema, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { formatMoney, moneyIn, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -25,15 +26,9 @@ const WRITERS = ['planner', 'approver', 'admin'];
 /** The plan the gap is computed with when no optimize run exists: nothing new placed. */
 export const NOTHING_PLACED = { schemaVersion: 1, name: '不做新存放 Nothing new placed', placements: [] } as const;
 
-async function loadVersions(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
-  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
-  return { fund, versions: details.flatMap((d) => [...d.versions].sort((a, b) => b.version - a.version).map((v) => ({ id: v.id, version: v.version, scenario: d.scenario.name }))) };
-}
-
 export default function Actuals({ fundId }: { fundId: string }) {
   const { m } = useI18n();
-  const loaded = useLoad(`act:${fundId}`, (signal) => loadVersions(fundId, signal));
+  const loaded = useLoad(`act:${fundId}`, (signal) => loadFundVersions(fundId, signal));
   const [picked, setPicked] = useState<string | undefined>();
   if (loaded.state.status === 'loading') return <Loading />;
   if (loaded.state.status === 'error') return <ErrorPanel error={loaded.state.error} onRetry={loaded.reload} />;

@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { type CompareColumn, type CompareResult, compareResultSchema } from '../../api/compareSchemas';
-import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { loadFundVersions } from '../../api/fundVersions';
+import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { decimalIn, formatMoney, type Lang, percentOfFraction, percentOfProbability } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -40,9 +41,8 @@ const planSchema = z.object({ plan: z.object({ name: z.string(), placements: z.a
 
 /** The fund's scenario versions by id, named "scenario · version n". */
 async function versionNames(fundId: string, m: Messages, signal: AbortSignal): Promise<Map<string, string>> {
-  const list = await answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal);
-  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
-  return new Map(details.flatMap((d) => d.versions.map((v) => [v.id, `${d.scenario.name} · ${m.versionLabel(v.version)}`] as const)));
+  const { versions } = await loadFundVersions(fundId, signal);
+  return new Map(versions.map((v) => [v.id, `${v.scenario} · ${m.versionLabel(v.version)}`] as const));
 }
 
 export default function Compare({ fundId, runId }: { fundId: string; runId?: string }) {
@@ -229,17 +229,20 @@ const KPI_LABEL: Record<KpiKey, keyof Messages> = {
   interest: 'kpiInterest', expectedInterest: 'kpiExpectedInterest', p5Interest: 'kpiP5Interest', lowestLiquid: 'kpiLowestLiquid', annualYield: 'kpiAnnualYield', ruleBreaks: 'kpiRuleBreaks',
 };
 
+/** A column's heading: the run it came from and its scenario version, or the column's own label. */
+function columnHeading(c: CompareColumn, run: Run, versions: Map<string, string>, m: Messages): string {
+  const id = runIdOfColumn(c);
+  const version = run.scenarioVersionIds[c.scenario];
+  return id ? m.compareRunLabel(id, version ? (versions.get(version) ?? version) : c.label) : c.label;
+}
+
 function CompareBody({ result, run, baseline, freeze, versions, again }: { result: CompareResult; run: Run; baseline: string | undefined; freeze: (id: string) => void; versions: Map<string, string>; again: React.ReactNode }) {
   const { m, lang, names } = useI18n();
   const base = baselineIndex(result.columns, baseline);
-  const heading = (c: CompareColumn) => {
-    const id = runIdOfColumn(c);
-    const version = run.scenarioVersionIds[c.scenario];
-    return id ? m.compareRunLabel(id, version ? (versions.get(version) ?? version) : c.label) : c.label;
-  };
+  const heading = (c: CompareColumn) => columnHeading(c, run, versions, m);
   const rows = useMemo(() => kpiTable(result, base), [result, base]);
   const bankName = (id: string) => (id === 'govBond' ? nameOf(names.product, 'govBond') : (result.scenarios.map((s) => s.bankNames[id]).find(Boolean) ?? id));
-  const lines = useMemo(() => liquidityLinesOption(result.columns, result.columns.map(heading), m.seriesReserve, lang), [result, lang, m]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lines = useMemo(() => liquidityLinesOption(result.columns, result.columns.map((c) => columnHeading(c, run, versions, m)), m.seriesReserve, lang), [result, run, versions, m, lang]);
   const hasLines = result.columns.some((c) => (c.ledger?.liquidity?.length ?? 0) > 0);
   const baseCol = result.columns[base]!;
   return (

@@ -3,7 +3,7 @@
 import './data.css';
 import { useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
-import { fundSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { loadFundVersions } from '../../api/fundVersions';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { useI18n } from '../../i18n/I18n';
 import { routePath } from '../../routes';
@@ -15,15 +15,9 @@ import { ImportPanel } from './ImportPanel';
 
 const WRITERS = ['planner', 'approver', 'admin'];
 
-async function loadScenarios(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
-  const scenarios = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
-  return { fund, scenarios };
-}
-
 export default function Data({ fundId }: { fundId: string }) {
   const { m } = useI18n();
-  const loaded = useLoad(`data:${fundId}`, (signal) => loadScenarios(fundId, signal));
+  const loaded = useLoad(`data:${fundId}`, (signal) => loadFundVersions(fundId, signal));
   const [picked, setPicked] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   // A saved import starts the panel afresh (the file inputs keep their files otherwise).

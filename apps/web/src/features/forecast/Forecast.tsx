@@ -3,11 +3,12 @@
 // with the facts that say why to trust it.
 import '../data/data.css';
 import { useMemo, useState } from 'react';
+import { loadFundVersions } from '../../api/fundVersions';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { type BacktestResult, type ForecastResult, backtestResultSchema, forecastResultSchema } from '../../api/forecastSchemas';
-import { FINISHED, type Run, fundSchema, runCreatedSchema, runListSchema, runSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { FINISHED, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -22,16 +23,9 @@ import { type ForecastKind, forecastRequest, runFor } from './forecastRuns';
 
 const RUNNERS = ['planner', 'approver', 'admin'];
 
-async function loadVersions(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
-  const details = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
-  const versions = details.flatMap((d) => [...d.versions].sort((a, b) => b.version - a.version).map((v) => ({ id: v.id, label: `${d.scenario.name} · v${v.version}`, version: v.version, scenario: d.scenario.name })));
-  return { fund, versions };
-}
-
 export default function Forecast({ fundId }: { fundId: string }) {
   const { m } = useI18n();
-  const loaded = useLoad(`fc:${fundId}`, (signal) => loadVersions(fundId, signal));
+  const loaded = useLoad(`fc:${fundId}`, (signal) => loadFundVersions(fundId, signal));
   const [picked, setPicked] = useState<string | undefined>();
   if (loaded.state.status === 'loading') return <Loading />;
   if (loaded.state.status === 'error') return <ErrorPanel error={loaded.state.error} onRetry={loaded.reload} />;

@@ -2,7 +2,8 @@
 // progress, and the latest runs with their state.
 import { useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
-import { FINISHED, fundSchema, type Run, runCreatedSchema, runListSchema, scenarioDetailSchema, scenarioListSchema } from '../../api/schemas';
+import { loadFundVersions } from '../../api/fundVersions';
+import { FINISHED, type Run, runCreatedSchema, runListSchema } from '../../api/schemas';
 import { localDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -16,15 +17,9 @@ import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm, optimizeRequest } from './opt
 
 const RUNNERS = ['planner', 'approver', 'admin'];
 
-async function loadFund(fundId: string, signal: AbortSignal) {
-  const [fund, list] = await Promise.all([answer(api.api.funds[':fundId'].$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal), answer(api.api.funds[':fundId'].scenarios.$get({ param: { fundId } }, withSignal(signal)), scenarioListSchema, undefined, signal)]);
-  const scenarios = await Promise.all(list.scenarios.map((s) => answer(api.api.funds[':fundId'].scenarios[':scenarioId'].$get({ param: { fundId, scenarioId: s.id } }, withSignal(signal)), scenarioDetailSchema, undefined, signal)));
-  return { fund, scenarios };
-}
-
 export function Overview({ fundId }: { fundId: string }) {
   const { m, names } = useI18n();
-  const fund = useLoad(`fund:${fundId}`, (signal) => loadFund(fundId, signal));
+  const fund = useLoad(`fund:${fundId}`, (signal) => loadFundVersions(fundId, signal));
   const runs = useLoad(`runs:${fundId}`, (signal) => answer(api.api.funds[':fundId'].runs.$get({ param: { fundId }, query: { limit: '20' } }, withSignal(signal)), runListSchema, undefined, signal));
   const [form, setForm] = useState<OptimizeForm>(DEFAULT_OPTIMIZE_FORM);
   const [invalid, setInvalid] = useState<(keyof OptimizeForm)[]>([]);
