@@ -117,6 +117,21 @@ for (const kind of await testStoreKinds()) {
       expect(unknown.body.issues[0]!.path).toEqual(['options', 'pahts']);
     });
 
+    it('refuses a run whose plan has an unknown key or bank at once, with nothing queued', async () => {
+      const before = (await store.query<{ n: string }>(`select count(*)::text as n from runs`))[0]!.n;
+      const plan = structuredClone(samplePlan) as { placements: Array<Record<string, unknown>> };
+      plan.placements[1]!.colour = 'red';
+      const unknownKey = await client.post<{ issues: Array<{ path: unknown[] }> }>('/api/funds/north/runs', { kind: 'evaluate', scenario: { scenarioVersion: versionId }, plan });
+      expect(unknownKey.status).toBe(422);
+      expect(unknownKey.body.issues.map((i) => i.path.slice(0, 4))).toContainEqual(['plan', 'placements', 1, 'colour']);
+      delete plan.placements[1]!.colour;
+      plan.placements[2]!.bankId = 'no-such-bank';
+      const unknownBank = await client.post<{ issues: Array<{ path: unknown[] }> }>('/api/funds/north/runs', { kind: 'evaluate', scenario: { scenarioVersion: versionId }, plan });
+      expect(unknownBank.status).toBe(422);
+      expect(unknownBank.body.issues.map((i) => i.path.slice(0, 4))).toContainEqual(['plan', 'placements', 2, 'bankId']);
+      expect((await store.query<{ n: string }>(`select count(*)::text as n from runs`))[0]!.n).toBe(before);
+    });
+
     it('hides another fund: 404 on its data, and a viewer cannot write', async () => {
       expect((await client.get('/api/funds/south/scenarios')).status).toBe(404);
       expect((await client.post('/api/funds/south/scenarios', { name: 'x', body: sample })).status).toBe(404);

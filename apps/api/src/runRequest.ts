@@ -1,5 +1,5 @@
 import { type DomainIssue, type Result, parseInput } from '@fundladder/core';
-import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, replayRequest, tenderRequest, validateRequest } from '@fundladder/app';
+import { type JobKind, type JobRequest, JOB_KINDS, auditInterestRequest, checkRequestInputs, backtestRequest, compareRequest, evaluateRequest, forecastRequest, interestRequest, optimizeRequest, replayRequest, tenderRequest, validateRequest } from '@fundladder/app';
 import type { z } from 'zod';
 import type { Queryable } from './db/store';
 import { getVersion } from './repo/scenarios';
@@ -42,7 +42,8 @@ export interface ResolvedRun {
 
 /**
  * Checks a run request and fills in its scenarios: the kind must be known; every scenario slot must reference a
- * version of this fund; then the whole request must pass the application layer's schema (unknown keys, bounds).
+ * version of this fund; then the whole request must pass the application layer's schema (unknown keys, bounds) and
+ * its plans and flow files their checks against its scenarios (`checkRequestInputs`).
  * Issues name their JSON path in the body.
  */
 export async function resolveRunRequest(db: Queryable, fundId: string, body: unknown): Promise<Result<ResolvedRun>> {
@@ -71,6 +72,9 @@ export async function resolveRunRequest(db: Queryable, fundId: string, body: unk
   if (issues.length) return { ok: false, issues };
   const parsed = parseInput(REQUESTS[kind as JobKind], request);
   if (!parsed.ok) return parsed;
+  // The plans and flow files it carries, checked as the job will check them: a bad one is refused now, not queued.
+  const inputIssues = checkRequestInputs(parsed.value as JobRequest);
+  if (inputIssues.length) return { ok: false, issues: inputIssues };
   return { ok: true, value: { kind: kind as JobKind, stored, scenarioVersionIds: ids, request: request as unknown as JobRequest } };
 }
 

@@ -15,6 +15,7 @@ export * from './messages/capFindings';
 export * from './messages/issues';
 export * from './jobs/readiness';
 export * from './jobs/validate';
+export * from './jobs/inputs';
 export * from './execute';
 export * from './jobs/compareResult';
 export * from './jobs/compare';
