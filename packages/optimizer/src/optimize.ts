@@ -159,6 +159,16 @@ function solverFailedIssue(backend: LpBackend, report: SolveReport, timeLimitSec
   return { code: 'solver_failed', path: ['solver'], rule: 'solverStatus', message: `the ${backend.name} solver stopped with ${report.termination} (${report.primal})${tried}${broken}; ${advice}`, received: report.termination };
 }
 
+/** `model` with the columns `off` switched off (upper bound 0), as `addVariables` builds a column its round switched off. */
+function switchedOff(model: LpModel, off: readonly number[]): LpModel {
+  const variables = model.variables.slice();
+  for (const j of off) {
+    const v = variables[j]!;
+    variables[j] = { name: v.name, lower: 0, upper: 0, cost: v.cost };
+  }
+  return { ...model, variables };
+}
+
 /**
  * The last round's basis carried to this round's model by column and row name: a column the round switched off keeps
  * its status (HiGHS's dual simplex then moves it to its new bound of 0), a column brought back starts at its lower
@@ -186,21 +196,26 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
   const upperBounds = new Map<string, number>();
   const restored = new Set<string>();
   let relaxed: { model: LpModel; report: SolveReport } | undefined;
-  let last: { model: LpModel; basis: LpBasis } | undefined;
+  let last: { model: LpModel; variables: LadderVariables; basis: LpBasis | undefined } | undefined;
+  /** Columns the last round switched off (indices into last.model), when it brought no dominated column back. */
+  let offOnly: number[] | undefined;
   let totalSolveMs = 0;
   let buildMs = 0;
   for (let round = 1; ; round++) {
     const t0 = performance.now();
-    const { model, variables } = buildLadderModel(data, { upperBounds, restored, leaveOutUnaffordable: true, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
+    // A round that only switched columns off changes their upper bounds and nothing else: the previous model with
+    // those bounds at 0 is the model a rebuild by name would give (same columns in the same order, same rows), so it
+    // is not rebuilt, and the last basis fits it as it stands.
+    const { model, variables } = last && offOnly ? { model: switchedOff(last.model, offOnly), variables: last.variables } : buildLadderModel(data, { upperBounds, restored, leaveOutUnaffordable: true, lots: options.lots === 'mip' ? 'semiContinuous' : 'ignore', ...(options.placementPenaltyPerWan ? { placementPenaltyPerWan: options.placementPenaltyPerWan } : {}) });
     buildMs += performance.now() - t0;
     const size = { variables: model.variables.length, rows: model.rows.length, nonZeros: nonZeros(model) };
     // The second round follows the first round's lots being switched off, which moves many columns: on a large LP the
     // interior-point solver from scratch beats the dual simplex from the last basis (city 120 × 20, safe: 7.9 s
     // against about 30 s; 60 × 8: 0.5 s against 0.66 s). Later rounds move little and start from the last basis.
-    const startBasis = last && !(round === 2 && model.variables.length >= INTERIOR_POINT_FIRST_COLUMNS) ? carryBasis(last.model, last.basis, model) : undefined;
+    const startBasis = last?.basis && !(round === 2 && model.variables.length >= INTERIOR_POINT_FIRST_COLUMNS) ? (offOnly ? last.basis : carryBasis(last.model, last.basis, model)) : undefined;
     const solved = await solveVerified(backend, model, { timeLimitSeconds: options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS, ...(startBasis ? { startBasis } : {}) });
     const report = solved.report;
-    last = report.basis ? { model, basis: report.basis } : undefined;
+    last = { model, variables, basis: report.basis };
     totalSolveMs += report.solveMs;
     if (solved.issue) return { ok: false, result: { status: 'error', issues: [{ code: solved.issue.code, path: ['solver'], rule: 'solverSizeLimit', message: solved.issue.message, received: String(solved.issue.variables), limit: String(solved.issue.limit) }], report, size, data, model } };
     if (report.termination === 'infeasible' || report.termination === 'infeasibleOrUnbounded') {
@@ -211,14 +226,18 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     }
     relaxed ??= { model, report };
     let switched = 0;
+    const off: number[] = [];
+    let restoring = false;
     if (round < MAX_ROUNDS) {
       data.options.forEach((o, i) => {
+        const minimumYuan = minimumPlacementYuan(scenario, o.product);
         variables.place[i]!.forEach((columns, t) => {
           for (const j of columns) {
             const yuan = report.columnValues[j]! * 10_000;
-            const name = model.variables[j]!.name;
-            if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumPlacementYuan(scenario, o.product) && upperBounds.get(name) !== 0) {
-              upperBounds.set(name, 0);
+            // A column already at 0 stays there (its upper bound: the previous rounds' switches, or a rebuild's by name).
+            if ((o.lotWan > 0 || round >= 2 || yuan > 0.5) && yuan < minimumYuan && model.variables[j]!.upper !== 0) {
+              upperBounds.set(model.variables[j]!.name, 0);
+              off.push(j);
               if (yuan > 0.5) {
                 switched++;
                 // A CD switched off for its lot brings back the time deposits it dominated at that bank that month.
@@ -226,6 +245,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
                   if (d.dominatedBy[t] === i && !restored.has(`${k}|${t}`)) {
                     data.ensureCoefficients(k, t);
                     restored.add(`${k}|${t}`);
+                    restoring = true;
                   }
                 });
               }
@@ -234,6 +254,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
         });
       });
     }
+    offOnly = restoring ? undefined : off;
     // The last round never switches columns off, so the loop always ends (a rounding that did not settle
     // shows as the ledger's rule breaks, an error).
     if (switched === 0) return { ok: true, model, variables, report, verification: solved.verification, size, rounds: round, buildMs, totalSolveMs, relaxed };

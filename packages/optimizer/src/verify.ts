@@ -75,8 +75,11 @@ export function verifySolution(model: LpModel, columnValues: ArrayLike<number>, 
   for (const row of model.rows) {
     let activity = 0;
     let scale = 0;
-    for (const [j, coef] of row.terms) {
-      const term = coef * columnValues[j]!;
+    // Indexed, not destructured: no iterator per term (this runs on every solve of every round).
+    const terms = row.terms;
+    for (let k = 0; k < terms.length; k++) {
+      const pair = terms[k]!;
+      const term = pair[1] * columnValues[pair[0]]!;
       activity += term;
       scale += Math.abs(term);
     }

@@ -1,6 +1,6 @@
 // The WASM module is imported when the first model is solved, not when a command starts (start-up time: bench/startup.bench.ts).
 import type { Highs, ModelData, ModelStatusCode } from 'highs';
-import { isMip, type LpModel, type LpRow, type LpVariable } from '../model/lp';
+import { isMip, type LpModel, type LpRow, type LpVariable, nonZeros } from '../model/lp';
 import type { LpBackend, PointStatus, SolveOptions, SolveReport, Termination } from './types';
 
 /**
@@ -67,29 +67,33 @@ export function toHighsModelData(highs: Highs, model: LpModel): ModelData {
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols);
-  model.variables.forEach((variable, j) => {
+  for (let j = 0; j < numCols; j++) {
+    const variable = model.variables[j]!;
     colCost[j] = variable.cost;
     colLower[j] = bound(variable.lower);
     colUpper[j] = bound(variable.upper);
-  });
+  }
   const rowLower = new Float64Array(numRows);
   const rowUpper = new Float64Array(numRows);
   const starts = new Int32Array(numRows + 1);
-  let nonZeroCount = 0;
-  for (const row of model.rows) nonZeroCount += row.terms.length;
+  const nonZeroCount = nonZeros(model);
   const indices = new Int32Array(nonZeroCount);
   const values = new Float64Array(nonZeroCount);
   let k = 0;
-  model.rows.forEach((row, i) => {
+  // Indexed loops: destructuring each [column, coefficient] pair allocated an iterator per term (75,000 at 60 × 8).
+  for (let i = 0; i < numRows; i++) {
+    const row = model.rows[i]!;
     rowLower[i] = bound(row.lower);
     rowUpper[i] = bound(row.upper);
-    for (const [j, coef] of row.terms) {
-      indices[k] = j;
-      values[k] = coef;
+    const terms = row.terms;
+    for (let m = 0; m < terms.length; m++) {
+      const term = terms[m]!;
+      indices[k] = term[0];
+      values[k] = term[1];
       k++;
     }
     starts[i + 1] = k;
-  });
+  }
   const data: ModelData = {
     numCols,
     numRows,

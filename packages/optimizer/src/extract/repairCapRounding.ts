@@ -59,12 +59,13 @@ function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: Rea
     if (row.need <= -most) return; // no allowed cut can break it
     rows.push(row);
   };
+  const indexed = pieces.map((p, k) => ({ ...p, k }));
   months.forEach((month, t) => {
     // The existing part per bank: the ledger's total less the plan's part as evaluated.
     const existing = new Map([...month.timeDepositsByBank].map(([bankId, total]) => [bankId, fenOf(total.minus(evaluatedByMonth[t]!.get(bankId) ?? ZERO))]));
     const existingTotal = [...existing.values()].reduce((acc, x) => acc + x, 0n);
-    const out = pieces.map((p, k) => ({ ...p, k })).filter((p) => p.start <= t && t < p.end);
-    const made = pieces.map((p, k) => ({ ...p, k })).filter((p) => p.start === t);
+    const out = indexed.filter((p) => p.start <= t && t < p.end);
+    const made = indexed.filter((p) => p.start === t);
     const outTotal = out.reduce((acc, p) => acc + p.fen, 0n);
     const madeTotal = made.reduce((acc, p) => acc + p.fen, 0n);
     for (const bankId of new Set(out.map((p) => p.bankId))) {
