@@ -81,7 +81,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['@fundladder/core', '@fundladder/forecast', '@fundladder/optimizer', '@fundladder/cli', '@fundladder/app'], message: 'web reaches the API over HTTP only.' },
+        // Except the app layer's engine-free wire schemas (docs/web.md §1, "Validated at the boundary"): run results are
+        // checked with the schemas the jobs encode them with.
+        { regex: '^@fundladder/(core|forecast|optimizer|cli|app)(?!/wire$)(/.*)?$', message: 'web reaches the API over HTTP only (run results are checked with @fundladder/app/wire).' },
         { group: ['@fundladder/api'], allowTypeImports: true, message: 'web reaches the API over HTTP only (types may be imported).' },
       ] }],
       'react-hooks/rules-of-hooks': 'error',

@@ -45,17 +45,3 @@ const productTerm = z.object({ product: z.string(), termMonths: z.int(), amount:
 export type ProductTermAmount = z.output<typeof productTerm>;
 export const ladderSchema = z.object({ runId: z.string(), months: z.array(z.object({ month: z.string(), outstanding: z.array(productTerm), maturing: z.array(productTerm) })) });
 export type MaturityLadder = z.output<typeof ladderSchema>;
-
-/** The confidence–interest frontier an optimize run carries when it was asked for (`options.frontier`). */
-export const frontierSchema = z.array(
-  z.object({
-    confidence: z.number(),
-    status: z.string(),
-    interest: yuan.optional(),
-    planCausedShortProbability: z.number().min(0).max(1).optional(),
-    payoutShortProbability: z.number().min(0).max(1).optional(),
-    expectedInterest: yuan.optional(),
-    p5Interest: yuan.optional(),
-  }),
-);
-export type FrontierPoint = z.output<typeof frontierSchema>[number];

@@ -3,11 +3,12 @@
 import '../data/data.css';
 import { useState } from 'react';
 import { z } from 'zod';
-import { ApiError, answer, api, parseAnswer, withSignal } from '../../api/client';
+import { ApiError, answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
 import { actualListSchema, actualsRecordedSchema, type Variance, varianceSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
-import { FINISHED, type Issue, issueSentence, type Run, evaluationSchema, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
+import { checkedResult, evaluationSummary } from '../../api/results';
+import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { formatMoney, moneyIn, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -68,7 +69,8 @@ async function loadLedger(fundId: string, versionId: string, signal: AbortSignal
   for (const r of runs) {
     if (r.state !== 'done' || !(r.kind === 'optimize' || (r.kind === 'evaluate' && canonicalJson(r.request) === evaluateBody))) continue;
     const full = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId: r.id } }, withSignal(signal)), runSchema, undefined, signal);
-    const result = parseAnswer(z.object({ evaluation: evaluationSchema.optional() }), full.result, `run ${r.id}`);
+    // An optimize's and an evaluate's result both carry the ledger as the app layer's evaluation summary.
+    const result = checkedResult(z.object({ evaluation: evaluationSummary.optional() }), full.result, `run ${r.id}`);
     if (result.evaluation) return { run: r, months: result.evaluation.months };
   }
   const live = runs.find((r) => r.kind === 'evaluate' && !FINISHED.includes(r.state) && canonicalJson(r.request) === evaluateBody);

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
-import { type CompareColumn, type CompareResult, compareResultSchema } from '../../api/compareSchemas';
+import { checkedResult, type CompareColumn, type CompareResult, compareResult } from '../../api/results';
 import { loadFundVersions } from '../../api/fundVersions';
 import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
@@ -166,7 +166,7 @@ function Picker({ fundId, baseline, freeze, versions }: { fundId: string; baseli
 async function loadCompare(fundId: string, runId: string, signal: AbortSignal): Promise<{ run: Run; result?: CompareResult }> {
   const run = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal);
   if (run.state !== 'done' || run.kind !== 'compare') return { run };
-  return { run, result: parseAnswer(compareResultSchema, run.result, `GET run ${runId} result`) };
+  return { run, result: checkedResult(compareResult, run.result, `GET run ${runId} result`) };
 }
 
 function CompareRun({ fundId, runId, baseline, freeze, versions }: { fundId: string; runId: string; baseline: string | undefined; freeze: (id: string) => void; versions: Map<string, string> }) {

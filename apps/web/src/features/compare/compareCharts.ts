@@ -1,6 +1,6 @@
 // The Compare screen's charts (pure, tested beside this file): the interest difference as a waterfall, and every
 // column's month-end liquid money overlaid with the reserve.
-import type { CompareColumn } from '../../api/compareSchemas';
+import type { CompareColumn } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
 import { chartNumber, fenOf, type Lang, tableUnit, yuanTextOf } from '../../format/money';
 import { unitName } from '../plan/liquidityLadderChart';

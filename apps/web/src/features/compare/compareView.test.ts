@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type CompareColumn, compareColumnSchema } from '../../api/compareSchemas';
+import { checkedResult, type CompareColumn, compareColumn } from '../../api/results';
 import { fenOf } from '../../format/money';
 import { baselineIndex, cellOf, compareRequestOf, deltaOf, kpiTable, runIdOfColumn, SAFETY_KEYS, waterfallOf } from './compareView';
 import { liquidityLinesOption, waterfallOption } from './compareCharts';
 
 // Two columns in the compare result's wire form (packages/app/src/jobs/compareResult.ts): small ledgers whose
 // breakdowns add up to the interest received, as the ledger's do.
-const stress = (gap: number, planCaused: number) => ({ paths: 200, distinctPaths: 200, outOfSample: false, payoutShortProbability: gap, payoutShortFirstQuarterProbability: gap / 2, planCausedShortProbability: planCaused, structuralShortProbability: gap - planCaused, byFundType: [], reserveBreachProbability: 0, expectedInterest: '900.00', p5Interest: '800.00', largestShort: '0.00' });
+const stress = (gap: number, planCaused: number) => ({ paths: 200, distinctPaths: 200, outOfSample: false, payoutShortProbability: gap, payoutShortFirstQuarterProbability: gap / 2, shortProbability: gap, planCausedShortProbability: planCaused, structuralShortProbability: gap - planCaused, byFundType: [], reserveBreachProbability: 0, expectedInterest: '900.00', p5Interest: '800.00', largestShort: '0.00' });
 const column = (plan: string, ledger: { interest: string; byProduct: Record<string, string>; byBank: Record<string, string>; liquid: string[]; reserve: string[] }, safe: boolean, gap: number): CompareColumn =>
-  compareColumnSchema.parse({
-    requestIndex: 0, scenario: 0, source: { kind: 'given' }, label: plan, status: 'optimal', plan, confidence: 0.99, pathGroup: 0, safe, stress: stress(gap, safe ? 0 : 0.02),
+  checkedResult(compareColumn, {
+    requestIndex: 0, scenario: 0, source: { kind: 'given' }, label: plan, status: 'optimal', issues: [], plan, confidence: 0.99, pathGroup: 0, safe, stress: stress(gap, safe ? 0 : 0.02),
     ledger: {
       interest: ledger.interest, interestReceived: Object.values(ledger.byProduct).reduce((a, x) => a + fenOf(x), 0n).toString().replace(/(\d\d)$/, '.$1'),
-      interestByProduct: ledger.byProduct, interestByBank: ledger.byBank, kpis: { annualYieldRate: '0.0123' }, lowestLiquid: ledger.liquid.reduce((a, b) => (fenOf(a) < fenOf(b) ? a : b)),
+      interestByProduct: ledger.byProduct, interestByBank: ledger.byBank, kpis: { annualYieldRate: '0.0123', tierShare: {}, bankCapUsage: [] }, lowestLiquid: ledger.liquid.reduce((a, b) => (fenOf(a) < fenOf(b) ? a : b)),
       liquidity: ledger.liquid.map((l, k) => ({ month: `2026-0${k + 1}`, closingLiquid: l, reserveRequired: ledger.reserve[k]! })), ruleBreaks: safe ? {} : { bankCap: 2 },
     },
-  });
+  }, `column ${plan}`);
 const a = column('#3', { interest: '1000.10', byProduct: { demandDeposit: '100.00', timeDeposit: '800.00', govBond: '100.10' }, byBank: { icbc: '500.00', ccb: '400.00' }, liquid: ['5000.00', '4000.00'], reserve: ['3000.00', '3000.00'] }, true, 0.03);
 const b = column('#5', { interest: '1100.05', byProduct: { demandDeposit: '90.00', timeDeposit: '950.00', govBond: '60.05' }, byBank: { icbc: '640.00', ccb: '400.00' }, liquid: ['4500.00', '3500.00'], reserve: ['3000.00', '3000.00'] }, false, 0.05);
 

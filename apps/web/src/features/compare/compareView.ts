@@ -1,7 +1,7 @@
 // What the Compare screen shows, from a compare run's result by pure functions (tested beside this file): the request
 // that compares finished optimize runs on the same paths, the KPI table against the frozen baseline with safety rows
 // first, the interest difference as waterfall steps by product and by bank, all money differences exact in fen.
-import type { CompareColumn, CompareResult } from '../../api/compareSchemas';
+import type { CompareColumn, CompareResult } from '../../api/results';
 import { fenOf, type YuanText, yuanTextOf } from '../../format/money';
 
 /** A finished optimize run to compare: its scenario version and its plan (the result's `plan`, wire form). */

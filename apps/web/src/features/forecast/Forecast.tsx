@@ -7,7 +7,8 @@ import { loadFundVersions } from '../../api/fundVersions';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
-import { type BacktestResult, type ForecastResult, backtestResultSchema, forecastResultSchema } from '../../api/forecastSchemas';
+import { type BacktestResult, backtestResultSchema } from '../../api/forecastSchemas';
+import { checkedResult, type ForecastResult, forecastResult } from '../../api/results';
 import { FINISHED, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
@@ -67,7 +68,7 @@ async function loadResults(fundId: string, versionId: string, signal: AbortSigna
   const pick = (kind: ForecastKind) => runFor(runs.runs, kind, versionId);
   const full = async (run: Run | undefined) => (run?.state === 'done' ? answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId: run.id } }, withSignal(signal)), runSchema, undefined, signal) : run);
   const [forecastRun, backtestRun] = await Promise.all([full(pick('forecast')), full(pick('backtest'))]);
-  const forecast: ForecastResult | undefined = forecastRun?.state === 'done' ? parseAnswer(forecastResultSchema, forecastRun.result, 'forecast result') : undefined;
+  const forecast: ForecastResult | undefined = forecastRun?.state === 'done' ? checkedResult(forecastResult, forecastRun.result, 'forecast result') : undefined;
   const backtest: BacktestResult | undefined = backtestRun?.state === 'done' ? parseAnswer(backtestResultSchema, backtestRun.result, 'backtest result') : undefined;
   return { forecastRun, backtestRun, forecast, backtest, history: historyRows(version.body), actuals: actuals.actuals, fundTypes: Array.isArray(version.body.fundTypes) ? (version.body.fundTypes as string[]) : [] };
 }

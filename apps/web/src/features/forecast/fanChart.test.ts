@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResultSchema } from '../../api/forecastSchemas';
+import { checkedResult, forecastResult } from '../../api/results';
 import type { YuanText } from '../../format/money';
 import { fanChartOption, fanRows } from './fanChart';
 import sample from './fixtures/sampleForecast.json';
 
 // The first six months of the forecast of examples/county-fund/scenario.json (total and two fund types), wire form.
-const result = forecastResultSchema.parse(sample);
+const result = checkedResult(forecastResult, sample, 'sampleForecast.json');
 const labels = { median: '中位数', band80: '80% 区间', band95: '95% 区间', actual: '实际', unit: '万元' };
 const actuals = new Map<string, YuanText>([
   ['2025-11', '-1000000.00' as YuanText],

@@ -2,7 +2,7 @@
 // pair of series: the band's lower edge, drawn invisible, then its width), and the actual flows where they are known
 // (the history the models were fitted to, and months recorded since). A pure function of the API's forecast, tested
 // beside it; money as chart numbers (display only) in 万元 in Chinese, millions in English.
-import type { ForecastPeriod } from '../../api/forecastSchemas';
+import type { ForecastPeriod } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
 import { chartNumber, type Lang, type YuanText, moneyIn, tableUnit } from '../../format/money';
 import type { Side } from './actualFlows';
@@ -16,7 +16,7 @@ export interface FanLabels {
 }
 
 /** A band's edges at one period, or undefined when the forecast has no band of that level. */
-function bandOf(p: ForecastPeriod, side: Side, level: number): { lo: YuanText; hi: YuanText } | undefined {
+function bandOf(p: ForecastPeriod, side: Side, level: number): { lo: string; hi: string } | undefined {
   const b = p[side].bands.find((x) => x.level === level);
   return b ? { lo: b.lo, hi: b.hi } : undefined;
 }
@@ -37,7 +37,7 @@ export interface FanRow {
  */
 export function fanRows(periods: readonly ForecastPeriod[], side: Side, actuals: ReadonlyMap<string, YuanText>, lang: Lang): FanRow[] {
   const unit = tableUnit(lang);
-  const range = (b: { lo: YuanText; hi: YuanText } | undefined) => (b ? `${moneyIn(b.lo, unit)} … ${moneyIn(b.hi, unit)}` : undefined);
+  const range = (b: { lo: string; hi: string } | undefined) => (b ? `${moneyIn(b.lo, unit)} … ${moneyIn(b.hi, unit)}` : undefined);
   const first = periods[0]?.period;
   const before = [...actuals].filter(([month]) => first === undefined || month < first).map(([period, v]) => ({ period, actual: moneyIn(v, unit) }));
   return [
@@ -69,7 +69,7 @@ export function fanChartOption(periods: readonly ForecastPeriod[], side: Side, a
   const past = [...actuals.keys()].filter((m) => first === undefined || m < first);
   const months = [...past, ...periods.map((p) => p.period)];
   const pad = <T>(values: T[]): (T | null)[] => [...past.map(() => null), ...values];
-  const num = (y: YuanText) => chartNumber(y, unit);
+  const num = (y: string) => chartNumber(y, unit);
   const lo = (level: number) => pad(periods.map((p) => { const b = bandOf(p, side, level); return b ? num(b.lo) : null; }));
   const width = (level: number) => pad(periods.map((p) => { const b = bandOf(p, side, level); return b ? num(b.hi) - num(b.lo) : null; }));
   const edge = (name: string, stack: string, data: (number | null)[]) => ({ name, type: 'line' as const, stack, stackStrategy: 'all' as const, data, symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { opacity: 0 }, tooltip: { show: false }, silent: true });

@@ -2,7 +2,8 @@
 // when the run carries one.
 import { useCallback, useMemo } from 'react';
 import { answer, api, withSignal } from '../../api/client';
-import { type FrontierPoint, ladderSchema } from '../../api/overviewSchemas';
+import type { FrontierPoint } from '../../api/results';
+import { ladderSchema } from '../../api/overviewSchemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';

@@ -1,8 +1,9 @@
 // The Plan of a finished optimize run, risk before reward: the safety verdict first, then the interest and what safety
 // costs, the next quarter's actions, the liquidity gap ladder, each bank's use of its caps, and the rules that bind.
 import { useCallback, useMemo } from 'react';
-import { answer, api, parseAnswer, withSignal } from '../../api/client';
-import { type OptimizeResult, optimizeResultSchema, type Run, runSchema } from '../../api/schemas';
+import { answer, api, withSignal } from '../../api/client';
+import { checkedResult, type FrontierPoint, type OptimizeResult, optimizeResult } from '../../api/results';
+import { type Run, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { approxWan, decimalIn, formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -14,7 +15,6 @@ import { useLoad } from '../../ui/useLoad';
 import { RunPanel } from '../runs/RunPanel';
 import { capUseOption } from './capUseChart';
 import { FrontierSection, MaturitySection } from './MaturitySection';
-import { type FrontierPoint, frontierSchema } from '../../api/overviewSchemas';
 import { liquidityLadderOption, monthsBelowReserve, unitName } from './liquidityLadderChart';
 import { capAlerts, groupPlacements, type PlacementRow, verdictOf } from './planView';
 
@@ -23,8 +23,8 @@ type Loaded = { run: Run; result?: OptimizeResult; frontier?: FrontierPoint[] };
 async function loadPlan(fundId: string, runId: string, signal: AbortSignal): Promise<Loaded> {
   const run = await answer(api.api.funds[':fundId'].runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal);
   if (run.state !== 'done' || run.kind !== 'optimize') return { run };
-  const frontier = parseAnswer(frontierSchema.optional(), (run.result as { frontier?: unknown } | null)?.frontier, `GET run ${runId} frontier`);
-  return { run, result: parseAnswer(optimizeResultSchema, run.result, `GET run ${runId} result`), ...(frontier ? { frontier } : {}) };
+  const result = checkedResult(optimizeResult, run.result, `GET run ${runId} result`);
+  return { run, result, ...(result.frontier ? { frontier: result.frontier } : {}) };
 }
 
 export default function Plan({ fundId, runId }: { fundId: string; runId: string }) {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { optimizeResultSchema } from '../../api/schemas';
-import sample from './fixtures/sampleOptimize.json';
+import { sampleOptimize as result } from './fixtures/sampleOptimize';
 import { capUseOption, usePercent } from './capUseChart';
 
-const result = optimizeResultSchema.parse(sample);
 const uses = result.evaluation!.kpis.bankCapUsage;
 const labels = { caps: ['A', 'B', 'C'], warn: '预警 80%', alarm: '上限 100%' } as const;
 const name = (id: string) => result.scenario.bankNames[id] ?? id;

@@ -1,7 +1,7 @@
 // Each bank's use of each cap against the cap line (docs/web.md §3; treasury tools show per-bank balances with
 // headroom against limits, warnings at thresholds): one row per bank, one bar per cap (A, B, C), a warning line at 80% and the cap at 100%.
 // A pure function of the result's `bankCapUsage`, tested beside it.
-import type { CapUse } from '../../api/schemas';
+import type { CapUse } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
 import { CAP_ALARM, CAP_WARN, CAPS } from './planView';
 

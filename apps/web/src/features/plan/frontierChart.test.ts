@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { frontierSchema } from '../../api/overviewSchemas';
+import { z } from 'zod';
+import { checkedResult, frontierPoint } from '../../api/results';
 import { frontierOption } from './frontierChart';
 
 // Frontier points in the optimize result's wire form (packages/app/src/jobs/optimizeResult.ts `frontierPoint`).
-const points = frontierSchema.parse([
+const points = checkedResult(z.array(frontierPoint), [
   { confidence: 0.99, status: 'optimal', interest: '31000000.00', planCausedShortProbability: 0.004 },
   { confidence: 0.9, status: 'optimal', interest: '33500000.00', planCausedShortProbability: 0.06 },
   { confidence: 0.995, status: 'tooFewPaths', pathsNeeded: 2000 },
-]);
+], 'frontier');
 const labels = { interest: '利息', gap: '计划造成缺口的概率', confidence: '置信度' };
 type Series = { name: string; data: (number | null)[]; yAxisIndex?: number };
 

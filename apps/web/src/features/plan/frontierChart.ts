@@ -1,7 +1,7 @@
 // The confidence–interest frontier (docs/optimizer.md §16): for each confidence the optimizer was asked to plan at,
 // the ledger's interest of its plan and the plan-caused gap probability on the check paths. Drawn only when the run
 // was made with `options.frontier` (the result then carries it); a pure function, tested beside this file.
-import type { FrontierPoint } from '../../api/overviewSchemas';
+import type { FrontierPoint } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
 import { chartNumber, type Lang, percentOfProbability, tableUnit } from '../../format/money';
 import { unitName } from './liquidityLadderChart';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerMonth, optimizeResultSchema } from '../../api/schemas';
-import sample from './fixtures/sampleOptimize.json';
+import type { LedgerMonth } from '../../api/results';
+import { sampleOptimize } from './fixtures/sampleOptimize';
 import { liquidityLadderOption, monthsBelowReserve } from './liquidityLadderChart';
 
-const months = optimizeResultSchema.parse(sample).evaluation!.months;
+const months = sampleOptimize.evaluation!.months;
 const labels = { inflows: '收入', matured: '到期', interest: '利息', outflows: '支出', placed: '存放', liquid: '流动资金', reserve: '储备' };
 type Series = { name: string; type: string; stack?: string; data: (number | null)[]; lineStyle?: { type?: string } };
 const seriesOf = (lang: 'zh' | 'en') => liquidityLadderOption(months, labels, lang).series as Series[];

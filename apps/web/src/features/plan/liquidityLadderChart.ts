@@ -2,7 +2,7 @@
 // month, the money coming in stacked above zero, the money going out stacked below, the month-end liquid money as a
 // line (the opening balance plus the cumulative net flow: the cumulative gap), and the reserve floor it must stay above.
 // A pure function of the ledger's months, tested beside it (actualbudget's monteCarloCashflowChart.ts pattern).
-import type { LedgerMonth } from '../../api/schemas';
+import type { LedgerMonth } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
 import { chartNumber, fenOf, type Lang, type MoneyUnit, tableUnit } from '../../format/money';
 

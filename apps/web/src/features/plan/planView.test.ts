@@ -1,11 +1,6 @@
-// The fixture is cut from a real result: `fundladder optimize examples/county-fund/scenario.json --paths 200
-// --planning-paths 300 --seed 7 --json` (the first 6 ledger months and 13 next-quarter placements kept).
 import { describe, expect, it } from 'vitest';
-import { optimizeResultSchema } from '../../api/schemas';
-import sample from './fixtures/sampleOptimize.json';
+import { sampleOptimize as result } from './fixtures/sampleOptimize';
 import { capAlerts, compareDecimal, groupPlacements, verdictOf } from './planView';
-
-const result = optimizeResultSchema.parse(sample);
 
 describe('the safety verdict', () => {
   it('calls the sample plan safe: plan-caused gaps on 1.0% of 200 out-of-sample paths, within 1 − 0.99', () => {

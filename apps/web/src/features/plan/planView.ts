@@ -1,7 +1,7 @@
 // What the Plan screen shows, derived from an optimize result by pure functions (tested beside this file): the safety
 // verdict, the next quarter's placements grouped the way a fund manager books them, and cap alerts. The components only
 // render these.
-import type { CapUse, OptimizeResult, Rollover, RolloverReason, Stress } from '../../api/schemas';
+import type { CapUse, OptimizeResult, Rollover, RolloverReason, Stress } from '../../api/results';
 import { sumYuan, type YuanText } from '../../format/money';
 
 /** How the plan stands against its safety target. */
