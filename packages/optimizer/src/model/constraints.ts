@@ -16,26 +16,36 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
 
   // Cash balance: cash[f][t] = cash[f][t−1] + net flow + existing maturities + its placements coming back
   // with their own interest − its placements now.
-  for (const ft of data.fundTypes) {
+  // column[i][t][f]: fund type f's column of option i in month t, or −1 (instead of a search per row and option).
+  const column = data.options.map((_, i) => data.months.map((__, t) => {
+    const slots = new Int32Array(data.fundTypes.length).fill(-1);
+    v.placeFund[i]![t]!.forEach((ft, k) => {
+      const f = data.fundTypes.indexOf(ft);
+      if (slots[f] === -1) slots[f] = v.place[i]![t]![k]!;
+    });
+    return slots;
+  }));
+  data.fundTypes.forEach((ft, f) => {
     const cash = v.cash.get(ft)!;
     const net = data.netFlow.get(ft)!;
     const existing = data.existingCash.get(ft)!;
     for (let t = 0; t < T; t++) {
       const terms: Array<[number, number]> = [[cash[t]!, 1]];
       if (t > 0) terms.push([cash[t - 1]!, -1]);
-      data.options.forEach((o, i) => {
-        const k = v.placeFund[i]![t]!.indexOf(ft);
-        if (k >= 0) terms.push([v.place[i]![t]![k]!, 1]);
+      for (let i = 0; i < data.options.length; i++) {
+        const o = data.options[i]!;
+        const j = column[i]![t]![f]!;
+        if (j >= 0) terms.push([j, 1]);
         const s0 = t - o.termMonths;
         if (s0 >= 0) {
-          const k0 = v.placeFund[i]![s0]!.indexOf(ft);
-          if (k0 >= 0) terms.push([v.place[i]![s0]![k0]!, -(1 + o.paidAtMaturityPerWan[s0]!)]);
+          const j0 = column[i]![s0]![f]!;
+          if (j0 >= 0) terms.push([j0, -(1 + o.paidAtMaturityPerWan[s0]!)]);
         }
-      });
+      }
       const rhs = net[t]! + existing[t]! + (t === 0 ? data.openingCash.get(ft)! : 0);
       lp.addRow({ name: `cash[${ft}][${data.months[t]}]`, lower: rhs, upper: rhs, terms, rule: 'cashBalance', meta: { monthKey: data.months[t]!, fundType: ft } });
     }
-  }
+  });
 
   // Pooled stage: the pool's cash is exactly the sum of its tiers.
   v.tiers.forEach((columns, t) => {

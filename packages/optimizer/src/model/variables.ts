@@ -27,6 +27,9 @@ export function addVariables(lp: LpBuilder, data: LadderData, options: { placeme
   const placeFund: FundKey[][][] = [];
   // Columns no plan can fill to the product's minimum with the money the cash key has free (model/placeable.ts).
   const bounds = options.leaveOutUnaffordable ? placeableBoundWan(data) : undefined;
+  const fundTypes = data.fundTypes;
+  const fundBounds = bounds ? fundTypes.map((ft) => bounds.get(ft)!) : undefined;
+  const upperBounds = options.upperBounds?.size ? options.upperBounds : undefined;
   const place = data.options.map((o, i) => {
     placeFund[i] = [];
     const minimumWan = bounds ? minimumPlacementYuan(data.scenario, o.product) / 10_000 : 0;
@@ -36,17 +39,20 @@ export function addVariables(lp: LpBuilder, data: LadderData, options: { placeme
       // A time deposit its bank's CD dominates this month is left out, unless a round brought it back (§3.1).
       if (o.dominatedBy[t] !== undefined && !options.restored?.has(`${i}|${t}`)) return [];
       const cost = o.valuePerWan[t]! - options.placementPenaltyPerWan;
-      return data.fundTypes.flatMap((ft) => {
-        if (bounds && !fitsUnderBound(bounds.get(ft)!, t, o.termMonths, minimumWan)) return [];
+      // Plain loops, and no lookup in an empty map: this runs for every column of every round's build.
+      const columns: number[] = [];
+      for (let f = 0; f < fundTypes.length; f++) {
+        const ft = fundTypes[f]!;
+        if (fundBounds && !fitsUnderBound(fundBounds[f]!, t, o.termMonths, minimumWan)) continue;
         placeFund[i]![t]!.push(ft);
         const name = `place[${o.id}][${m}][${ft}]`;
-        const fixedUpper = options.upperBounds?.get(name);
+        const fixedUpper = upperBounds?.get(name);
         if (o.lotWan > 0 && options.lots === 'semiContinuous' && fixedUpper !== 0) {
           // A lot: none, or at least the minimum (HiGHS semi-continuous column; needs a finite upper bound).
-          return lp.addVariable({ name, lower: o.lotWan, upper: fixedUpper ?? data.resourcesWan, cost, semiContinuous: true });
-        }
-        return lp.addVariable({ name, lower: 0, upper: fixedUpper ?? Infinity, cost });
-      });
+          columns.push(lp.addVariable({ name, lower: o.lotWan, upper: fixedUpper ?? data.resourcesWan, cost, semiContinuous: true }));
+        } else columns.push(lp.addVariable({ name, lower: 0, upper: fixedUpper ?? Infinity, cost }));
+      }
+      return columns;
     });
   });
   const cash = new Map<FundKey, number[]>();
