@@ -40,7 +40,7 @@ describe('fundladder tender examples/tender/scenario.json', () => {
     // and cap C's room). Exact shares, floored to the fen, 2 leftover fen to the largest remainders (psbc .74, citic .38):
     //   icbc 5,263,317.1913 → .19   ccb 5,166,464.8910 → .89   psbc 4,963,680.3874 → .38 + .01
     //   cib  4,863,801.4528 → .45   citic 4,760,895.8838 → .88 + .01   city 4,981,840.1937 → .19
-    expect(j.total).toEqual({ asked: '30000000.00', askedFrom: 'request', placed: '30000000.00', unplaced: '0.00', optimizerTranche: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(j.total).toEqual({ asked: '30000000.00', askedFrom: 'request', placed: '30000000.00', unplaced: '0.00', optimizerTranche: expect.stringMatching(/^\d+\.\d{2}$/), withinReserve: { amount: expect.stringMatching(/^\d+\.\d{2}$/), month: expect.stringMatching(/^2026-\d{2}$/) } });
     expect(Object.fromEntries(j.bids.map((b) => [b.bankId, b.amount]))).toEqual({ icbc: '5263317.19', ccb: '5166464.89', psbc: '4963680.39', cib: '4863801.45', citic: '4760895.89', city: '4981840.19', rural: '0.00' });
     expect(j.bids.filter((b) => b.capped)).toEqual([]);
     for (const b of j.bids.filter((x) => !x.suspended)) expect(Number(b.amount)).toBeLessThanOrEqual(Number(b.limit));
@@ -68,7 +68,8 @@ describe('fundladder tender examples/tender/scenario.json', () => {
     expect(r.out).toContain('示例县农村商业银行：监管评级资产质量 4 级（4 级及以下暂停）；人民银行评级 C 级（C 级及以下暂停）；情景中已暂停新增存款');
     expect(r.out).toMatch(/分配（总额 [\d,.]+ 万元，取自优化器计划当月新增定期；已分配 [\d,.]+ 万元）/);
     expect(r.out).toContain('由计划造成支付缺口的概率');
-    expect(r.out).toMatch(/招标计划比优化器计划(多|少)赚利息 [\d,.]+ 万元/);
+    // Risk before reward in the closing sentence: both plans' payout-gap probabilities, then the interest.
+    expect(r.out).toMatch(/由计划造成支付缺口的概率：招标计划 [\d.]+%，优化器计划 [\d.]+%；招标计划比优化器计划(多|少)赚利息 [\d,.]+ 万元/);
     expect(r.out).not.toMatch(/\b(icbc|rural|tenderRegulatoryRating)\b/);
   }, 120_000);
 
@@ -89,4 +90,22 @@ describe('fundladder tender examples/tender/scenario.json', () => {
     expect(total.code).toBe(2);
     expect(total.err).toContain('--total is an amount in 万元');
   });
+
+  it('a --total above the liquid money of the tranche’s life: refused with the most there is, not allocated into an overdraft', async () => {
+    // 90亿 on a county fund of about 5亿 liquid: before the rule the tender plan overdrew the fund on 52 days and "earned"
+    // 6,909万 more than the optimizer's plan.
+    const r = await runCli(['tender', SAMPLE, '--total', '900000', ...FAST], 'zh');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/招标总额 900,000\.00 万元 锁定整个存期，超过了基金在 \d{4}-\d{2} 月末的全部流动资金：至多只有 [\d,.]+ 万元 可存放（其余月份按优化器计划） → 位置 options\.totalAmount/);
+    expect(r.out).toBe('');
+  }, 120_000);
+
+  it('a --total above what leaves the reserve whole: allocated, with a warning line before the table and the price in the gap rows', async () => {
+    const j = JSON.parse((await runCli(['tender', SAMPLE, '--json', ...FAST])).out) as Out & { total: { withinReserve: { amount: string; month: string } } };
+    const above = (Number(j.total.withinReserve.amount) / 10_000 + 100).toFixed(2);
+    const r = await runCli(['tender', SAMPLE, '--total', above, ...FAST], 'zh');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`⚠ 锁定 12 个月时，至多 [\\d,.]+ 万元可使储备在存期各月末仍足额（${j.total.withinReserve.month} 月末约束）；本次总额超出 100\\.00 万元`));
+  }, 120_000);
 });
+

@@ -64,6 +64,13 @@ function printTender(io: CliIo, r: TenderResult, scenarioJson: unknown): void {
   io.out(zh
     ? `分配（总额 ${wan(r.total.asked)} 万元，取自${from}；已分配 ${wan(r.total.placed)} 万元${r.total.unplaced.gt(0) ? `，上限之下无法分配 ${wan(r.total.unplaced)} 万元` : ''}）`
     : `Allocation (total ${wan(r.total.asked)}万 from ${from}; placed ${wan(r.total.placed)}万${r.total.unplaced.gt(0) ? `; ${wan(r.total.unplaced)}万 no bank can take within the caps` : ''})`);
+  const reserveCeiling = r.total.withinReserve;
+  if (r.total.asked.gt(reserveCeiling.amount)) {
+    const whose = reserveCeiling.fundType ? (zh ? `${names.fundType(reserveCeiling.fundType)}自有资金` : `the ${names.fundType(reserveCeiling.fundType)} fund's own money`) : zh ? '储备' : 'the reserve';
+    io.out(zh
+      ? `⚠ 锁定 ${r.termMonths} 个月时，至多 ${wan(reserveCeiling.amount)} 万元可使${whose}在存期各月末仍足额（${reserveCeiling.month} 月末约束）；本次总额超出 ${wan(r.total.asked.minus(reserveCeiling.amount))} 万元，代价见下方支付缺口概率`
+      : `⚠ Locked up for ${r.termMonths} months, at most ${wan(reserveCeiling.amount)}万 leaves ${whose} whole at every month end of the term (binding at the end of ${reserveCeiling.month}); this total is ${wan(r.total.asked.minus(reserveCeiling.amount))}万 above it: its price is the payout-gap rows below`);
+  }
   io.out(table([
     [zh ? '银行' : 'bank', zh ? '总分' : 'score', zh ? '分配（万元）' : 'amount (万)', zh ? '占比' : 'share', zh ? '上限（万元）' : 'limit (万)', zh ? '约束' : 'cap', zh ? '优化器当月（万元）' : 'optimizer (万)'],
     ...r.bids.map((b) => [
@@ -80,7 +87,12 @@ function printTender(io: CliIo, r: TenderResult, scenarioJson: unknown): void {
   io.out(zh ? '与优化器计划比较' : 'Against the optimizer’s plan');
   printCompare(io, r.comparison, [], [scenarioJson]);
   if (r.interestDifference) {
-    io.out(zh ? `招标计划比优化器计划${r.interestDifference.gte(0) ? '多' : '少'}赚利息 ${wan(r.interestDifference.abs())} 万元（账本，情景自身现金流）` : `The tender plan earns ${wan(r.interestDifference.abs())}万 ${r.interestDifference.gte(0) ? 'more' : 'less'} than the optimizer's plan (ledger, the scenario's own flows)`);
+    // Risk before reward: the payout-gap probabilities the two plans cause on the same paths, then the interest.
+    const risk = (name: string) => r.comparison.columns.find((c) => c.plan === name)?.stress?.planCausedShortProbability;
+    const [tenderRisk, optimizerRisk] = [risk(r.plans.tender), risk(r.plans.optimizer)];
+    const p = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const riskText = tenderRisk !== undefined && optimizerRisk !== undefined ? (zh ? `由计划造成支付缺口的概率：招标计划 ${p(tenderRisk)}，优化器计划 ${p(optimizerRisk)}；` : `Probability of a payout gap the plan causes: tender plan ${p(tenderRisk)}, optimizer's plan ${p(optimizerRisk)}; `) : '';
+    io.out(zh ? `${riskText}招标计划比优化器计划${r.interestDifference.gte(0) ? '多' : '少'}赚利息 ${wan(r.interestDifference.abs())} 万元（账本，情景自身现金流）` : `${riskText}${riskText ? 'it' : 'The tender plan'} earns ${wan(r.interestDifference.abs())}万 ${r.interestDifference.gte(0) ? 'more' : 'less'} than the optimizer's plan (ledger, the scenario's own flows)`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   type Decimal, type DomainIssue, type OutstandingAtMonthEnd, type Result, type Scenario, type Tender, AMOUNT_WARN_FROM_YUAN, Decimal as Dec, ZERO,
-  allocateFen, allocateTranche, evaluatePlan, indexFlows, monthOrdinal, scoreBids, sum, tenderFloor, tenderMonth,
+  allocateFen, allocateTranche, evaluatePlan, indexFlows, monthOrdinal, scoreBids, sum, tenderFloor, tenderMonth, liquidCeiling,
 } from '@fundladder/core';
 import { type JobContext, cancelledIssue, readScenarioJson } from './context';
 import { scenarioRefOf } from './evaluation';
@@ -119,6 +119,26 @@ export async function runTender(request: TenderRequest, context: JobContext = {}
   const life: OutstandingAtMonthEnd[] = base.value.report.months
     .filter((m) => monthOrdinal(m.month) >= first && monthOrdinal(m.month) <= last)
     .map((m) => ({ month: m.month, byBank: m.timeDepositsByBank, total: sum(m.timeDepositsByBank.values()) }));
+  // What the fund can lock up for the term, at every month end of the tranche's life under the rest of the plan (and,
+  // kept apart, from each fund type's own money): above the liquid money there is no money to place (refused); above
+  // the liquid money less the reserve, the reserve goes short (allowed, said, and priced by the payout-gap rows).
+  const lifeLiquid = base.value.report.months
+    .filter((m) => monthOrdinal(m.month) >= first && monthOrdinal(m.month) <= last)
+    .map((m) => ({
+      month: m.month, liquid: m.closingLiquid, reserve: m.reserveRequired,
+      ...(scenario.policy.keepFundTypesApart ? { liquidByFundType: new Map(Object.entries(m.byFundType).map(([f, v]) => [f, v!.closingLiquid])) } : {}),
+    }));
+  const shares = [...fundParts].filter(([, s]) => s.gt(0)).map(([f, s]) => [f, s] as const);
+  const apartShares = scenario.policy.keepFundTypesApart ? shares : [];
+  const withinReserve = liquidCeiling(lifeLiquid, apartShares);
+  const existing = liquidCeiling(lifeLiquid.map((m) => ({ ...m, reserve: ZERO })), apartShares);
+  if (asked.gt(existing.amount)) {
+    return { ok: false, issues: [{
+      code: 'too_big', path: askedFrom === 'request' ? ['options', 'totalAmount'] : askedFrom === 'scenario' ? ['scenario', 'tender', 'totalAmount'] : ['options'], rule: 'tenderTotalWithinLiquidity',
+      message: `a total of ${asked.toFixed(2)} yuan locked up from ${month} for ${t.termMonths} months is more than ${existing.fundType ? `the ${existing.fundType} fund's own` : 'the fund’s'} liquid money at the end of ${existing.month}: at most ${existing.amount.toFixed(2)} yuan exists to place`,
+      received: asked.toFixed(2), limit: existing.amount.toFixed(2), monthKey: existing.month, ...(existing.fundType ? { fundType: existing.fundType } : {}),
+    }] };
+  }
   const banks = new Map(scenario.banks.map((b) => [b.id, b]));
   const taking = scored.filter((b) => !b.suspended && b.score !== undefined);
   const caps = { trancheShare: scenario.policy.caps.trancheShare, bankLocalDepositShare: scenario.policy.caps.bankLocalDepositShare, fundTimeDepositShare: scenario.policy.caps.fundTimeDepositShare, minBanks: scenario.policy.minBanks };
@@ -126,7 +146,6 @@ export async function runTender(request: TenderRequest, context: JobContext = {}
 
   // The tender plan: the rest of the optimizer's plan, and the tender's split in the tender's product and term.
   const minimum = t.product === 'largeCd' ? scenario.products.largeCd.minimumLot : scenario.products.timeDeposit.minimumAmount;
-  const shares = [...fundParts].filter(([, s]) => s.gt(0)).map(([f, s]) => [f, s] as const);
   const placements: TenderResult['placements'] = [];
   for (const b of taking) {
     const amount = split.amounts.get(b.bankId) ?? ZERO;
@@ -164,7 +183,7 @@ export async function runTender(request: TenderRequest, context: JobContext = {}
     weights: t.weights,
     rateScore: t.rateScore,
     ...(tenderFloor(t, scenario) ? { floor: tenderFloor(t, scenario)! } : {}),
-    total: { asked, askedFrom, placed, unplaced: split.unplaced, optimizerTranche },
+    total: { asked, askedFrom, placed, unplaced: split.unplaced, optimizerTranche, withinReserve: { amount: withinReserve.amount, month: withinReserve.month, ...(withinReserve.fundType ? { fundType: withinReserve.fundType } : {}) } },
     bids: scored.map((b) => {
       const amount = split.amounts.get(b.bankId) ?? ZERO;
       const limit = split.limits.get(b.bankId);

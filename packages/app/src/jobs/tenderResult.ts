@@ -64,6 +64,12 @@ export const tenderResult = z.strictObject({
     unplaced: money,
     /** The optimizer's own new time deposits and CDs that month. */
     optimizerTranche: money,
+    /**
+     * The most that can be locked up for the term and still leave the reserve liquid at every month end of its life
+     * (under the rest of the optimizer's plan; kept apart, from each fund type's own money): `liquidCeiling`. A total
+     * above it is allowed and said; its price is the comparison's payout-gap rows.
+     */
+    withinReserve: z.strictObject({ amount: money, month: z.string(), fundType: z.string().optional() }),
   }),
   bids: z.array(tenderBidResult),
   /** Banks of the scenario without a bid. */

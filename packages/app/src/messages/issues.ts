@@ -411,6 +411,7 @@ const RULE_NAMES: Record<string, Record<Lang, string>> = {
   tenderSection: n('情景须有招标设置', 'a tender section in the scenario'),
   tenderNeedsOptimizerPlan: n('须有优化器计划作比较', 'an optimizer plan to compare with'),
   tenderTotal: n('招标总额', 'the tender total'),
+  tenderTotalWithinLiquidity: n('招标总额不得超过存期内的流动资金', 'a tender total within the liquid money over its term'),
   tenderRequest: n('招标请求', 'the tender request'),
   tenderRegulatoryRating: n('监管评级（四项中任一项 4 级及以下）暂停新增存款', 'a regulatory rating at level 4 or worse suspends new deposits'),
   tenderPbocRating: n('人民银行评级 C 级及以下暂停新增存款', 'a PBOC rating of C or worse suspends new deposits'),
@@ -739,6 +740,10 @@ const refinement = (zh: (i: DomainIssue) => string, en: (i: DomainIssue) => stri
 );
 
 const RULE_TEXT: Partial<Record<string, IssueWording>> = {
+  tenderTotalWithinLiquidity: w(
+    (i, names) => `招标总额 ${money(i.received, 'zh')} 锁定整个存期，超过了${i.fundType ? `${names.fundType(i.fundType)}自有` : '基金'}在 ${i.monthKey ?? ''} 月末的全部流动资金：至多只有 ${money(i.limit, 'zh')} 可存放（其余月份按优化器计划）`,
+    (i, names) => `a tender total of ${money(i.received, 'en')} locked up for its term is more than ${i.fundType ? `the ${names.fundType(i.fundType)} fund's own` : "the fund's"} liquid money at the end of ${i.monthKey ?? ''}: at most ${money(i.limit, 'en')} exists to place (the other months as the optimizer plans them)`,
+  ),
   trancheShareCap: w(
     (i, names) => `${monthZh(i)}${bankOf(i, names)}新增定期 ${overZh(i, ruleName(i.rule, 'zh'))}`,
     (i, names) => `${bankOf(i, names)} takes ${money(i.received, 'en')} of the ${i.monthKey ?? ''} tranche of new time deposits, above the ${money(i.limit, 'en')} ${ruleName(i.rule, 'en')} allows (over by ${money(i.amount, 'en')})`,

@@ -7,3 +7,4 @@ export * from './bankLimit';
 export * from './allocateByScore';
 export * from './allocateTranche';
 export * from './scoreBids';
+export * from './liquidCeiling';
