@@ -88,11 +88,13 @@ export class LpBuilder {
     for (let k = 0; k < list.length; k++) {
       const term = list[k]!;
       const j = term[0];
-      if (j < mark.length && mark[j] === stamp) {
+      // An index outside the marks (a variable added after this row, or not a valid index at all) is compared by search.
+      const marked = j >= 0 && j < mark.length && (j | 0) === j;
+      if (marked && mark[j] === stamp) {
         repeated = true;
         break;
       }
-      if (j < mark.length) mark[j] = stamp;
+      if (marked) mark[j] = stamp;
       else if (list.some((other, m) => m < k && other[0] === j)) {
         repeated = true;
         break;
