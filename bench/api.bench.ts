@@ -61,7 +61,7 @@ interface Load {
 }
 
 /** One autocannon session against `url` from a child process; its JSON summary. */
-function autocannon(url: string, cookie: string, connections = CONNECTIONS, encodings: string | undefined = BROWSER_ENCODINGS): Promise<Load> {
+function autocannon(url: string, cookie: string, connections = CONNECTIONS, encodings: string | null = BROWSER_ENCODINGS): Promise<Load> {
   return new Promise((resolve, reject) => {
     const headers = ['-H', `cookie=${cookie}`, ...(encodings ? ['-H', `accept-encoding=${encodings}`] : [])];
     const child = spawn(process.execPath, [AUTOCANNON, '-c', String(connections), '-d', String(SECONDS), '-j', '-n', ...headers, url], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -203,7 +203,7 @@ export async function benchApi(): Promise<BenchRow[]> {
         idle.set(v.kind, [...(idle.get(v.kind) ?? []), await autocannon(v.url, v.cookie)]);
         few.set(v.kind, [...(few.get(v.kind) ?? []), await autocannon(v.url, v.cookie, FEW)]);
         busy.set(v.kind, [...(busy.get(v.kind) ?? []), await underJob(v, seed++)]);
-        identity.set(v.kind, [...(identity.get(v.kind) ?? []), await autocannon(v.url, v.cookie, CONNECTIONS, undefined)]);
+        identity.set(v.kind, [...(identity.get(v.kind) ?? []), await autocannon(v.url, v.cookie, CONNECTIONS, null)]);
       }
       console.error(`api bench: round ${round + 1}/${ROUNDS} done, load ${machineLoad()}`);
     }
