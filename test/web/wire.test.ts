@@ -1,4 +1,4 @@
-// `@fundladder/app/wire` is what the web app bundles to check run results (docs/web.md §1, "Validated at the boundary"):
+// `@fundladder/app/wire` is what the web app bundles to check run results and name fund types and products (docs/web.md §1):
 // every module it reaches must import nothing but zod and core, or the browser would load the engine, exceljs or Node's
 // modules.
 import { readFileSync } from 'node:fs';
@@ -26,10 +26,10 @@ function packagesReached(entry: string): { modules: string[]; packages: Set<stri
 }
 
 describe('@fundladder/app/wire', () => {
-  it('reaches only zod and @fundladder/core, through the codecs and the result schemas', () => {
+  it('reaches only zod and @fundladder/core, through the codecs, the result schemas and the catalogue’s names', () => {
     const { modules, packages } = packagesReached(join(APP_SRC, 'wire', 'index.ts'));
     expect([...packages].sort()).toEqual(['@fundladder/core', 'zod']);
-    expect(modules.map((f) => f.slice(APP_SRC.length + 1)).sort()).toEqual(['jobs/compareResult.ts', 'jobs/evaluation.ts', 'jobs/forecastResult.ts', 'jobs/optimizeResult.ts', 'wire/codecs.ts', 'wire/index.ts']);
+    expect(modules.map((f) => f.slice(APP_SRC.length + 1)).sort()).toEqual(['jobs/compareResult.ts', 'jobs/evaluation.ts', 'jobs/forecastResult.ts', 'jobs/optimizeResult.ts', 'messages/names.ts', 'wire/codecs.ts', 'wire/index.ts']);
   });
 
   it('decodes what the jobs encode: a money string becomes a Decimal and back', async () => {

@@ -3,9 +3,8 @@
 // objects ⇄ Maps) decode the answer here, so a result the app layer would not read back is refused at the boundary,
 // and a field the app layer renames breaks this app's type check instead of a screen. The screens then read the wire
 // form the decode accepted, typed as the schemas' input (`z.input`): money stays yuan text, which the formatters turn
-// into 万元 exactly (fen as BigInt, format/money.ts). Imported only by the lazily loaded screens, so decimal.js and the
-// schemas stay out of the first load. The backtest result is not here: its schema lives beside the backtest job, which
-// loads the forecast engine (forecastSchemas.ts keeps a copy of it).
+// into 万元 exactly (fen as BigInt, format/money.ts). The backtest result is not here: its schema lives beside the
+// backtest job, which loads the forecast engine (forecastSchemas.ts keeps a copy of it).
 import type { z } from 'zod';
 import { compareColumn, compareResult, evaluationSummary, forecastPeriod, forecastResult, frontierPoint, optimizeResult } from '@fundladder/app/wire';
 import { parseAnswer } from './client';

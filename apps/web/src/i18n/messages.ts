@@ -1,8 +1,9 @@
 // The web app's words: Chinese first, English beside it. The Chinese catalogue defines the keys and the arguments of
 // every message; the English one must have the same (a missing or extra key, or a different signature, is a type
-// error) — the typed-keys idea of excalidraw's i18n.ts, without a framework. Names of fund types, products and caps
-// follow packages/app/src/messages (the CLI's words), which the web app cannot import (it reaches the engine over HTTP
-// only).
+// error) — the typed-keys idea of excalidraw's i18n.ts, without a framework. Fund types and products are named by the
+// application layer's catalogue itself (`namesFor` through `@fundladder/app/wire`, engine-free; docs/web.md §1,
+// "Names"); the names of caps follow packages/app/src/messages (the CLI's words).
+import { FUND_TYPES, namesFor, PRODUCT_KINDS } from '@fundladder/app/wire';
 import type { Lang } from '../format/money';
 import { dataEn, dataZh } from '../features/data/messages';
 import { forecastEn, forecastZh } from '../features/forecast/messages';
@@ -350,19 +351,19 @@ export interface NameTables {
   role: Record<string, string>;
 }
 
+/**
+ * Fund types and products in `lang` as the application layer's catalogue names them (packages/app/src/messages/names.ts,
+ * the CLI's words; the fund types' Chinese names are core's statutory ones), one entry per id the app layer knows.
+ * @example catalogueNames('zh').product.timeDeposit //=> '定期存款'
+ */
+function catalogueNames(lang: Lang): Pick<NameTables, 'fundType' | 'product'> {
+  const names = namesFor(new Map(), lang);
+  return { fundType: Object.fromEntries(FUND_TYPES.map((id) => [id, names.fundType(id)])), product: Object.fromEntries(PRODUCT_KINDS.map((kind) => [kind, names.product(kind)])) };
+}
+
 export const NAMES: Record<Lang, NameTables> = {
   zh: {
-    fundType: {
-      employeePension: '企业职工基本养老保险基金',
-      residentPension: '城乡居民基本养老保险基金',
-      publicSectorPension: '机关事业单位养老保险基金',
-      employeeMedical: '城镇职工基本医疗保险基金',
-      residentMedical: '城乡居民基本医疗保险基金',
-      unemployment: '失业保险基金',
-      workInjury: '工伤保险基金',
-      maternity: '生育保险基金',
-    },
-    product: { demandDeposit: '活期存款', agreedDeposit: '协定存款', callDeposit1d: '1天通知存款', callDeposit7d: '7天通知存款', timeDeposit: '定期存款', largeCd: '大额存单', govBond: '国债' },
+    ...catalogueNames('zh'),
     capRule: { trancheShareCap: zh.capA, bankLocalDepositCap: zh.capB, fundTimeDepositShareCap: zh.capC, maxBondShare: '国债占比上限' },
     runKind: { optimize: '优化', evaluate: '评估', forecast: '预测', backtest: '回测', compare: '比较', interest: '计息', validate: '校验' },
     runState: { queued: '排队中', running: '运行中', done: '已完成', failed: '失败', cancelled: '已取消' },
@@ -370,17 +371,7 @@ export const NAMES: Record<Lang, NameTables> = {
     role: { viewer: '查看', planner: '规划', approver: '审批', admin: '管理' },
   },
   en: {
-    fundType: {
-      employeePension: 'employee pension',
-      residentPension: 'resident pension',
-      publicSectorPension: 'public-sector pension',
-      employeeMedical: 'employee medical',
-      residentMedical: 'resident medical',
-      unemployment: 'unemployment',
-      workInjury: 'work injury',
-      maternity: 'maternity',
-    },
-    product: { demandDeposit: 'demand deposit', agreedDeposit: 'agreed deposit', callDeposit1d: '1-day call deposit', callDeposit7d: '7-day call deposit', timeDeposit: 'time deposit', largeCd: 'large CD', govBond: 'government bond' },
+    ...catalogueNames('en'),
     capRule: { trancheShareCap: en.capA, bankLocalDepositCap: en.capB, fundTimeDepositShareCap: en.capC, maxBondShare: 'the bond-share limit' },
     runKind: { optimize: 'optimize', evaluate: 'evaluate', forecast: 'forecast', backtest: 'backtest', compare: 'compare', interest: 'interest', validate: 'validate' },
     runState: { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
