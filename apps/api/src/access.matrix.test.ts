@@ -12,6 +12,7 @@ import type { Store } from './db/store';
 import { CSRF_HEADER, SESSION_COOKIE } from './http/access';
 import { createFund } from './repo/funds';
 import { createScenario } from './repo/scenarios';
+import { enqueueSweep } from './jobs/sweepQueue';
 import { TEST_PASSWORD_PARAMS, makeUser } from './testing/client';
 import { countChanges, tableCounts, tableNames } from './testing/rows';
 import { finishedRun } from './testing/runs';
@@ -19,6 +20,9 @@ import { testStoreKinds } from './testing/stores';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FLOWS_CSV = readFileSync(join(ROOT, 'examples', 'import', 'flows-gbk.csv'));
+/** The sample planned on its mean flows (confidence 0): a sweep on it draws 5 check paths and no planning paths. */
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'examples', 'county-fund', 'scenario.json'), 'utf8')) as { policy?: { safety?: object } };
+const SAMPLE_AT_ZERO = { ...SAMPLE, policy: { ...SAMPLE.policy, safety: { ...SAMPLE.policy?.safety, confidence: 0 } } };
 
 /** Who a route is for: anyone; anyone signed in; site administrators; or at least this role in the path's fund. */
 type Need = 'public' | 'signedIn' | 'siteAdmin' | Role;
@@ -30,6 +34,10 @@ interface Fixture {
   readonly versionId: string;
   /** A finished evaluate run: its event stream ends at once; it can be proposed; it is not exportable (not optimize). */
   readonly runId: string;
+  /** A version with history a sweep can draw paths from (the sample at confidence 0). */
+  readonly sweepVersionId: string;
+  /** A sweep with its two points queued (no runner here: they stay queued until a cancel cell fails them). */
+  readonly sweepId: string;
 }
 
 interface BuildContext {
@@ -114,6 +122,10 @@ const TABLE: Record<string, Row> = {
   'GET /api/funds/{fundId}/warnings': { need: 'viewer', ok: [200] },
   'GET /api/funds/{fundId}/overview': { need: 'viewer', ok: [200] },
   'GET /api/funds/{fundId}/runs/{runId}/ladder': { need: 'viewer', ok: [409], why: 'the fixture run is an evaluate run: 409 no_plan comes after the access check' },
+  'POST /api/funds/{fundId}/sweeps': { need: 'planner', ok: [200, 202], why: '202 queued; 200 when the same sweep was asked for before', request: (ctx) => ({ body: { scenario: { scenarioVersion: ctx.at.sweepVersionId }, vary: ['reserveMonths=1..2'], options: { paths: 5 } } }) },
+  'GET /api/funds/{fundId}/sweeps': { need: 'viewer', ok: [200] },
+  'GET /api/funds/{fundId}/sweeps/{sweepId}': { need: 'viewer', ok: [200] },
+  'POST /api/funds/{fundId}/sweeps/{sweepId}/cancel': { need: 'planner', ok: [200] },
 };
 
 const CALLERS = ['signed out', 'no role', 'viewer', 'planner', 'approver', 'fund admin', 'site admin'] as const;
@@ -122,7 +134,7 @@ const ROLE_OF: Partial<Record<Caller, Role>> = { viewer: 'viewer', planner: 'pla
 
 /** own: the caller's fund; other: a fund the caller has no role in; cross: the other fund's resource under the caller's fund. */
 type Column = 'own' | 'other' | 'cross' | 'no fund';
-const RESOURCE_PARAMS = ['scenarioId', 'versionId', 'runId'] as const;
+const RESOURCE_PARAMS = ['scenarioId', 'versionId', 'runId', 'sweepId'] as const;
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 function columnsOf(template: string, row: Row | undefined): Column[] {
   const params = paramsOf(template);
@@ -218,7 +230,15 @@ for (const kind of await testStoreKinds()) {
       await createFund(store, { id: fundId, name: `${fundId} 基金` });
       const version = (await createScenario(store, { fundId, name: '基准', body: tinyScenario(), createdBy: 'setup' }))!;
       const runId = await finishedRun(store, { fundId, versionId: version.id, createdBy: 'setup', tag: 'fixture' });
-      return { fundId, scenarioId: version.scenarioId, versionId: version.id, runId };
+      const sweepVersion = (await createScenario(store, { fundId, name: '扫描', body: SAMPLE_AT_ZERO, createdBy: 'setup' }))!;
+      // A sweep row as the POST leaves it (its paths' summary stands in: no point of it is ever run here).
+      const options = { paths: 5, planningPaths: 1000, seed: 1, solver: 'highs' };
+      const { sweep } = await enqueueSweep(store, {
+        key: `fixture:${fundId}`, request: { kind: 'sweep', scenario: tinyScenario(), vary: [{ name: 'reserveMonths', values: ['1', '2'] }], options }, pathsFingerprint: 'fixture', codeVersion: 'test',
+        points: ['1', '2'].map((v, index) => ({ index, values: { reserveMonths: v }, key: `fixture:${fundId}:${index}` })),
+        fund: { fundId, scenarioVersionId: sweepVersion.id, createdBy: 'setup', paths: { check: 5, planning: 0, seed: 1, distinct: 5, fingerprint: 'fixture' } },
+      });
+      return { fundId, scenarioId: version.scenarioId, versionId: version.id, runId, sweepVersionId: sweepVersion.id, sweepId: sweep.id };
     }
 
     const context = (at: Fixture): BuildContext => ({ store, at, seq: seq++, loginUserId, newRun: () => finishedRun(store, { fundId: at.fundId, versionId: at.versionId, createdBy: 'setup', tag: `run ${seq++}` }) });
@@ -300,7 +320,7 @@ for (const kind of await testStoreKinds()) {
             const same = request.body instanceof FormData ? { ...request, body: importForm() } : request;
             const phantom = column !== 'cross'
               ? await send(api, method, fill(template, column, request.params, { fundId: 'no-such-fund' }), same, session)
-              : await send(api, method, fill(template, column, {}, { resourceId: PHANTOM_ID }), row!.queryResource ? ((await row!.request?.(context({ ...south, scenarioId: PHANTOM_ID, versionId: PHANTOM_ID, runId: PHANTOM_ID }))) ?? {}) : same, session);
+              : await send(api, method, fill(template, column, {}, { resourceId: PHANTOM_ID }), row!.queryResource ? ((await row!.request?.(context({ ...south, scenarioId: PHANTOM_ID, versionId: PHANTOM_ID, runId: PHANTOM_ID, sweepId: PHANTOM_ID }))) ?? {}) : same, session);
             if (phantom.status !== 404 || unechoed(phantom.body) !== unechoed(r.body)) wrong.push(`${cell}: 404 differs from a missing one's: ${brief(r.body)} vs ${phantom.status} ${brief(phantom.body)}`);
           }
         }

@@ -19,11 +19,12 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { type RunRouteOptions, runRoutes } from './routes/runs';
 import { scenarioRoutes } from './routes/scenarios';
+import { type SweepRouteOptions, sweepRoutes } from './routes/sweeps';
 import { warningRoutes } from './routes/warnings';
 import { overviewRoutes } from './routes/overview';
 import { type SessionOptions, sessionRoutes } from './routes/session';
 
-export interface ApiOptions extends SessionOptions, RunRouteOptions {
+export interface ApiOptions extends SessionOptions, RunRouteOptions, SweepRouteOptions {
   readonly store: Store;
   /** The code that answers: recorded with every run (default the package version). */
   readonly codeVersion: string;
@@ -78,6 +79,7 @@ export function createApi(options: ApiOptions) {
     .route('/', fundRoutes())
     .route('/', scenarioRoutes())
     .route('/', runRoutes(options))
+    .route('/', sweepRoutes(options))
     .route('/', importRoutes())
     .route('/', exportRoutes())
     .route('/', decisionRoutes())

@@ -188,6 +188,8 @@ interface World {
   readonly store: Store;
   readonly scenarioId: string;
   readonly versionId: string;
+  /** A version a sweep can draw paths from: the small scenario with two years of history, at confidence 0. */
+  readonly sweepVersionId: string;
   /** Finished runs no one has decided on yet, taken in turn by the decision route's valid requests. */
   readonly runs: readonly string[];
   readonly seq: () => number;
@@ -215,6 +217,15 @@ const smallScenario = () => {
   const tiny = tinyScenario();
   return { ...tiny, horizonMonths: 1, banks: tiny.banks.slice(0, 2).map((b) => ({ ...b, quotes: b.quotes.slice(0, 2) })), flows: (tiny.flows ?? []).slice(0, 2) };
 };
+/** The tiny scenario with 24 months of history per fund type and confidence 0: a sweep on it draws its paths in ms. */
+const sweepScenario = () => {
+  const months = Array.from({ length: 24 }, (_, k) => `${2024 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
+  const history = months.flatMap((month, k) => [
+    { month, fundType: 'employeePension', inflow: `${38_000_000 + (k % 12) * 100_000}.00`, outflow: '40000000.00' },
+    { month, fundType: 'workInjury', inflow: '1500000.00', outflow: `${1_200_000 + (k % 12) * 10_000}.00` },
+  ]);
+  return { ...tinyScenario(), history, policy: { safety: { confidence: 0 } } };
+};
 const smallPlan = () => ({ ...tinyPlan(), placements: tinyPlan().placements.slice(0, 2) });
 
 const WRITE_ROUTES: Record<string, WriteRoute> = {
@@ -232,6 +243,15 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
     method: 'POST',
     valid: (w) => ({ path: '/api/funds/north/runs', body: { kind: 'evaluate', scenario: { scenarioVersion: w.versionId }, plan: { ...smallPlan(), name: `plan ${w.seq()}` } } }),
     accepts: exactly({ 202: [{ runs: 1 }], 200: [{}] }),
+  },
+  'POST /api/funds/{fundId}/sweeps': {
+    method: 'POST',
+    valid: (w) => ({ path: '/api/funds/north/sweeps', body: { scenario: { scenarioVersion: w.sweepVersionId }, vary: ['reserveMonths=1..2', { name: 'maxTermMonths', values: ['12', '36'] }], options: { paths: 2, seed: w.seq() } } }),
+    // A new sweep: its row and one row per point; the same sweep again: nothing.
+    accepts: (status, body, wrote) => {
+      const points = (body as { sweep?: { counts?: { total?: number } } }).sweep?.counts?.total;
+      return (status === 202 && sorted(wrote) === sorted({ sweeps: 1, sweep_points: points ?? -1 })) || (status === 200 && sorted(wrote) === sorted({}));
+    },
   },
   'POST /api/funds/{fundId}/runs/{runId}/decisions': {
     method: 'POST',
@@ -273,6 +293,7 @@ describe('fuzzing every write route with a body, on pglite', () => {
     store = (await pgliteKind.open()).store;
     await createFund(store, { id: 'north', name: '北县' });
     const version = (await createScenario(store, { fundId: 'north', name: '基准', body: tinyScenario(), createdBy: 'setup' }))!;
+    const sweepVersion = (await createScenario(store, { fundId: 'north', name: '扫描', body: sweepScenario(), createdBy: 'setup' }))!;
     const admin = await makeUser(store, 'fz-site', { admin: true });
     await makeUser(store, LOGIN.name);
     await makeUser(store, 'fz-bystander');
@@ -280,7 +301,7 @@ describe('fuzzing every write route with a body, on pglite', () => {
     // Runs someone else made, so the fuzzing site administrator may propose (and, once proposed, decide on) them.
     const runs: string[] = [];
     for (let i = 0; i < 30; i++) runs.push(await finishedRun(store, { fundId: 'north', versionId: version.id, createdBy: 'fz-author', tag: `fuzz ${i}` }));
-    world = { store, scenarioId: version.scenarioId, versionId: version.id, runs, seq: () => n++ };
+    world = { store, scenarioId: version.scenarioId, versionId: version.id, sweepVersionId: sweepVersion.id, runs, seq: () => n++ };
     tables = await tableNames(store);
     await installWriteLog(store, tables);
     tableRows = await tableCounts(store, tables);

@@ -5,6 +5,8 @@ import type { Store } from '../db/store';
 import { type RunProgress, claimRun, finishRun, heartbeat, reapRuns, releaseRun } from '../repo/runs';
 import { type Executor, workerExecutor } from './executor';
 import { resolveStoredRequest } from './resolveStored';
+import { type ClaimedPoint, claimPoint, finishPoint, getSweep, heartbeatPoint, reapPoints, releasePoint } from './sweepQueue';
+import { type SweepExecutor, workerSweepExecutor } from './sweepExecutor';
 
 export interface RunnerOptions {
   /** Jobs at once (default 1: the optimizer takes a core). */
@@ -16,6 +18,10 @@ export interface RunnerOptions {
   readonly executor?: Executor;
   /** Names this worker in the runs it holds (default host:pid:random). */
   readonly owner?: string;
+  /** Runs sweep points (default: worker threads, src/jobs/sweepExecutor.ts). */
+  readonly sweepExecutor?: SweepExecutor;
+  /** Whether this runner also takes sweep points when no run is queued (default true; docs/sweep.md §8). */
+  readonly sweeps?: boolean;
   /** Called after a run is finished and stored (done, failed or cancelled), e.g. to evaluate warnings; a throw is logged, not the runner's. */
   readonly onFinished?: (runId: string, fundId: string) => Promise<void> | void;
 }
@@ -40,6 +46,9 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
   const pollMs = options.pollMs ?? 500;
   const executor = options.executor ?? workerExecutor();
   const slots = options.concurrency ?? 1;
+  const takesPoints = options.sweeps ?? true;
+  let pointExecutor = options.sweepExecutor;
+  const points = () => (pointExecutor ??= workerSweepExecutor());
   let stopped = false;
   let active = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -88,16 +97,49 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
     if (stored) await finished(run);
   };
 
+  /**
+   * One sweep point, as `fundladder worker` runs one (docs/sweep.md §5): the lease renewed while it runs, and a refused
+   * renewal (the sweep was cancelled, or the lease ran out and another worker took it) stops it; only the holder stores.
+   */
+  const runPoint = async (point: ClaimedPoint): Promise<void> => {
+    const sweep = await getSweep(store, point.sweepId);
+    if (!sweep) {
+      await finishPoint(store, point, owner, { state: 'failed', issues: [{ code: 'missing', path: ['sweep'], rule: 'sweepStored', message: `sweep ${point.sweepId} is not in the database`, received: point.sweepId }] });
+      return;
+    }
+    const job = points().run({ request: sweep.request, fingerprint: sweep.pathsFingerprint }, { index: point.index, values: point.values });
+    cancels.add(job.cancel);
+    const beat = setInterval(() => {
+      heartbeatPoint(store, point, owner, lease)
+        .then((held) => {
+          if (!held) job.cancel();
+        })
+        .catch(() => undefined);
+    }, Math.max(100, Math.min(1000, (lease * 1000) / 3)));
+    try {
+      const outcome = await job.done;
+      if (stopped && outcome.state === 'failed' && outcome.issues.some((i) => i.code === 'cancelled')) await releasePoint(store, point, owner);
+      else await finishPoint(store, point, owner, outcome);
+    } finally {
+      clearInterval(beat);
+      cancels.delete(job.cancel);
+    }
+  };
+
   const tick = async (): Promise<void> => {
     timer = undefined;
     if (stopped) return;
     try {
       await reapRuns(store);
+      if (takesPoints) await reapPoints(store);
+      // Runs first; a free slot with no run queued takes a sweep point (one point at a time a slot, so a run queued
+      // behind a long sweep waits at most one point).
       while (!stopped && active < slots) {
         const run = await claimRun(store, owner, lease);
-        if (!run) break;
+        const point = run || !takesPoints ? undefined : await claimPoint(store, owner, lease);
+        if (!run && !point) break;
         active++;
-        const p = runOne(run)
+        const p = (run ? runOne(run) : runPoint(point!))
           .catch(() => undefined)
           .finally(() => {
             active--;
@@ -130,6 +172,7 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
       for (const c of cancels) c();
       await Promise.allSettled([...running]);
       await executor.close();
+      await pointExecutor?.close();
     },
   };
 }

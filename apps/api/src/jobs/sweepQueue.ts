@@ -26,6 +26,14 @@ export interface StoredSweep {
   readonly points: number;
 }
 
+/** A sweep started over the API (migration 006): its fund, the scenario version it varies, who, and its paths' summary. */
+export interface SweepFund {
+  readonly fundId: string;
+  readonly scenarioVersionId: string;
+  readonly createdBy: string;
+  readonly paths: unknown;
+}
+
 /** Attempts after which a point whose worker keeps dying is failed rather than taken again (as runs: 3). */
 export const MAX_POINT_ATTEMPTS = 3;
 
@@ -33,11 +41,12 @@ export const MAX_POINT_ATTEMPTS = 3;
  * Stores a sweep and queues its points, once: a sweep with the same key (the same request and code) is found instead,
  * with the points it already has (finished ones are not queued again). Returns the sweep and whether it was new.
  */
-export async function enqueueSweep(store: Store, input: { key: string; request: unknown; pathsFingerprint: string; codeVersion: string; points: readonly { index: number; values: Record<string, string>; key: string }[] }): Promise<{ sweep: StoredSweep; created: boolean }> {
+export async function enqueueSweep(store: Store, input: { key: string; request: unknown; pathsFingerprint: string; codeVersion: string; points: readonly { index: number; values: Record<string, string>; key: string }[]; fund?: SweepFund }): Promise<{ sweep: StoredSweep; created: boolean }> {
   return store.transaction(async (tx) => {
     const [inserted] = await tx.query<{ id: string }>(
-      'insert into sweeps (sweep_key, request, paths_fingerprint, code_version, points) values ($1, $2, $3, $4, $5) on conflict (sweep_key) do nothing returning id',
-      [input.key, JSON.stringify(input.request), input.pathsFingerprint, input.codeVersion, input.points.length],
+      `insert into sweeps (sweep_key, request, paths_fingerprint, code_version, points, fund_id, scenario_version_id, created_by, paths)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (sweep_key) do nothing returning id`,
+      [input.key, JSON.stringify(input.request), input.pathsFingerprint, input.codeVersion, input.points.length, input.fund?.fundId ?? null, input.fund?.scenarioVersionId ?? null, input.fund?.createdBy ?? null, input.fund ? JSON.stringify(input.fund.paths) : null],
     );
     if (inserted) {
       // One statement for every point: a 10,000-point grid is one round trip.
