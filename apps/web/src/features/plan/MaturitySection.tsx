@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { frontierOption } from './frontierChart';
+import { frontierOption, frontierRows } from './frontierChart';
+import { unitName } from './liquidityLadderChart';
 import { ladderKeys, maturingOption, maturityLadderOption } from './maturityLadderChart';
 
 export function MaturitySection({ fundId, runId }: { fundId: string; runId: string }) {
@@ -46,6 +47,17 @@ export function FrontierSection({ frontier }: { frontier: readonly FrontierPoint
         <>
           <p className="muted">{m.frontierNote}</p>
           <EChart option={option} lang={lang} label={m.chartLabel(m.frontierTitle)} height={320} testId="frontier-chart" />
+          <table className="table" data-testid="frontier-table">
+            <caption>{m.frontierTableCaption}</caption>
+            <thead>
+              <tr><th scope="col">{m.frontierConfidence}</th><th scope="col" className="num">{m.frontierGap}</th><th scope="col" className="num">{m.frontierInterestColumn(unitName(lang))}</th></tr>
+            </thead>
+            <tbody>
+              {frontierRows(frontier ?? [], lang, m.frontierStatus).map(([confidence, gap, interest]) => (
+                <tr key={confidence}><th scope="row">{confidence}</th><td className="num">{gap}</td><td className="num">{interest}</td></tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
     </section>

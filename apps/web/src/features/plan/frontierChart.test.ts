@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkedResult, frontierPoint } from '../../api/results';
-import { frontierOption } from './frontierChart';
+import { frontierOption, frontierRows } from './frontierChart';
 
 // Frontier points in the optimize result's wire form (packages/app/src/jobs/optimizeResult.ts `frontierPoint`).
 const points = checkedResult(z.array(frontierPoint), [
@@ -24,5 +24,15 @@ describe('the confidence–interest frontier', () => {
 
   it('draws millions in English', () => {
     expect((frontierOption(points, labels, 'en').series as Series[])[0]!.data).toEqual([33.5, 31, null]);
+  });
+
+  it('gives the same figures as table rows, risk before reward, and says why a confidence has no plan', () => {
+    const words = { infeasible: '无可行计划', tooFewPaths: (n: number | undefined) => `情景不足（需 ${n} 条）`, error: '出错' };
+    expect(frontierRows(points, 'zh', words)).toEqual([
+      ['90.0%', '6.0%', '3,350.00'],
+      ['99.0%', '0.4%', '3,100.00'],
+      ['99.5%', '—', '情景不足（需 2000 条）'],
+    ]);
+    expect(frontierRows(points, 'en', words)[0]).toEqual(['90.0%', '6.0%', '33.50']);
   });
 });

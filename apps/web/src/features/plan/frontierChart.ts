@@ -3,7 +3,7 @@
 // was made with `options.frontier` (the result then carries it); a pure function, tested beside this file.
 import type { FrontierPoint } from '../../api/results';
 import { ARIA, type ChartOption } from '../../charts/option';
-import { chartNumber, type Lang, percentOfProbability, tableUnit } from '../../format/money';
+import { chartNumber, type Lang, moneyIn, percentOfProbability, tableUnit } from '../../format/money';
 import { unitName } from './liquidityLadderChart';
 
 export interface FrontierLabels {
@@ -36,4 +36,28 @@ export function frontierOption(points: readonly FrontierPoint[], labels: Frontie
       { name: labels.gap, type: 'line', yAxisIndex: 1, data: sorted.map((p) => (p.planCausedShortProbability === undefined ? null : Math.round(p.planCausedShortProbability * 1000) / 10)), itemStyle: { color: '#c0392b' }, lineStyle: { color: '#c0392b' }, tooltip: { valueFormatter: (v) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '—') } },
     ],
   };
+}
+
+/** Why a frontier point has no plan, in the reader's words. */
+export interface FrontierStatusWords {
+  infeasible: string;
+  tooFewPaths: (pathsNeeded: number | undefined) => string;
+  error: string;
+}
+
+/**
+ * The frontier as table rows beside the chart (the chart's figures for readers who cannot see it, and to copy): by
+ * confidence, risk before reward — the plan-caused gap probability, then the ledger interest in the table unit (万元 or
+ * millions), or why that confidence has no plan.
+ * @example frontierRows([{ confidence: 0.9, status: 'optimal', interest: '33500000.00', planCausedShortProbability: 0.06 }], 'zh', words)
+ * //=> [['90.0%', '6.0%', '3,350.00']]
+ */
+export function frontierRows(points: readonly FrontierPoint[], lang: Lang, words: FrontierStatusWords): string[][] {
+  return [...points]
+    .sort((a, b) => a.confidence - b.confidence)
+    .map((p) => [
+      percentOfProbability(p.confidence),
+      p.planCausedShortProbability === undefined ? '—' : percentOfProbability(p.planCausedShortProbability),
+      p.status === 'optimal' && p.interest ? moneyIn(p.interest, tableUnit(lang)) : p.status === 'tooFewPaths' ? words.tooFewPaths(p.pathsNeeded) : p.status === 'infeasible' ? words.infeasible : words.error,
+    ]);
 }

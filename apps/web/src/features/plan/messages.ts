@@ -15,6 +15,9 @@ export const planZh = {
   frontierGap: '由计划造成缺口的概率',
   frontierConfidence: '置信度',
   frontierOption: '计算置信度前沿（较慢）',
+  frontierTableCaption: '前沿各点（先看风险，再看利息）',
+  frontierInterestColumn: (unit: string) => `利息（${unit}，精确账本）`,
+  frontierStatus: { infeasible: '无可行计划', tooFewPaths: (n: number | undefined) => `情景不足${n ? `（需 ${n} 条）` : ''}`, error: '出错' },
   toApproval: '审批与导出 →',
 };
 
@@ -34,5 +37,8 @@ export const planEn: PlanMessages = {
   frontierGap: 'Probability of a plan-caused gap',
   frontierConfidence: 'Confidence',
   frontierOption: 'Compute the confidence frontier (slower)',
+  frontierTableCaption: 'The frontier’s points (risk first, then interest)',
+  frontierInterestColumn: (unit) => `Interest (${unit}, exact ledger)`,
+  frontierStatus: { infeasible: 'no feasible plan', tooFewPaths: (n) => `too few paths${n ? ` (needs ${n})` : ''}`, error: 'error' },
   toApproval: 'Approval and export →',
 };
