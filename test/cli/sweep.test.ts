@@ -40,6 +40,10 @@ describe('fundladder sweep: stop and resume (docs/sweep.md §4)', () => {
     const r = await runCli(['sweep', SAMPLE, '--vary', 'reserveMonths=1..2', ...FAST, '--csv']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`2 points, 0 already done (${pointsFile}), 2 to go on 1 threads`);
+    // The wall time and how busy the thread was: the points follow one another without the thread waiting on the main one.
+    const busy = /2 points in \d+:\d{2} \(min:s, [\d.]+ points\/s\); each thread busy (\d+\.\d)% of the time/.exec(r.err);
+    expect(busy, r.err).not.toBeNull();
+    expect(Number(busy![1])).toBeGreaterThan(50);
     const lines = storedLines();
     expect(lines.map((l) => [l.index, l.values])).toEqual([[0, { reserveMonths: '1' }], [1, { reserveMonths: '2' }]]);
     expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.key))).toBe(true);

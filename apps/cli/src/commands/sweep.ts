@@ -2,6 +2,7 @@
 // grid, every point re-optimized and priced by the ledger on the same forecast paths, on every core (worker threads),
 // each finished point stored as one JSON line so that a run stopped half-way resumes where it was. With
 // --database-url the points go to the database's queue instead, for `fundladder worker` processes on any machine.
+import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -126,7 +127,7 @@ function startThread(): Worker {
 
 /** A pool of threads each holding one sweep's setup and paths; `run(point)` gives the point to the next free thread. */
 export class SweepPool {
-  private readonly threads: { worker: Worker; busy: boolean; ready: Promise<void> }[] = [];
+  private readonly threads: { worker: Worker; busy: boolean; ready: Promise<void>; busyMs: number }[] = [];
   private readonly waiting: (() => void)[] = [];
 
   constructor(size: number, request: SweepSetup['request'], paths: SweepPathsWire) {
@@ -146,7 +147,7 @@ export class SweepPool {
         worker.once('exit', onExit);
       });
       worker.postMessage({ type: 'setup', request, paths } satisfies ToThread);
-      this.threads.push({ worker, busy: false, ready });
+      this.threads.push({ worker, busy: false, ready, busyMs: 0 });
     }
   }
 
@@ -164,6 +165,7 @@ export class SweepPool {
     }
     thread.busy = true;
     const t = thread;
+    const started = performance.now();
     try {
       return await new Promise<unknown>((resolve, reject) => {
         const onMessage = (m: FromThread) => {
@@ -181,8 +183,14 @@ export class SweepPool {
       });
     } finally {
       t.busy = false;
+      t.busyMs += performance.now() - started;
       this.waiting.shift()?.();
     }
+  }
+
+  /** Each thread's time working on points, as a share of `wallMs` (evidence that every thread was kept busy). */
+  busyShares(wallMs: number): number[] {
+    return this.threads.map((t) => (wallMs > 0 ? Math.min(1, t.busyMs / wallMs) : 0));
   }
 
   /** Ends every thread at once (a point half-done is lost; it was not stored). */
@@ -403,6 +411,7 @@ export const sweepCommand: Command = async (args, io) => {
         if (!interrupted) throw e;
       }
       if (!interrupted) bar(results.size, setup.value.points.length);
+      const started = performance.now();
       let next = 0;
       const lane = async () => {
         while (!interrupted && next < todo.length) {
@@ -420,6 +429,16 @@ export const sweepCommand: Command = async (args, io) => {
         }
       };
       await Promise.all(Array.from({ length: workers }, lane));
+      if (!interrupted) {
+        const wallMs = performance.now() - started;
+        const shares = pool.busyShares(wallMs).map((b) => `${(b * 100).toFixed(1)}%`);
+        const minutes = `${Math.floor(wallMs / 60_000)}:${String(Math.round((wallMs % 60_000) / 1000)).padStart(2, '0')}`;
+        const rate = (todo.length / (wallMs / 1000)).toFixed(2);
+        note(
+          `${todo.length} 个点用时 ${minutes}（分:秒，每秒 ${rate} 点）；各线程计算时间占比 ${shares.join('、')}`,
+          `${todo.length} points in ${minutes} (min:s, ${rate} points/s); each thread busy ${shares.join(', ')} of the time`,
+        );
+      }
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
