@@ -21,6 +21,7 @@ const Forecast = lazy(() => import('./features/forecast/Forecast'));
 const Actuals = lazy(() => import('./features/actuals/Actuals'));
 const Compare = lazy(() => import('./features/compare/Compare'));
 const Approval = lazy(() => import('./features/approval/Approval'));
+const Sweep = lazy(() => import('./features/sweep/Sweep'));
 
 export function App() {
   const { m, lang, setLang } = useI18n();
@@ -84,6 +85,10 @@ export function App() {
         ) : route.screen === 'approval' ? (
           <Suspense fallback={<Loading />}>
             <Approval key={`${route.fundId}/${route.runId}`} fundId={route.fundId} runId={route.runId} />
+          </Suspense>
+        ) : route.screen === 'sweep' ? (
+          <Suspense fallback={<Loading />}>
+            <Sweep key={`${route.fundId}/${route.sweepId ?? ''}`} fundId={route.fundId} {...(route.sweepId ? { sweepId: route.sweepId } : {})} />
           </Suspense>
         ) : route.screen === 'data' || route.screen === 'forecast' || route.screen === 'actuals' ? (
           <Suspense fallback={<Loading />}>

@@ -11,6 +11,7 @@ export type Route =
   | { screen: 'actuals'; fundId: string }
   | { screen: 'compare'; fundId: string; runId?: string }
   | { screen: 'approval'; fundId: string; runId: string }
+  | { screen: 'sweep'; fundId: string; sweepId?: string }
   | { screen: 'notFound'; path: string };
 
 /**
@@ -32,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'funds' && parts[2] === 'runs' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'plan', fundId: parts[1]!, runId: parts[3]! };
   if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 3) return { screen: 'compare', fundId: parts[1]! };
   if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'compare', fundId: parts[1]!, runId: parts[3]! };
+  if (parts[0] === 'funds' && parts[2] === 'sweeps' && (parts.length === 3 || (parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)))) return { screen: 'sweep', fundId: parts[1]!, ...(parts[3] ? { sweepId: parts[3] } : {}) };
   if (parts[0] === 'funds' && parts[2] === 'runs' && parts[4] === 'approval' && parts.length === 5 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'approval', fundId: parts[1]!, runId: parts[3]! };
   return { screen: 'notFound', path: pathname };
 }
@@ -50,6 +52,8 @@ export function routePath(route: Exclude<Route, { screen: 'notFound' }>): string
       return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}`;
     case 'compare':
       return `/funds/${encodeURIComponent(route.fundId)}/compare${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
+    case 'sweep':
+      return `/funds/${encodeURIComponent(route.fundId)}/sweeps${route.sweepId ? `/${encodeURIComponent(route.sweepId)}` : ''}`;
     case 'approval':
       return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}/approval`;
     case 'data':

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { sampleSweep } from './fixtures/sampleSweep';
+import { sweepEn, sweepZh } from './messages';
+import { changeLines, pointRows, progressOf, stillRunning, sweepRequestOf, valueCount, varyText } from './sweepView';
+
+describe('the start form', () => {
+  it('writes each row in the CLI’s --vary grammar and refuses what is not a plain decimal or a zero step', () => {
+    expect(varyText({ name: 'reserveMonths', from: '1', to: '2', step: '1' })).toBe('reserveMonths=1..2:1');
+    expect(varyText({ name: 'caps.fundTimeDepositShare', from: ' 0.10', to: '0.20 ', step: '0.05' })).toBe('caps.fundTimeDepositShare=0.10..0.20:0.05');
+    expect(varyText({ name: 'reserveMonths', from: '1', to: 'x', step: '1' })).toBeUndefined();
+    expect(varyText({ name: 'reserveMonths', from: '1', to: '2', step: '0' })).toBeUndefined();
+    expect(varyText({ name: 'reserveMonths', from: '-1', to: '2', step: '1' })).toBeUndefined();
+  });
+
+  it('counts the values in whole steps of the decimals typed (0.1..0.4:0.05 is 7, not 6)', () => {
+    expect(valueCount({ name: 'x', from: '0.1', to: '0.4', step: '0.05' })).toBe(7);
+    expect(valueCount({ name: 'x', from: '1', to: '2', step: '1' })).toBe(2);
+    expect(valueCount({ name: 'x', from: '12', to: '60', step: '12' })).toBe(5);
+    expect(valueCount({ name: 'x', from: '3', to: '1', step: '1' })).toBeUndefined();
+  });
+
+  it('builds the POST body with the version, the rows and the options, or nothing when a field is not a number', () => {
+    expect(sweepRequestOf('12', [{ name: 'reserveMonths', from: '1', to: '2', step: '1' }, { name: 'maxTermMonths', from: '12', to: '36', step: '24' }], { paths: '5', seed: '1' })).toEqual({
+      scenario: { scenarioVersion: '12' }, vary: ['reserveMonths=1..2:1', 'maxTermMonths=12..36:24'], options: { paths: 5, seed: 1 },
+    });
+    expect(sweepRequestOf('12', [{ name: 'reserveMonths', from: '1', to: '2', step: '1' }], { paths: 'many', seed: '1' })).toBeUndefined();
+    expect(sweepRequestOf('12', [], { paths: '5', seed: '1' })).toBeUndefined();
+  });
+});
+
+describe('the progress', () => {
+  it('counts done, failed and cancelled points as finished, and reads again only while a point is queued or running', () => {
+    expect(progressOf(sampleSweep.sweep)).toEqual({ finished: 3, total: 3, withoutResult: 1 });
+    expect(stillRunning({ state: 'running' })).toBe(true);
+    expect(stillRunning({ state: 'queued' })).toBe(true);
+    expect(stillRunning({ state: 'done' })).toBe(false);
+    expect(stillRunning({ state: 'cancelled' })).toBe(false);
+  });
+});
+
+describe('the points table', () => {
+  it('puts the payout-gap probabilities before the interest (万元), marks the front, names the binding rules, and dashes a point without a result', () => {
+    expect(pointRows(sampleSweep, sweepZh, 'zh')).toEqual([
+      { index: 0, values: ['1'], state: '最优', gap: '40.0%', anyGap: '60.0%', interest: '4,318.13', binding: '流动性储备 ×12、上限A ×27', onFront: true },
+      { index: 1, values: ['2'], state: '最优', gap: '20.0%', anyGap: '40.0%', interest: '4,290.00', binding: '流动性储备 ×14', onFront: true },
+      { index: 2, values: ['3'], state: '已取消', gap: '—', anyGap: '—', interest: '—', binding: '—', onFront: false },
+    ]);
+  });
+
+  it('gives millions in English', () => {
+    expect(pointRows(sampleSweep, sweepEn, 'en')[0]).toMatchObject({ state: 'optimal', interest: '43.18', binding: 'liquidity reserve ×12、cap A ×27' });
+  });
+
+  it('says where a rule stops binding along the grid', () => {
+    expect(changeLines(sampleSweep, sweepZh, 'zh')).toEqual(['储备月数 1 → 2：不再约束：上限A']);
+    expect(changeLines(sampleSweep, sweepEn, 'en')).toEqual(['Reserve months 1 → 2: stops binding: cap A']);
+  });
+});
