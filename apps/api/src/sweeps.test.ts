@@ -9,6 +9,7 @@ import { sweepPointResult } from '@fundladder/app';
 import { createApi } from './app';
 import type { Store } from './db/store';
 import { startRunner, type Runner } from './jobs/runner';
+import { enqueueSweep, sweepProgress } from './jobs/sweepQueue';
 import { createFund } from './repo/funds';
 import { createScenario } from './repo/scenarios';
 import { TEST_PASSWORD_PARAMS, TestClient, makeUser } from './testing/client';
@@ -121,6 +122,8 @@ for (const kind of await testStoreKinds()) {
     });
 
     it("runs a sweep's points in the API's job runner, shows them as they arrive, and the frontier once all are done", async () => {
+      // A sweep queued by `fundladder sweep --database-url` (no fund): left to the workers its user started.
+      const cli = await enqueueSweep(store, { key: 'cli-sweep', request: { kind: 'sweep' }, pathsFingerprint: 'cli', codeVersion: 'other', points: [{ index: 0, values: { reserveMonths: '1' }, key: 'cli-0' }] });
       runner = startRunner(store, { pollMs: 100, leaseSeconds: 10 });
       const body = { scenario: { scenarioVersion: versionId }, vary: ['reserveMonths=1..2'], options: { paths: 5 } };
       const started = await client.post<{ sweep: Summary }>('/api/funds/north/sweeps', body);
@@ -153,6 +156,8 @@ for (const kind of await testStoreKinds()) {
       expect(again.body).toMatchObject({ reused: true, sweep: { id, state: 'done' } });
       const listed = await viewer.get<{ sweeps: Summary[] }>('/api/funds/north/sweeps');
       expect(listed.body.sweeps[0]).toMatchObject({ id, state: 'done' });
+      expect(listed.body.sweeps.map((w) => w.id)).not.toContain(cli.sweep.id);
+      expect(await sweepProgress(store, cli.sweep.id)).toEqual({ queued: 1, running: 0, done: 0, failed: 0 });
     }, 180_000);
 
     it('takes a running point away from the runner when the sweep is cancelled: nothing is stored for it afterwards', async () => {

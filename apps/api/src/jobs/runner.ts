@@ -136,7 +136,7 @@ export function startRunner(store: Store, options: RunnerOptions = {}): Runner {
       // behind a long sweep waits at most one point).
       while (!stopped && active < slots) {
         const run = await claimRun(store, owner, lease);
-        const point = run || !takesPoints ? undefined : await claimPoint(store, owner, lease);
+        const point = run || !takesPoints ? undefined : await claimPoint(store, owner, lease, { fundsOnly: true });
         if (!run && !point) break;
         active++;
         const p = (run ? runOne(run) : runPoint(point!))

@@ -76,16 +76,19 @@ export async function getSweep(db: Queryable, id: string): Promise<StoredSweep |
 
 /**
  * The next claimable point of any sweep (queued, or running with its lease run out), oldest sweep first, claimed by
- * `owner` for `leaseSeconds`; two workers never get the same one (`FOR UPDATE SKIP LOCKED`).
+ * `owner` for `leaseSeconds`; two workers never get the same one (`FOR UPDATE SKIP LOCKED`). `fundsOnly`: only points
+ * of sweeps started over the API (migration 006), which the API's runner takes; a sweep queued by `fundladder sweep`
+ * is left to the workers its user started (of the code version that drew its paths).
  */
-export async function claimPoint(db: Queryable, owner: string, leaseSeconds: number): Promise<ClaimedPoint | undefined> {
+export async function claimPoint(db: Queryable, owner: string, leaseSeconds: number, options: { fundsOnly?: boolean } = {}): Promise<ClaimedPoint | undefined> {
   const [row] = await db.query<{ sweep_id: string; point_index: number; point: Record<string, string>; point_key: string; attempts: number }>(
     `update sweep_points set state = 'running', lease_owner = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1, started_at = coalesce(started_at, now())
       where (sweep_id, point_index) = (select sweep_id, point_index from sweep_points
-                   where state = 'queued' or (state = 'running' and lease_until < now())
+                   where (state = 'queued' or (state = 'running' and lease_until < now()))
+                     and ($3::boolean is not true or sweep_id in (select id from sweeps where fund_id is not null))
                    order by sweep_id, point_index for update skip locked limit 1)
       returning sweep_id, point_index, point, point_key, attempts`,
-    [owner, leaseSeconds],
+    [owner, leaseSeconds, options.fundsOnly ?? false],
   );
   return row ? { sweepId: row.sweep_id, index: row.point_index, values: row.point, key: row.point_key, attempts: row.attempts } : undefined;
 }
