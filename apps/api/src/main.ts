@@ -6,6 +6,7 @@ import { openStore } from './store';
 import { codeVersion } from './version';
 import { localAdminToken, seedSample } from './seed';
 import { startRunner } from './jobs/runner';
+import { workerSweepExecutor } from './jobs/sweepExecutor';
 import { warningsOnFinished } from './warnings/evaluate';
 import { createLoginToken, createUser, userByName } from './auth/access';
 import { hashPassword } from './auth/passwords';
@@ -60,8 +61,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command !== 'serve') throw new Error(`unknown command ${command}\n\n${USAGE}`);
     const seeded = await seedSample(store);
-    const runner = startRunner(store, { ...jobs, onFinished: warningsOnFinished(store) });
-    const app = createApi({ store, codeVersion: version, onQueued: () => runner.wake() });
+    // One set of sweep threads for the POST (it draws a new sweep's paths) and the runner (its points): the thread that
+    // drew the paths keeps them, so the sweep's first points need not draw them again (docs/sweep.md §8).
+    const sweepExecutor = workerSweepExecutor();
+    const runner = startRunner(store, { ...jobs, sweepExecutor, onFinished: warningsOnFinished(store) });
+    const app = createApi({ store, codeVersion: version, sweepExecutor, onQueued: () => runner.wake() });
     // The sign-in link is printed only once the port is ours: a port in use is said as such, not after a link that fails.
     const server = await listening(serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }), port);
     const token = await localAdminToken(store);
