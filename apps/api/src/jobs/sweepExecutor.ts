@@ -14,6 +14,8 @@ export interface PreparedSweep {
 
 /** Draws sweeps' paths and runs their points off the request thread (src/jobs/sweepWorker.ts). */
 export interface SweepExecutor {
+  /** Checks a sweep request (prepareSweep): the request made canonical (names, defaults), or issues. */
+  check(request: unknown): Promise<Result<{ request: unknown }>>;
   /** Checks a sweep request and draws its shared paths once (their fingerprint is stored with the sweep). */
   prepare(request: unknown): Promise<Result<PreparedSweep>>;
   /** Runs one point of a stored sweep; `cancel` asks it to stop (it then fails with `cancelled`). */
@@ -27,7 +29,7 @@ const CANCEL_GRACE_MS = 5_000;
 /** An idle thread is ended after this long, and with it the sessions (paths) it kept. */
 const IDLE_MS = 60_000;
 
-type Out = { type: 'prepared'; id: string; request: unknown; paths: SweepResult['paths'] } | { type: 'done'; id: string; result: unknown } | { type: 'failed'; id: string; issues: DomainIssue[] };
+type Out = { type: 'checked'; id: string; request: unknown } | { type: 'prepared'; id: string; request: unknown; paths: SweepResult['paths'] } | { type: 'done'; id: string; result: unknown } | { type: 'failed'; id: string; issues: DomainIssue[] };
 
 interface Thread {
   readonly worker: Worker;
@@ -100,22 +102,26 @@ export function workerSweepExecutor(): SweepExecutor {
     return id;
   };
 
-  return {
-    prepare(request) {
-      const t = take();
-      return new Promise((resolve) => {
-        ask(t, { type: 'prepare', request }, (o) => {
-          if (o.type === 'exit') {
-            end(t);
-            return resolve({ ok: false, issues: [{ code: 'internal', path: [], rule: 'internal', message: `the sweep thread exited (${o.code})` }] });
-          }
-          if (o.type === 'failed' && o.issues.some((i) => i.rule === 'internal')) end(t);
-          else give(t);
-          if (o.type === 'prepared') resolve({ ok: true, value: { request: o.request, paths: o.paths } });
-          else if (o.type === 'failed') resolve({ ok: false, issues: o.issues });
-        });
+  /** A check or a prepare on a free thread: its answer, or the issues; a thread that failed inside is ended. */
+  const once = <T>(type: 'check' | 'prepare', request: unknown, value: (o: Extract<Out, { type: 'checked' | 'prepared' }>) => T): Promise<Result<T>> => {
+    const t = take();
+    return new Promise((resolve) => {
+      ask(t, { type, request }, (o) => {
+        if (o.type === 'exit') {
+          end(t);
+          return resolve({ ok: false, issues: [{ code: 'internal', path: [], rule: 'internal', message: `the sweep thread exited (${o.code})` }] });
+        }
+        if (o.type === 'failed' && o.issues.some((i) => i.rule === 'internal')) end(t);
+        else give(t);
+        if (o.type === 'checked' || o.type === 'prepared') resolve({ ok: true, value: value(o) });
+        else if (o.type === 'failed') resolve({ ok: false, issues: o.issues });
       });
-    },
+    });
+  };
+
+  return {
+    check: (request) => once('check', request, (o) => ({ request: o.request })),
+    prepare: (request) => once('prepare', request, (o) => ({ request: o.request, paths: (o as Extract<Out, { type: 'prepared' }>).paths })),
     run(sweep, point) {
       const t = take();
       let cancelled = false;

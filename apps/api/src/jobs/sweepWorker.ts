@@ -2,8 +2,10 @@
 // the POST, off the request thread) and runs its points (`point`, for the job runner), keeping each sweep's session —
 // the paths, the nothing-placed runs and the floors — so that the paths are drawn once per sweep and thread, not once
 // per point. Everything it computes is the application layer's (prepareSweep, drawSweepPaths, runSweepPoint).
-// Messages in: { type: 'prepare', id, request } | { type: 'point', id, sweep: { request, fingerprint }, point } |
-// { type: 'cancel', id }; out: { type: 'prepared', id, paths } | { type: 'done', id, result } | { type: 'failed', id, issues }.
+// Messages in: { type: 'check' | 'prepare', id, request } | { type: 'point', id, sweep: { request, fingerprint }, point }
+// | { type: 'cancel', id }; out: { type: 'checked', id, request } | { type: 'prepared', id, request, paths } |
+// { type: 'done', id, result } | { type: 'failed', id, issues }. A check parses the scenario once per value of the grid
+// (tens of ms each), which is why it runs here and not on the API's request thread.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { DomainIssue } from '@fundladder/core';
@@ -22,7 +24,7 @@ if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
 }
 
 type In =
-  | { type: 'prepare'; id: string; request: unknown }
+  | { type: 'check' | 'prepare'; id: string; request: unknown }
   | { type: 'point'; id: string; sweep: { request: unknown; fingerprint: string }; point: GridPoint }
   | { type: 'cancel'; id: string };
 
@@ -57,10 +59,11 @@ parentPort!.on('message', (msg: In) => {
     running.get(msg.id)?.abort();
     return;
   }
-  if (msg.type === 'prepare') {
+  if (msg.type === 'check' || msg.type === 'prepare') {
     try {
       const setup = prepareSweep(msg.request as SweepRequest);
       if (!setup.ok) return send({ type: 'failed', id: msg.id, issues: setup.issues });
+      if (msg.type === 'check') return send({ type: 'checked', id: msg.id, request: setup.value.request });
       const paths = drawSweepPaths(setup.value);
       if (!paths.ok) return send({ type: 'failed', id: msg.id, issues: paths.issues });
       sessions.set(sha256Hex(canonicalJson(setup.value.request)), openSweepSession(setup.value, paths.value));
@@ -71,19 +74,21 @@ parentPort!.on('message', (msg: In) => {
       return send({ type: 'failed', id: msg.id, issues: internal(e) });
     }
   }
+  if (msg.type !== 'point') return;
+  const { id, sweep, point } = msg;
   const controller = new AbortController();
-  running.set(msg.id, controller);
+  running.set(id, controller);
   void (async () => {
     try {
-      const found = sessionOf(msg.sweep.request, msg.sweep.fingerprint);
-      if (!found.ok) return send({ type: 'failed', id: msg.id, issues: found.issues });
-      const result = await runSweepPoint(found.session, msg.point, controller.signal);
-      if (controller.signal.aborted) return send({ type: 'failed', id: msg.id, issues: result.issues.length ? result.issues : [{ code: 'cancelled', path: [], rule: 'cancelled', message: 'cancelled' }] });
-      send({ type: 'done', id: msg.id, result: JSON.parse(JSON.stringify(sweepPointResult.encode(result))) as unknown });
+      const found = sessionOf(sweep.request, sweep.fingerprint);
+      if (!found.ok) return send({ type: 'failed', id: id, issues: found.issues });
+      const result = await runSweepPoint(found.session, point, controller.signal);
+      if (controller.signal.aborted) return send({ type: 'failed', id: id, issues: result.issues.length ? result.issues : [{ code: 'cancelled', path: [], rule: 'cancelled', message: 'cancelled' }] });
+      send({ type: 'done', id: id, result: JSON.parse(JSON.stringify(sweepPointResult.encode(result))) as unknown });
     } catch (e) {
-      send({ type: 'failed', id: msg.id, issues: internal(e) });
+      send({ type: 'failed', id: id, issues: internal(e) });
     } finally {
-      running.delete(msg.id);
+      running.delete(id);
     }
   })();
 });

@@ -6,7 +6,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DomainIssue } from '@fundladder/core';
 import {
-  type SweepPointResult, type SweepRequest, type SweepResult, type VarySpec, canonicalJson, parseVary, prepareSweep, sha256Hex, summarizeSweep, sweepParameter, sweepPointKey, sweepPointResult, sweepResult,
+  type SweepPointResult, type SweepRequest, type SweepResult, type SweepSetup, type VarySpec, canonicalJson, expandGrid, parseVary, readScenarioJson, sha256Hex, summarizeSweep, sweepParameter, sweepPointKey,
+  sweepPointResult, sweepResult,
 } from '@fundladder/app';
 import { router } from '../http/router';
 import { requireRole } from '../http/access';
@@ -118,23 +119,48 @@ const pointOf = (p: StoredPoint) => ({
 });
 
 /**
+ * A stored sweep's setup as summarizeSweep needs it: the stored request was checked by prepareSweep when the sweep
+ * started (every value on the scenario: tens of ms each), so here only its scenario is read and its grid expanded.
+ */
+function storedSetup(sweep: FundSweep): SweepSetup | undefined {
+  const request = sweep.request as SweepSetup['request'];
+  const scenario = readScenarioJson(request.scenario);
+  const points = expandGrid(request.vary);
+  if (!scenario.ok || !points.ok) return undefined;
+  return { request, scenario: scenario.value.scenario, points: points.value, safe: false };
+}
+
+/**
  * The frontier and the changes of binding rules over the points done (summarizeSweep), once no point is queued or
  * running; the paths' summary is the stored one (drawn when the sweep started), so reading draws nothing.
  */
 function frontierOf(sweep: FundSweep, points: readonly StoredPoint[]): Pick<SweepResult, 'frontier' | 'changes'> | undefined {
   if (sweep.counts.queued + sweep.counts.running > 0) return undefined;
-  const setup = prepareSweep(sweep.request as SweepRequest);
-  if (!setup.ok) return undefined;
+  const setup = storedSetup(sweep);
+  if (!setup) return undefined;
   const done: SweepPointResult[] = points.flatMap((p) => (p.state === 'done' ? [sweepPointResult.decode(p.result as never)] : []));
   const paths = sweep.paths as SweepResult['paths'];
-  const summary = summarizeSweep(setup.value, { check: [], planning: [], fingerprint: paths.fingerprint, distinct: paths.distinct }, done);
+  const summary = summarizeSweep(setup, { check: [], planning: [], fingerprint: paths.fingerprint, distinct: paths.distinct }, done);
   const wire = sweepResult.encode({ ...summary, paths });
   return { frontier: wire.frontier, changes: wire.changes };
 }
 
+/** Frontiers of finished sweeps, by sweep and what its points are: a finished sweep changes only when queued again. */
+const FRONTIERS_KEPT = 64;
+
 export function sweepRoutes(options: SweepRouteOptions = {}) {
   let executor = options.sweepExecutor;
   const sweeps = () => (executor ??= workerSweepExecutor());
+  const frontiers = new Map<string, ReturnType<typeof frontierOf>>();
+  const frontierKept = (sweep: FundSweep, points: readonly StoredPoint[]) => {
+    if (sweep.counts.queued + sweep.counts.running > 0) return undefined;
+    const key = `${sweep.id}:${JSON.stringify(sweep.counts)}:${sweep.cancelledAt ?? ''}`;
+    if (frontiers.has(key)) return frontiers.get(key);
+    const front = frontierOf(sweep, points);
+    frontiers.set(key, front);
+    if (frontiers.size > FRONTIERS_KEPT) frontiers.delete(frontiers.keys().next().value!);
+    return front;
+  };
 
   return router()
     .openapi(create, async (c) => {
@@ -147,12 +173,13 @@ export function sweepRoutes(options: SweepRouteOptions = {}) {
       const vary = varySpecs(body.vary);
       if (!vary.ok) return refuse(vary.issues);
       const request: SweepRequest = { kind: 'sweep', scenario: version.body, vary: vary.value.map((v) => ({ name: v.name, values: [...v.values] })), ...(body.options ? { options: body.options as SweepRequest['options'] } : {}) };
-      // The checks before any work (the request's shape and bounds, each value on the scenario, the grid's size), here:
-      // a refusal costs no thread.
-      const setup = prepareSweep(request);
-      if (!setup.ok) return refuse(placeIssues(setup.issues, vary.value));
+      // The checks before any work (the request's shape and bounds, each value on the scenario, the grid's size), in a
+      // sweep thread: each value is put into the scenario and the scenario parsed (tens of ms a value, 2,000 at most).
+      const checked = await sweeps().check(request);
+      if (!checked.ok) return refuse(placeIssues(checked.issues, vary.value));
+      const canonical = checked.value.request as SweepSetup['request'];
       // One sweep per fund, request and code: asked again, the same sweep (a cancelled one is queued again).
-      const key = sha256Hex(canonicalJson({ request: setup.value.request, code: c.var.codeVersion, fund: fundId }));
+      const key = sha256Hex(canonicalJson({ request: canonical, code: c.var.codeVersion, fund: fundId }));
       const known = await getSweepByKey(c.var.store, key);
       if (known) {
         const resumed = await resumeSweep(c.var.store, fundId, known.id);
@@ -160,10 +187,12 @@ export function sweepRoutes(options: SweepRouteOptions = {}) {
         if (resumed) options.onQueued?.();
         return c.json({ sweep: summaryOf(sweep), reused: true }, resumed ? 202 : 200) as never;
       }
-      const prepared = await sweeps().prepare(setup.value.request);
+      const prepared = await sweeps().prepare(canonical);
       if (!prepared.ok) return refuse(placeIssues(prepared.issues, vary.value));
       const { paths } = prepared.value;
-      const points = setup.value.points.map((p) => ({ index: p.index, values: { ...p.values }, key: sweepPointKey({ scenario: setup.value.request.scenario, values: p.values, options: setup.value.request.options, pathsFingerprint: paths.fingerprint, codeVersion: c.var.codeVersion }) }));
+      const grid = expandGrid(canonical.vary);
+      if (!grid.ok) return refuse(placeIssues(grid.issues, vary.value));
+      const points = grid.value.map((p) => ({ index: p.index, values: { ...p.values }, key: sweepPointKey({ scenario: canonical.scenario, values: p.values, options: canonical.options, pathsFingerprint: paths.fingerprint, codeVersion: c.var.codeVersion }) }));
       const { sweep, created } = await enqueueSweep(c.var.store, { key, request: prepared.value.request, pathsFingerprint: paths.fingerprint, codeVersion: c.var.codeVersion, points, fund: { fundId, scenarioVersionId: version.id, createdBy: c.var.user!.name, paths } });
       if (created) options.onQueued?.();
       const stored = (await getFundSweep(c.var.store, fundId, sweep.id))!;
@@ -179,7 +208,7 @@ export function sweepRoutes(options: SweepRouteOptions = {}) {
       if (!sweep) return problem(c, 404, 'not_found', 'no such sweep in this fund') as never;
       const points = await sweepPoints(c.var.store, sweep.id);
       const request = sweep.request as { vary: VarySpec[]; options: unknown };
-      const front = frontierOf(sweep, points);
+      const front = frontierKept(sweep, points);
       return c.json(
         {
           sweep: { ...summaryOf(sweep), parameters: request.vary.map((v) => ({ name: v.name, values: [...v.values] })), options: request.options },
