@@ -47,7 +47,7 @@ const firstRange = (name: string): VaryInput => {
 };
 
 function Start({ fundId }: { fundId: string }) {
-  const { lang } = useI18n();
+  const { lang, m } = useI18n();
   const s = sweepMessages(lang);
   const data = useLoad(`sweep-start:${fundId}`, async (signal) => {
     const fund = api.api.funds[':fundId'];
@@ -101,7 +101,7 @@ function Start({ fundId }: { fundId: string }) {
               <select name="version" value={version} onChange={(e) => setVersionId(e.target.value)}>
                 {versions.map((v) => (
                   <option key={v.id} value={v.id}>
-                    {v.scenario} · v{v.version} (#{v.id})
+                    {v.scenario} · {m.versionLabel(v.version)}
                   </option>
                 ))}
               </select>
