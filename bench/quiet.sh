@@ -3,7 +3,6 @@
 # cores on a shared machine — node, vitest, chromium, tsx, and PostgreSQL backends not serving CMD's own connections —
 # reniced to 19, every thread, re-applied every 2 s, and given back its own nice value after. Root or CAP_SYS_NICE is
 # needed to give the values back. Used for the figures in docs/api.md §10 and docs/optimizer.md while others shared the machine.
-# serving CMD's own connections) reniced to 19, every thread, re-applied every 2 s; restored to 0 after.
 "$@" &
 main=$!
 desc() { local p=$1; echo $p; for c in $(pgrep -P $p); do desc $c; done; }
