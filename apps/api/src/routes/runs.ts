@@ -6,7 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import { router } from '../http/router';
 import { requireRole } from '../http/access';
 import { hashJson } from '../http/hash';
-import { bodyIssues, problem } from '../http/problem';
+import { bodyIssues, problem, worded } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses, runSchema } from '../http/schemas';
 import { type Run, createRun, getRun, listRuns, requestCancel } from '../repo/runs';
 import { ResultCache } from '../http/resultCache';
@@ -95,7 +95,8 @@ export function runRoutes(options: RunRouteOptions = {}) {
     if (kept !== undefined) return send((h) => c.req.header(h), kept) as never;
     const run = await getRun(c.var.store, fundId, runId);
     if (!run) return problem(c, 404, 'not_found', 'no such run in this fund') as never;
-    if (run.state !== 'done') return c.json(run, 200);
+    // A failed or cancelled run's issues carry the catalogue's sentences (text.zh, text.en), as a refused request's do.
+    if (run.state !== 'done') return c.json({ ...run, issues: run.issues?.map(worded) ?? null }, 200);
     const full = await getRun(c.var.store, fundId, runId, true);
     // Exactly what c.json({ ...run, result }) sends, built once. Kept as UTF-8 bytes and gzipped (a 63 KiB answer is
     // about a tenth of it gzipped): each later read writes them to the socket as they are.
@@ -124,7 +125,7 @@ export function runRoutes(options: RunRouteOptions = {}) {
           await stream.writeSSE({ event: 'progress', id: String(id++), data: now });
         }
         if (['done', 'failed', 'cancelled'].includes(run.state)) {
-          await stream.writeSSE({ event: 'end', id: String(id++), data: JSON.stringify({ state: run.state, issues: run.issues }) });
+          await stream.writeSSE({ event: 'end', id: String(id++), data: JSON.stringify({ state: run.state, issues: run.issues?.map(worded) ?? null }) });
           return;
         }
         await stream.sleep(pollMs);
