@@ -22,6 +22,7 @@ const Actuals = lazy(() => import('./features/actuals/Actuals'));
 const Compare = lazy(() => import('./features/compare/Compare'));
 const Approval = lazy(() => import('./features/approval/Approval'));
 const Sweep = lazy(() => import('./features/sweep/Sweep'));
+const Tender = lazy(() => import('./features/tender/Tender'));
 
 export function App() {
   const { m, lang, setLang } = useI18n();
@@ -89,6 +90,10 @@ export function App() {
         ) : route.screen === 'sweep' ? (
           <Suspense fallback={<Loading />}>
             <Sweep key={`${route.fundId}/${route.sweepId ?? ''}`} fundId={route.fundId} {...(route.sweepId ? { sweepId: route.sweepId } : {})} />
+          </Suspense>
+        ) : route.screen === 'tender' ? (
+          <Suspense fallback={<Loading />}>
+            <Tender key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
           </Suspense>
         ) : route.screen === 'data' || route.screen === 'forecast' || route.screen === 'actuals' ? (
           <Suspense fallback={<Loading />}>

@@ -4,17 +4,19 @@ import { useI18n } from '../i18n/I18n';
 import { type Route, routePath } from '../routes';
 import { Link } from './Link';
 import { sweepMessages } from '../features/sweep/messages';
+import { tenderMessages } from '../features/tender/messages';
 
 type FundScreen = Extract<Route, { fundId: string }>['screen'];
 
 export function FundNav({ fundId, screen }: { fundId: string; screen: FundScreen }) {
   const { m, lang } = useI18n();
-  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep'; label: string }[] = [
+  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep' | 'tender'; label: string }[] = [
     { screen: 'overview', label: m.navOverview },
     { screen: 'data', label: m.navData },
     { screen: 'forecast', label: m.navForecast },
     { screen: 'actuals', label: m.navActuals },
     { screen: 'sweep', label: sweepMessages(lang).navSweep },
+    { screen: 'tender', label: tenderMessages(lang).navTender },
   ];
   return (
     <nav className="fund-nav" aria-label={m.navFund}>
