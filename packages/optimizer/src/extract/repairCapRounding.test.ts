@@ -2,10 +2,11 @@
 // moves those fen back to cash so that the caps hold exactly in the ledger (docs/optimizer.md §5.10). 来源: docs/domain.md §8.1 [004]:
 // cap A ≤ 25% of a tranche, cap C ≤ 20% of the fund's time deposits.
 import { describe, expect, it } from 'vitest';
-import { type Scenario, evaluatePlan, scenarioSchema } from '@fundladder/core';
+import { type Scenario, evaluatePlan, scenarioSchema, validateScenario } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
 import type { WirePlacement } from './planFromSolution';
 import { type CutRow, mendRounding, repairCapRounding } from './repairCapRounding';
+import sample from '../../../../examples/county-fund/scenario.json';
 
 const FIVE = ['icbc', 'ccb', 'psbc', 'cib', 'citybank'];
 const td = (month: string, termMonths: number, bankId: string, amount: string): WirePlacement => ({ month, product: 'timeDeposit', termMonths, bankId, fundType: 'employeePension', amount });
@@ -44,6 +45,37 @@ describe('repairCapRounding', () => {
     expect(before.some((i) => i.rule === 'trancheShareCap' && i.bankId === 'icbc')).toBe(true);
     expect(after?.evaluation.report.issues).toEqual([]);
     expect(after?.placements.map((p) => p.amount)).toEqual(['25000000.00', '25000000.00', '25000000.00', '25000000.00']);
+  });
+
+  it('adds a fen where no cut alone mends the caps: cap A ties four banks in a tranche, cap C needs one of them to fall against another', async () => {
+    // The term deposits of the sample's safe plan at reserveMonths=1, confidence 0.86 (sweep of 2026-11-27) up to
+    // 2026-06. In 2026-06 city holds 0.01 less than icbc and citic (its three parts each rounded down), so both are
+    // a fraction of a fen over cap C (20%); citic's only part that can be cut is in the 2026-05 tranche, which psbc,
+    // cib, citic and city share at exactly 25% each, so cutting it cuts city as well. No cuts exist (the repair gave
+    // the plan up and the ledger refused it); a fen added to city's and ccb's 2026-01 parts mends every cap.
+    const parsed = validateScenario({ ...sample, policy: { ...sample.policy, reserve: { rule: 'monthsOfPayouts', months: 1 } } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const rows: Array<[string, WirePlacement['product'], number, string, WirePlacement['fundType'], string]> = [
+      ['2026-01', 'timeDeposit', 6, 'city', 'publicSectorPension', '9832832.15'], ['2026-01', 'largeCd', 3, 'ccb', 'residentMedical', '15615032.34'],
+      ['2026-01', 'largeCd', 3, 'cib', 'residentMedical', '26009968.54'], ['2026-01', 'largeCd', 3, 'citic', 'residentMedical', '16009968.54'],
+      ['2026-01', 'largeCd', 3, 'city', 'publicSectorPension', '16177136.38'], ['2026-01', 'largeCd', 6, 'icbc', 'residentMedical', '10394936.19'],
+      ['2026-01', 'largeCd', 6, 'citic', 'publicSectorPension', '10000000.00'], ['2026-03', 'timeDeposit', 3, 'psbc', 'workInjury', '167167.84'],
+      ['2026-03', 'timeDeposit', 3, 'cib', 'employeePension', '167167.84'], ['2026-03', 'timeDeposit', 3, 'citic', 'employeePension', '167167.84'],
+      ['2026-03', 'timeDeposit', 6, 'city', 'residentPension', '167167.84'], ['2026-05', 'timeDeposit', 6, 'psbc', 'workInjury', '394936.19'],
+      ['2026-05', 'timeDeposit', 6, 'cib', 'workInjury', '394936.19'], ['2026-05', 'timeDeposit', 6, 'citic', 'workInjury', '394936.19'],
+      ['2026-05', 'timeDeposit', 6, 'city', 'workInjury', '394936.19'],
+    ];
+    const placements = rows.map(([month, product, termMonths, bankId, fundType, amount]): WirePlacement => ({ month, product, termMonths, bankId, fundType, amount }));
+    const { before, after } = await repair(parsed.value, placements);
+    expect(before.map((i) => [i.rule, i.monthKey, i.bankId])).toEqual([
+      ['trancheShareCap', '2026-01', 'cib'],
+      ['trancheShareCap', '2026-01', 'citic'],
+      ['fundTimeDepositShareCap', '2026-06', 'icbc'],
+      ['fundTimeDepositShareCap', '2026-06', 'citic'],
+    ]);
+    expect(after?.evaluation.report.issues).toEqual([]);
+    // Fen only: no part moves by as much as a yuan.
+    after!.placements.forEach((p, k) => expect(Math.abs(Number(p.amount) - Number(placements[k]!.amount))).toBeLessThan(1));
   });
 
   it('leaves a real break alone (100,000 yuan over is not rounding): the ledger reports it', async () => {

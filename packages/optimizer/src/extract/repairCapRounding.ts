@@ -17,6 +17,13 @@ const FEN = new Decimal('0.01');
 const LEDGER_PASSES = 20;
 /** LP solves of the cap cuts, each with margins on the rows the last one's rounding left short. */
 const MARGIN_PASSES = 4;
+/**
+ * Fen that may be added to one placement (from its fund type's cash) when no cuts alone bring the caps within their
+ * rules ({@link capCuts}); the ledger checks the cash again, and the cash repair takes back an overdraft of a fen.
+ */
+const RAISE_FEN = 100n;
+/** Cost of a fen added against a fen cut: a raise spends cash, so cuts come first. */
+const RAISE_COST = 2;
 /** Seconds: the repair model has a few dozen columns; a safety net only. */
 const REPAIR_TIME_LIMIT_SECONDS = 20;
 
@@ -46,7 +53,7 @@ function fraction(share: DecimalType): { num: bigint; den: bigint } {
  * {@link ROUNDING_YUAN} are not rounding and are left out (the ledger reports them), and so are rows that no
  * allowed cut can break.
  */
-function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: ReadonlyArray<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint }>, evaluatedByMonth: ReadonlyArray<ReadonlyMap<string, DecimalType>>): CutRow[] {
+function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: ReadonlyArray<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint; maxRaise: bigint }>, evaluatedByMonth: ReadonlyArray<ReadonlyMap<string, DecimalType>>): CutRow[] {
   const caps = scenario.policy.caps;
   const a = fraction(caps.trancheShare);
   const b = fraction(caps.bankLocalDepositShare);
@@ -55,8 +62,8 @@ function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: Rea
   const roundingFen = fenOf(ROUNDING_YUAN);
   const keep = (row: CutRow, den: bigint) => {
     if (row.need > den * roundingFen) return; // over by more than rounding: the ledger's to report
-    const most = row.terms.reduce((acc, [k, coef]) => acc + (coef < 0n ? -coef * pieces[k]!.maxCut : 0n), 0n);
-    if (row.need <= -most) return; // no allowed cut can break it
+    const most = row.terms.reduce((acc, [k, coef]) => acc + (coef < 0n ? -coef * pieces[k]!.maxCut : coef * pieces[k]!.maxRaise), 0n);
+    if (row.need <= -most) return; // no allowed cut (or raise) can break it
     rows.push(row);
   };
   const indexed = pieces.map((p, k) => ({ ...p, k }));
@@ -134,8 +141,10 @@ export function mendRounding(rows: readonly CutRow[], start: readonly bigint[], 
  * lot increments). Cutting one bank lowers the month's total and can tip the others over (five banks at exactly 20%
  * must hold exactly the same, to the fen; a tranche shared by four banks at 25% likewise), and a placement counts in
  * its tranche and in every month it is outstanding, so the cuts are chosen together, not bank by bank. The answer is
- * checked again in exact integers before it is used.
- * @returns fen to cut per placement index, or undefined when no such cuts exist (the ledger then reports the break)
+ * checked again in exact integers before it is used. When no cuts alone exist, up to {@link RAISE_FEN} may also be
+ * added to a placement (from its fund type's cash), cuts first ({@link RAISE_COST}).
+ * @returns fen to cut per placement index (negative: fen added), or undefined when no such change exists (the ledger
+ * then reports the break)
  */
 async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evaluated: readonly WirePlacement[], placements: readonly WirePlacement[]): Promise<Map<number, bigint> | undefined> {
   const index = new Map(months.map((m, t) => [m.month as string, t]));
@@ -154,7 +163,7 @@ async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evalu
   const stepped = largeCd.lotIncrement !== undefined && !largeCd.lotIncrement.isZero();
   const maxCutFen = fenOf(ROUNDING_YUAN);
   const positions: number[] = [];
-  const pieces: Array<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint }> = [];
+  const pieces: Array<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint; maxRaise: bigint }> = [];
   placements.forEach((p, k) => {
     if (!p.bankId || !isTermDeposit(p)) return;
     const [start, end] = span(p);
@@ -163,14 +172,39 @@ async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evalu
     const floor = p.product === 'largeCd' ? (stepped ? fen : fenOf(largeCd.minimumLot)) : fenOf(timeDeposit.minimumAmount);
     const room = fen - floor;
     positions.push(k);
-    pieces.push({ bankId: p.bankId, start, end, fen, maxCut: room <= 0n ? 0n : room < maxCutFen ? room : maxCutFen });
+    pieces.push({ bankId: p.bankId, start, end, fen, maxCut: room <= 0n ? 0n : room < maxCutFen ? room : maxCutFen, maxRaise: p.product === 'largeCd' && stepped ? 0n : RAISE_FEN });
   });
-  const rows = cutRows(scenario, months, pieces, evaluatedByMonth);
+  const cutOnly = pieces.map((p) => ({ ...p, maxRaise: 0n }));
+  const rows = cutRows(scenario, months, cutOnly, evaluatedByMonth);
   if (!rows.some((r) => r.need > 0n)) return new Map();
+  let net = await solveCuts(rows, cutOnly.map((p) => p.maxCut));
+  if (!net) {
+    // No cuts alone exist when a bank's only cuttable money in a month sits in a tranche it shares at exactly cap A
+    // with the bank its cap C share is measured against: cutting it cuts that bank as well (the sample's safe plan at
+    // reserveMonths=1, confidence 0.86: psbc, cib, citic and city at 25% each of the 2026-05 tranche, and in 2026-06
+    // icbc and citic a fraction of a fen over 20% because city's three parts were each rounded down). Then a fen may
+    // also be added to a placement: column n + k raises placement k, with the cut's coefficients negated.
+    const both = cutRows(scenario, months, pieces, evaluatedByMonth);
+    const n = pieces.length;
+    const raised = both.map((r) => ({ ...r, terms: [...r.terms, ...r.terms.map(([k, coef]) => [n + k, -coef] as const)] }));
+    const point = await solveCuts(raised, [...pieces.map((p) => p.maxCut), ...pieces.map((p) => p.maxRaise)], (k) => (k < n ? 1 : RAISE_COST));
+    net = point?.slice(0, n).map((cut, k) => cut - point[n + k]!);
+  }
+  if (!net) return undefined;
+  return new Map(net.flatMap((fen, k) => (fen !== 0n ? [[positions[k]!, fen] as [number, bigint]] : [])));
+}
+
+/**
+ * The point of least cost (in whole fen, each column between 0 and its bound) that keeps every row, checked in exact
+ * integers: the LP relaxation (HiGHS) rounded up, with margins on the rows the rounding left short, then mended fen by
+ * fen ({@link mendRounding}), and only when all that fails the integer program.
+ * @returns the point, or undefined when none exists (or the solver finds none in its time)
+ */
+async function solveCuts(rows: readonly CutRow[], bounds: readonly bigint[], cost: (k: number) => number = () => 1): Promise<bigint[] | undefined> {
   const keeps = (cuts: readonly bigint[]) => rows.every((r) => r.terms.reduce((acc, [k, coef]) => acc + coef * cuts[k]!, 0n) >= r.need);
-  const clamp = (value: bigint, k: number) => (value < 0n ? 0n : value > pieces[k]!.maxCut ? pieces[k]!.maxCut : value);
+  const clamp = (value: bigint, k: number) => (value < 0n ? 0n : value > bounds[k]! ? bounds[k]! : value);
   const lpRows = (margin: ReadonlyMap<number, bigint> = new Map()): LpRow[] => rows.map((r, i) => ({ name: r.name, lower: Number(r.need + (margin.get(i) ?? 0n)), upper: Infinity, terms: r.terms.map(([k, coef]) => [k, Number(coef)] as const), rule: r.rule }));
-  const columns = (integer: boolean): LpVariable[] => pieces.map((p, k) => ({ name: `cut[${k}]`, lower: 0, upper: Number(p.maxCut), cost: 1, integer }));
+  const columns = (integer: boolean): LpVariable[] => bounds.map((bound, k) => ({ name: `cut[${k}]`, lower: 0, upper: Number(bound), cost: cost(k), integer }));
   // First the LP relaxation, each cut rounded up to the fen and checked exactly; a row the rounding left short gets a
   // margin of what rounding can cost it (Σ|coef|) and the LP is solved again, a few times; then the last point is
   // mended fen by fen ({@link mendRounding}); the integer program only when all that fails. Measured on the sample's
@@ -182,25 +216,25 @@ async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evalu
   for (let pass = 0; pass < MARGIN_PASSES && !cuts; pass++) {
     const relaxed = await highsBackend.solve({ sense: 'minimize', offset: 0, variables: columns(false), rows: lpRows(margin) }, { timeLimitSeconds: REPAIR_TIME_LIMIT_SECONDS });
     if (relaxed.primal !== 'feasiblePoint') break;
-    const up = pieces.map((_, k) => clamp(BigInt(Math.ceil(relaxed.columnValues[k]! - 1e-6)), k));
+    const up = bounds.map((_, k) => clamp(BigInt(Math.ceil(relaxed.columnValues[k]! - 1e-6)), k));
     lastPoint = up;
     const short = rows.flatMap((r, i) => (r.terms.reduce((acc, [k, coef]) => acc + coef * up[k]!, 0n) < r.need ? [i] : []));
     if (!short.length) cuts = up;
     for (const i of short) margin.set(i, rows[i]!.terms.reduce((acc, [, coef]) => acc + (coef < 0n ? -coef : coef), 0n));
   }
   if (!cuts && lastPoint) {
-    const mended = mendRounding(rows, lastPoint, pieces.map((p) => p.maxCut));
+    const mended = mendRounding(rows, lastPoint, bounds);
     if (mended && keeps(mended)) cuts = mended;
   }
   if (!cuts) {
     const report = await highsBackend.solve({ sense: 'minimize', offset: 0, variables: columns(true), rows: lpRows() }, { timeLimitSeconds: REPAIR_TIME_LIMIT_SECONDS });
     if (report.primal !== 'feasiblePoint') return undefined;
-    const rounded = pieces.map((_, k) => clamp(BigInt(Math.round(report.columnValues[k]!)), k));
+    const rounded = bounds.map((_, k) => clamp(BigInt(Math.round(report.columnValues[k]!)), k));
     // Exact check in integers: the solver's point, rounded, must keep every row.
     if (!keeps(rounded)) return undefined;
     cuts = rounded;
   }
-  return new Map(cuts.flatMap((fen, k) => (fen > 0n ? [[positions[k]!, fen] as [number, bigint]] : [])));
+  return cuts;
 }
 
 /**
