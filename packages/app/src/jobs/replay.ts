@@ -4,8 +4,7 @@ import {
 } from '@fundladder/core';
 import { optimize, rollingPlan } from '@fundladder/optimizer';
 import { forecastMeanFlows } from '../paths';
-import { domainIssue, money } from '../wire/codecs';
-import { scenarioRef, scenarioRefOf } from './evaluation';
+import { scenarioRefOf } from './evaluation';
 import { type JobContext, cancelledIssue, readFlowsJson, readScenarioJson } from './context';
 import { withHorizon } from './optimize';
 
@@ -32,47 +31,9 @@ export const replayRequest = z.strictObject({
 });
 export type ReplayRequest = z.input<typeof replayRequest>;
 
-/** One day a fund type could not pay: its settlement cash below zero (rule `cashNotNegative`). */
-const payoutGap = z.strictObject({ date: z.string(), month: z.string(), fundType: z.string(), amount: money });
-/** One month-end the liquid money was below the reserve (rule `liquidityReserve`). */
-const reserveBreach = z.strictObject({ month: z.string(), fundType: z.string().optional(), liquid: money, required: money, short: money });
-
-/** A plan run through the exact ledger on the actual flows. Money in yuan to the fen (the CLI shows 万元). */
-export const replaySide = z.strictObject({
-  plan: z.string(),
-  placements: z.int(),
-  /** Interest earned inside the replayed months (received + accrued at the end − accrued at the start, docs/ledger.md "Horizon end"). */
-  interest: money,
-  interestReceived: money,
-  payoutGaps: z.array(payoutGap),
-  /** The largest overdrawn amount on any day, 0 when none. */
-  largestGap: money,
-  reserveBreaches: z.array(reserveBreach),
-  /** Every rule the plan breaks on the actual flows (the gaps and breaches above included), as the ledger reports them. */
-  issues: z.array(domainIssue),
-});
-export type ReplaySide = z.output<typeof replaySide>;
-
-const rollingStep = z.strictObject({ start: z.string(), status: z.enum(['optimal', 'elastic', 'infeasible', 'error']), placements: z.int(), expected: z.enum(['budget', 'forecast']) });
-
-export const replayResult = z.strictObject({
-  kind: z.literal('replay'),
-  scenario: scenarioRef,
-  months: z.strictObject({ from: z.string(), to: z.string(), count: z.int() }),
-  /** Placements of the plan after the replayed months, left out. */
-  droppedPlacements: z.int(),
-  /** The past plan on the actual flows. */
-  actual: replaySide,
-  /** The optimizer's plan knowing the actual flows; absent when not asked or when it found none (`hindsightIssues`). */
-  hindsight: replaySide.optional(),
-  hindsightIssues: z.array(domainIssue).optional(),
-  /** Re-planned every `stepMonths` on what was known at each start, realised on the actual flows. */
-  rolling: replaySide.extend({ steps: z.array(rollingStep) }).optional(),
-  /** Interest forgone by the past plan: hindsight − actual, rolling − actual (negative: the past plan earned more). */
-  forgone: z.strictObject({ vsHindsight: money.optional(), vsRolling: money.optional() }),
-  warnings: z.array(domainIssue),
-});
-export type ReplayResult = z.output<typeof replayResult>;
+// The result's schemas live in replayResult.ts (no engine there), for `@fundladder/app/wire`.
+export { type ReplayResult, type ReplaySide, payoutGap, replayResult, replaySide, reserveBreach, rollingStep } from './replayResult';
+import { type ReplayResult, type ReplaySide, replayResult } from './replayResult';
 
 /** The replayed months: from the scenario's start as far as every fund type's actuals run without a gap, within the horizon. */
 function monthsCovered(scenario: Scenario, actuals: readonly MonthlyFlow[]): number {
