@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { LpBuilder, type LpModel } from '../model/lp';
 import { verifySolution } from '../verify';
 import { ladderModel } from './contractModels';
-import { type AttemptRecord, type HighsAttempt, HIGHS_LP_ATTEMPTS, INTERIOR_POINT_FIRST_COLUMNS, WarmHighsModel, attemptsFor, loadHighs, solveWithHighs } from './highs';
+import { type AttemptRecord, type HighsAttempt, HIGHS_LP_ATTEMPTS, INTERIOR_POINT_FIRST_COLUMNS, WarmHighsModel, attemptsFor, loadHighs, solveWithHighs, worthRetrying } from './highs';
 import { carryBasis } from '../optimize';
+import type { SolveReport } from './types';
 
 /** The contract suite's hand-solved budget LP (contract.test.ts): optimum 2.2 at budget 100; +0.02 per 万元 of budget. */
 function budgetModel(budgetWan = 100): LpModel {
@@ -63,6 +64,13 @@ describe('HiGHS attempts', () => {
     expect(r.termination).toBe('iterationLimit');
     expect(r.primal).not.toBe('feasiblePoint');
     expect(r.columnValues).toHaveLength(0);
+  });
+
+  it('retries an optimal whose point HiGHS calls infeasible (a warm re-solve of the sample\'s safe plan, reserveMonths=1, confidence 0.847), not a proof or a point', () => {
+    const report = (termination: 'optimal' | 'infeasible', primal: 'feasiblePoint' | 'infeasiblePoint' | 'noPoint'): SolveReport => ({ backend: 'highs', termination, primal, dual: 'noPoint' as const, objective: NaN, columnValues: new Float64Array(0), rowDuals: new Float64Array(0), solveMs: 1, raw: { modelStatus: 7 } });
+    expect(worthRetrying(report('optimal', 'infeasiblePoint'))).toBe(true);
+    expect(worthRetrying(report('optimal', 'feasiblePoint'))).toBe(false);
+    expect(worthRetrying(report('infeasible', 'noPoint'))).toBe(false);
   });
 
   it('does not retry a proof: an infeasible LP stops after the first attempt', async () => {

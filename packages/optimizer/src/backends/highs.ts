@@ -247,11 +247,18 @@ export interface AttemptRecord {
   readonly runError?: string;
 }
 
-/** Ended without an answer another method might still give: no point, and not a proof nor a malformed model. */
-function worthRetrying(report: SolveReport): boolean {
+/**
+ * Ended without an answer another method might still give: no point, and not a proof nor a malformed model. An
+ * `optimal` whose point HiGHS itself calls infeasible (primal solution status 1) is one: a round of the sample's safe
+ * plan re-solved from the last basis stopped so (reserveMonths=1, confidence 0.847–0.849), and the same model solved
+ * from scratch has a point.
+ * @internal exported for its test
+ */
+export function worthRetrying(report: SolveReport): boolean {
   if (report.primal === 'feasiblePoint') return false;
   if (report.raw.error !== undefined) return false;
   if (report.termination === 'otherError') return report.raw.runError !== undefined;
+  if (report.termination === 'optimal') return report.primal === 'infeasiblePoint';
   return report.termination === 'numericalError' || report.termination === 'timeLimit' || report.termination === 'iterationLimit';
 }
 
