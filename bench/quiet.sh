@@ -6,6 +6,8 @@
 "$@" &
 main=$!
 desc() { local p=$1; echo $p; for c in $(pgrep -P $p); do desc $c; done; }
+# Whether process $1 descends from CMD (walking up its parents: a child CMD starts after the list was taken is still CMD's).
+mine_p() { local p=$1; while [[ -n "$p" && "$p" != 0 && "$p" != 1 ]]; do [[ "$p" == "$main" || "$p" == "$$" ]] && return 0; p=$(awk '/^PPid:/{print $2}' /proc/$p/status 2>/dev/null); done; return 1; }
 reniced=()
 while kill -0 $main 2>/dev/null; do
   tree="$(desc $main | tr '\n' ' ')"
@@ -14,6 +16,7 @@ while kill -0 $main 2>/dev/null; do
   ports=" $(for p in $tree; do ss -tnp 2>/dev/null | grep "pid=$p," | awk '{print $4}' | sed 's/.*://'; done | tr '\n' ' ') "
   for p in $(pgrep -x node; pgrep -f vitest; pgrep -f chromium; pgrep -f tsx; pgrep -f 'postgres: '); do
     [[ "$mine" == *" $p "* ]] && continue
+    mine_p $p && continue
     args=$(tr "\0" " " < /proc/$p/cmdline 2>/dev/null || true)
     if [[ "$args" == postgres:* ]]; then
       port=$(echo "$args" | sed -n 's/.*127\.0\.0\.1(\([0-9]*\)).*/\1/p')

@@ -1,7 +1,7 @@
 // Policy sweeps (docs/sweep.md §6): points per second on the sample with 200 check paths and 1,000 planning paths
 // each point, with 1 and 2 worker threads (the CLI's pool), and the time for 1,000 points extrapolated from them
-// (a 1,000-point run is 20+ minutes on two cores: too long for a bench run). Interleaved, fixed point counts; quote
-// the calibration row and the load.
+// (a 1,000-point run is 20+ minutes on two cores: too long for a bench run). Interleaved, the same points for both
+// thread counts; quote the calibration row and the load.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,22 +24,23 @@ export async function benchSweep(): Promise<BenchRow[]> {
   if (!paths.ok) throw new Error(JSON.stringify(paths.issues));
   rows.push({ name: 'sweep: drawing the shared paths once (200 check + 1,000 planning)', medianMs: performance.now() - t0, runs: 1 });
   const wire = sweepPathsToWire(paths.value);
-  let next = 0;
+  // The same points for 1 and 2 threads (points differ in cost: another reserve and cap C each), each thread warmed by
+  // one untimed point first (its first point compiles the engine), rounds alternating.
+  const points = setup.value.points.slice(1, 1 + 2 * perWorker);
   const rate: Record<number, number[]> = { 1: [], 2: [] };
   for (const workers of [1, 2, 1, 2]) {
     const pool = new SweepPool(workers, setup.value.request, wire);
     await pool.ready();
-    const points = setup.value.points.slice(next, next + perWorker * workers);
-    next = (next + points.length) % setup.value.points.length;
+    await Promise.all(Array.from({ length: workers }, () => pool.run(setup.value.points[0]!)));
     const start = performance.now();
     await Promise.all(points.map((p) => pool.run(p)));
     const seconds = (performance.now() - start) / 1000;
     await pool.close();
     rate[workers]!.push(points.length / seconds);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const median = (xs: number[]) => { const t = [...xs].sort((a, b) => a - b); return t.length % 2 ? t[(t.length - 1) / 2]! : (t[t.length / 2 - 1]! + t[t.length / 2]!) / 2; };
   const one = median(rate[1]!), two = median(rate[2]!);
-  rows.push({ name: 'sweep: ms per point, 1 worker thread (sample, 200 paths)', medianMs: 1000 / one, runs: rate[1]!.length, note: `${one.toFixed(3)} points/s` });
+  rows.push({ name: `sweep: ms per point, 1 worker thread (sample, 200 paths; the same ${points.length} points each run)`, medianMs: 1000 / one, runs: rate[1]!.length, note: `${one.toFixed(3)} points/s` });
   rows.push({ name: 'sweep: ms per point, 2 worker threads', medianMs: 1000 / two, runs: rate[2]!.length, note: `${two.toFixed(3)} points/s; speed-up ${(two / one).toFixed(2)}× (target close to 2×); load ${machineLoad()}` });
   rows.push({ name: 'sweep: 1,000 points on 2 threads (extrapolated from the row above)', medianMs: (1000 / two) * 1000, runs: 0, note: `${((1000 / two) / 60).toFixed(1)} min, not run whole` });
   return rows;
