@@ -29,7 +29,7 @@ describe('@fundladder/app/wire', () => {
   it('reaches only zod and @fundladder/core, through the codecs, the result schemas and the catalogue’s names', () => {
     const { modules, packages } = packagesReached(join(APP_SRC, 'wire', 'index.ts'));
     expect([...packages].sort()).toEqual(['@fundladder/core', 'zod']);
-    expect(modules.map((f) => f.slice(APP_SRC.length + 1)).sort()).toEqual(['jobs/compareResult.ts', 'jobs/evaluation.ts', 'jobs/forecastResult.ts', 'jobs/optimizeResult.ts', 'jobs/replayResult.ts', 'jobs/tenderResult.ts', 'messages/names.ts', 'wire/codecs.ts', 'wire/index.ts']);
+    expect(modules.map((f) => f.slice(APP_SRC.length + 1)).sort()).toEqual(['jobs/auditInterestResult.ts', 'jobs/compareResult.ts', 'jobs/evaluation.ts', 'jobs/forecastResult.ts', 'jobs/optimizeResult.ts', 'jobs/replayResult.ts', 'jobs/tenderResult.ts', 'messages/names.ts', 'wire/codecs.ts', 'wire/index.ts']);
   });
 
   it('decodes what the jobs encode: a money string becomes a Decimal and back', async () => {

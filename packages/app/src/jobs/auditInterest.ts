@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
-  type AuditedLine, type DomainIssue, type IsoDate, type Result, type StatementAudit, type StatementLine, AMOUNT_WARN_FROM_YUAN, DAY_BASES, Decimal,
+  type AuditedLine, type DomainIssue, type IsoDate, type Result, type StatementAudit, type StatementLine, AMOUNT_WARN_FROM_YUAN, Decimal,
   auditInterestStatement, parseInput, parseIsoDate,
 } from '@fundladder/core';
-import { domainIssue, exact, money } from '../wire/codecs';
-import { scenarioRef, scenarioRefOf } from './evaluation';
+import { scenarioRefOf } from './evaluation';
 import { type JobContext, readScenarioJson } from './context';
+import { type AuditInterestResult, type AuditedLineWire, auditInterestResult } from './auditInterestResult';
 
 const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
 const required = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `is not ${what}`);
@@ -52,61 +52,9 @@ export const auditInterestRequest = z.strictObject({
 });
 export type AuditInterestRequest = z.input<typeof auditInterestRequest>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-const auditNote = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('statedRateDiffers'), statedRate: exact, contractRate: exact }),
-  z.strictObject({ kind: z.literal('bankArithmetic'), statedInterest: money, interestPaid: money }),
-  z.strictObject({ kind: z.literal('balanceDaysDiffer'), printed: exact, fromBalance: exact, used: z.enum(['printed', 'fromBalance']) }),
-  z.strictObject({ kind: z.literal('contractBelowStatutory'), contractRate: exact, statutoryRate: exact, rule: z.string() }),
-  z.strictObject({ kind: z.literal('unconfirmedRuleAbove'), rule: z.string(), annualRate: exact, interest: money }),
-]);
-
-/** One audited line on the wire (core's `AuditedLine`, with the statement row). */
-export const auditedLine = z.strictObject({
-  index: z.int(),
-  row: z.int().optional(),
-  account: z.string(),
-  bankId: z.string(),
-  fundType: z.string(),
-  accountKind: z.string(),
-  vintage: z.string().optional(),
-  firstDay: day,
-  lastDay: day,
-  days: z.int(),
-  balanceDays: exact,
-  statedRate: exact.optional(),
-  reading: z.enum(['benchmark', 'listed']),
-  statutory: z.strictObject({ rule: z.string(), annualRate: exact, source: z.string(), confirmed: z.boolean() }),
-  rule: z.string(),
-  segments: z.array(z.strictObject({ firstDay: day, lastDay: day, balanceDays: exact, contractRate: exact, claimedRate: exact, claimedRule: z.string(), yearDays: z.int() })),
-  formula: z.string(),
-  contractInterest: money,
-  owedInterest: money,
-  interestPaid: money,
-  difference: money,
-  contractDifference: money,
-  outcome: z.enum(['match', 'underpaid', 'overpaid']),
-  notes: z.array(auditNote),
-});
-export type AuditedLineWire = z.output<typeof auditedLine>;
-
-export const auditInterestResult = z.strictObject({
-  kind: z.literal('auditInterest'),
-  scenario: scenarioRef,
-  /** The file the statement came from, if named. */
-  file: z.string().optional(),
-  /** The rounding rule applied once per line and figure (`LEDGER_ROUNDING`). */
-  rounding: z.string(),
-  /** The day basis and rate-change method of each bank on the statement (docs/domain.md §5.2). */
-  conventions: z.array(z.strictObject({ bankId: z.string(), dayBasis: z.enum(DAY_BASES), rateChangeMethod: z.enum(['segmented', 'settlementDateRate']) })),
-  lines: z.array(auditedLine),
-  totals: z.strictObject({ interestPaid: money, owedInterest: money, difference: money, underpaid: money, overpaid: money }),
-  /** Lines whose figures differ from the recomputation (outcome not `match`). */
-  differences: z.int(),
-  warnings: z.array(domainIssue),
-});
-export type AuditInterestResult = z.output<typeof auditInterestResult>;
+// The result's schemas live in auditInterestResult.ts (zod and codecs only), so that a front end can check a result with
+// them without loading this job (`@fundladder/app/wire`).
+export { type AuditInterestResult, type AuditedLineWire, auditInterestResult, auditedLine } from './auditInterestResult';
 
 /** An issue about line `index` named by its place in the statement file: `[file, row, field]` when the row is known. */
 function atRow(issue: DomainIssue, file: string | undefined, rows: ReadonlyArray<number | undefined>): DomainIssue {

@@ -11,6 +11,7 @@ export { type EvaluationSummary, evaluationSummary, ledgerKpis, ledgerMonthRow, 
 export { type BindingFact, type OptimizeResult, type RolloverReason, type StressSummary, bindingFact, capFinding, frontierPoint, fundTypeStress, optimizeResult, rollingSummary, rolloverReason, rolloverSummary, safetySummary, shortfall, stressSummary } from '../jobs/optimizeResult';
 export { type ColumnLedger, type CompareColumn, type CompareResult, columnLedger, columnSource, compareColumn, compareResult } from '../jobs/compareResult';
 export { type ReplayResult, type ReplaySide, payoutGap, replayResult, replaySide, reserveBreach, rollingStep } from '../jobs/replayResult';
+export { type AuditInterestResult, type AuditedLineWire, auditInterestResult, auditNote, auditedLine } from '../jobs/auditInterestResult';
 export { type TenderBidResult, type TenderResult, suspensionReason, tenderBidResult, tenderResult } from '../jobs/tenderResult';
 export { type ForecastResult, forecastBand, forecastPeriod, forecastResult, forecastValue } from '../jobs/forecastResult';
 export { type Lang, namesFor } from '../messages/names';
