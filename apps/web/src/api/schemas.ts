@@ -38,6 +38,17 @@ export const problemSchema = z.object({ error: z.object({ code: z.string(), mess
 export const ROLES = ['viewer', 'planner', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Whether `role` (a user's role in a fund, if any) is `needed` or above, in the order of {@link ROLES} — the API's rule
+ * (apps/api/src/auth/access.ts `roleAtLeast`); the screens offer only what it would allow.
+ * @example roleAtLeast('approver', 'planner') //=> true
+ * @example roleAtLeast(undefined, 'viewer') //=> false
+ */
+export function roleAtLeast(role: string | null | undefined, needed: Role): boolean {
+  const rank = ROLES.indexOf(role as Role);
+  return rank >= 0 && rank >= ROLES.indexOf(needed);
+}
+
 export const sessionSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), admin: z.boolean() }),
   csrfToken: z.string(),

@@ -8,7 +8,7 @@ import { loadFundVersions } from '../../api/fundVersions';
 import { actualListSchema, actualsRecordedSchema, type Variance, varianceSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { checkedResult, evaluationSummary } from '../../api/results';
-import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
 import { formatMoney, moneyIn, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -22,7 +22,6 @@ import { type ActualRow, actualRowsOf, issuesOnForm, nextMonth } from './actuals
 import { gapBuckets, netVariance } from './gapBuckets';
 import { varianceByMonth, varianceCell } from './varianceView';
 
-const WRITERS = ['planner', 'approver', 'admin'];
 
 /** The plan the gap is computed with when no optimize run exists: nothing new placed. */
 export const NOTHING_PLACED = { schemaVersion: 1, name: '不做新存放 Nothing new placed', placements: [] } as const;
@@ -55,7 +54,7 @@ export default function Actuals({ fundId }: { fundId: string }) {
               ))}
             </select>
           </label>
-          <VersionActuals key={versionId} fundId={fundId} versionId={versionId} canWrite={WRITERS.includes(fund.role ?? '')} />
+          <VersionActuals key={versionId} fundId={fundId} versionId={versionId} canWrite={roleAtLeast(fund.role, 'planner')} />
         </>
       )}
     </div>

@@ -2,9 +2,9 @@
 // decisions/rules.ts `checkDecision`: roles, one open proposal, four eyes, withdraw by the proposer); the screen offers
 // only the actions it would allow, so that a refusal is the exception, not the way to learn the rules.
 import type { ApprovalState, Chain, DecisionAction } from '../../api/approvalSchemas';
+import { type Role, roleAtLeast } from '../../api/schemas';
 
-const RANK = { viewer: 0, planner: 1, approver: 2, admin: 3 } as const;
-const NEEDS: Record<DecisionAction, keyof typeof RANK> = { propose: 'planner', withdraw: 'planner', review: 'approver', approve: 'approver', reject: 'approver' };
+const NEEDS: Record<DecisionAction, Role> = { propose: 'planner', withdraw: 'planner', review: 'approver', approve: 'approver', reject: 'approver' };
 
 /**
  * The actions `user` (with `role` in the fund) may take on a finished run in `state`, proposed by `proposer` and
@@ -13,8 +13,7 @@ const NEEDS: Record<DecisionAction, keyof typeof RANK> = { propose: 'planner', w
  * @example actionsFor({ state: 'proposed', user: 'li', role: 'approver', proposer: 'li', createdBy: 'li', runDone: true }) //=> ['withdraw']
  */
 export function actionsFor(input: { state: ApprovalState; user: string; role: string | undefined; proposer: string | null; createdBy: string | null; runDone: boolean }): DecisionAction[] {
-  const rank = input.role && input.role in RANK ? RANK[input.role as keyof typeof RANK] : -1;
-  const may = (a: DecisionAction) => rank >= RANK[NEEDS[a]];
+  const may = (a: DecisionAction) => roleAtLeast(input.role, NEEDS[a]);
   if (input.state === 'none' || input.state === 'rejected' || input.state === 'withdrawn') return input.runDone && may('propose') ? ['propose'] : [];
   if (input.state !== 'proposed') return [];
   const out: DecisionAction[] = [];

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { checkedResult, type CompareColumn, type CompareResult, compareResult } from '../../api/results';
 import { loadFundVersions } from '../../api/fundVersions';
-import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
+import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { decimalIn, formatMoney, type Lang, percentOfFraction, percentOfProbability } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -83,7 +83,7 @@ function Picker({ fundId, baseline, freeze, versions }: { fundId: string; baseli
   if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
   const { runs, role } = data.state.value;
   if (runs.length < 2) return <Empty>{m.compareNoRuns}</Empty>;
-  const canRun = ['planner', 'approver', 'admin'].includes(role ?? '');
+  const canRun = roleAtLeast(role, 'planner');
   const label = (r: Run) => m.compareRunLabel(r.id, r.scenarioVersionIds.map((id) => versions.get(id) ?? id).join('；'));
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 

@@ -1,6 +1,7 @@
 // The Data screen: import CSV/XLSX through the API's imports route (preview, row-level problems, save as a new
 // version) and edit banks, quotes, holdings and policy as fields, saved as a new immutable version of the scenario.
 import './data.css';
+import { roleAtLeast } from '../../api/schemas';
 import { useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
@@ -13,7 +14,6 @@ import { useLoad } from '../../ui/useLoad';
 import { Editor } from './Editor';
 import { ImportPanel } from './ImportPanel';
 
-const WRITERS = ['planner', 'approver', 'admin'];
 
 export default function Data({ fundId }: { fundId: string }) {
   const { m } = useI18n();
@@ -26,7 +26,7 @@ export default function Data({ fundId }: { fundId: string }) {
   if (loaded.state.status === 'loading') return <Loading />;
   if (loaded.state.status === 'error') return <ErrorPanel error={loaded.state.error} onRetry={loaded.reload} />;
   const { fund, scenarios } = loaded.state.value;
-  const canWrite = WRITERS.includes(fund.role ?? '');
+  const canWrite = roleAtLeast(fund.role, 'planner');
   const current = scenarios.find((s) => s.scenario.id === picked) ?? scenarios[0];
 
   return (

@@ -9,7 +9,7 @@ import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { type BacktestResult, backtestResultSchema } from '../../api/forecastSchemas';
 import { checkedResult, type ForecastResult, forecastResult } from '../../api/results';
-import { FINISHED, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
+import { FINISHED, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -22,7 +22,6 @@ import { backtestRows, scoreText, shareText, trustFacts } from './backtestView';
 import { fanChartOption, fanRows } from './fanChart';
 import { type ForecastKind, forecastRequest, runFor } from './forecastRuns';
 
-const RUNNERS = ['planner', 'approver', 'admin'];
 
 export default function Forecast({ fundId }: { fundId: string }) {
   const { m } = useI18n();
@@ -52,7 +51,7 @@ export default function Forecast({ fundId }: { fundId: string }) {
               ))}
             </select>
           </label>
-          <VersionForecast key={versionId} fundId={fundId} versionId={versionId} canRun={RUNNERS.includes(fund.role ?? '')} />
+          <VersionForecast key={versionId} fundId={fundId} versionId={versionId} canRun={roleAtLeast(fund.role, 'planner')} />
         </>
       )}
     </div>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
-import { FINISHED, type Run, runCreatedSchema, runListSchema } from '../../api/schemas';
+import { FINISHED, type Run, runCreatedSchema, runListSchema, roleAtLeast } from '../../api/schemas';
 import { localDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -15,7 +15,6 @@ import { RunPanel } from '../runs/RunPanel';
 import { FundToday } from './FundToday';
 import { DEFAULT_OPTIMIZE_FORM, type OptimizeForm, optimizeRequest } from './optimizeRequest';
 
-const RUNNERS = ['planner', 'approver', 'admin'];
 
 export function Overview({ fundId }: { fundId: string }) {
   const { m, names } = useI18n();
@@ -30,7 +29,7 @@ export function Overview({ fundId }: { fundId: string }) {
   if (fund.state.status === 'loading') return <Loading />;
   if (fund.state.status === 'error') return <ErrorPanel error={fund.state.error} onRetry={fund.reload} />;
   const { fund: info, scenarios } = fund.state.value;
-  const canRun = RUNNERS.includes(info.role ?? '');
+  const canRun = roleAtLeast(info.role, 'planner');
   const versionName = new Map(scenarios.flatMap((s) => s.versions.map((v) => [v.id, `${s.scenario.name} · ${m.versionLabel(v.version)}`] as const)));
   const runList = runs.state.status === 'ok' ? runs.state.value.runs : [];
   const followed = active ?? (() => {

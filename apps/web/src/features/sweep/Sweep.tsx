@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
-import { fundSchema } from '../../api/schemas';
+import { fundSchema, roleAtLeast } from '../../api/schemas';
 import { sweepCreatedSchema, sweepListSchema, sweepSchema, sweepSummarySchema } from '../../api/sweepSchemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
@@ -20,7 +20,6 @@ import { FORM_PARAMETERS, type VaryInput, changeLines, pointRows, progressOf, st
 
 /** How often a running sweep is read again. */
 const POLL_MS = 1000;
-const CAN_RUN = ['planner', 'approver', 'admin'];
 
 export default function Sweep({ fundId, sweepId }: { fundId: string; sweepId?: string }) {
   const { lang } = useI18n();
@@ -87,7 +86,7 @@ function Start({ fundId }: { fundId: string }) {
         <h2 id="sweep-start-title">{s.sweepStartTitle}</h2>
         {versions.length === 0 ? (
           <Empty>{s.sweepNoVersions}</Empty>
-        ) : !CAN_RUN.includes(role ?? '') ? (
+        ) : !roleAtLeast(role, 'planner') ? (
           <p className="muted">{s.sweepNoRole}</p>
         ) : (
           <form
@@ -220,7 +219,7 @@ function SweepRun({ fundId, sweepId }: { fundId: string; sweepId: string }) {
         </h2>
         <ProgressBar done={progress.finished} total={progress.total} label={s.sweepProgress(progress.finished, progress.total, progress.withoutResult)} />
         <p className="muted">{s.sweepPathsNote(summary.paths.check, summary.paths.distinct, summary.paths.seed)}</p>
-        {running && CAN_RUN.includes(role ?? '') && (
+        {running && roleAtLeast(role, 'planner') && (
           <button type="button" className="secondary" onClick={() => void doCancel()} disabled={cancel.status === 'sending'}>
             {s.sweepCancel}
           </button>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { ApiError, answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
 import { checkedResult, type TenderResult, tenderResult } from '../../api/results';
-import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
 import { formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -20,7 +20,6 @@ import { RunPanel } from '../runs/RunPanel';
 import { type TenderMessages, tenderMessages } from './messages';
 import { CRITERIA, type FormProblem, type TenderForm, aboveReserve, allocationRows, bankNamer, planComparison, scoreRows, splitTotalIssues, suspendedRows, tenderRequestOf } from './tenderView';
 
-const CAN_RUN = ['planner', 'approver', 'admin'];
 const EMPTY_FORM: TenderForm = { totalWan: '', confidence: '', paths: '', planningPaths: '' };
 
 export default function Tender({ fundId, runId }: { fundId: string; runId?: string }) {
@@ -91,7 +90,7 @@ function Start({ fundId, from, refused = [] }: { fundId: string; from?: Run; ref
         <h2 id="tender-start-title">{t.startTitle}</h2>
         {versions.length === 0 ? (
           <Empty>{t.noVersions}</Empty>
-        ) : !CAN_RUN.includes(role ?? '') ? (
+        ) : !roleAtLeast(role, 'planner') ? (
           <p className="muted">{t.noRole}</p>
         ) : (
           <form
@@ -186,7 +185,7 @@ function TenderRun({ fundId, runId }: { fundId: string; runId: string }) {
     return (
       <>
         <p className="muted">{t.running}</p>
-        <RunPanel run={run} canCancel={CAN_RUN.includes(role ?? '')} onEnd={data.reload} />
+        <RunPanel run={run} canCancel={roleAtLeast(role, 'planner')} onEnd={data.reload} />
       </>
     );
   }
