@@ -23,6 +23,7 @@ const Compare = lazy(() => import('./features/compare/Compare'));
 const Approval = lazy(() => import('./features/approval/Approval'));
 const Sweep = lazy(() => import('./features/sweep/Sweep'));
 const Tender = lazy(() => import('./features/tender/Tender'));
+const Replay = lazy(() => import('./features/replay/Replay'));
 
 export function App() {
   const { m, lang, setLang } = useI18n();
@@ -94,6 +95,10 @@ export function App() {
         ) : route.screen === 'tender' ? (
           <Suspense fallback={<Loading />}>
             <Tender key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
+          </Suspense>
+        ) : route.screen === 'replay' ? (
+          <Suspense fallback={<Loading />}>
+            <Replay key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
           </Suspense>
         ) : route.screen === 'data' || route.screen === 'forecast' || route.screen === 'actuals' ? (
           <Suspense fallback={<Loading />}>

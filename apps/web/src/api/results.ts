@@ -6,10 +6,10 @@
 // into 万元 exactly (fen as BigInt, format/money.ts). The backtest result is not here: its schema lives beside the
 // backtest job, which loads the forecast engine (forecastSchemas.ts keeps a copy of it).
 import type { z } from 'zod';
-import { compareColumn, compareResult, evaluationSummary, forecastPeriod, forecastResult, frontierPoint, optimizeResult, tenderResult } from '@fundladder/app/wire';
+import { compareColumn, compareResult, evaluationSummary, forecastPeriod, forecastResult, frontierPoint, optimizeResult, replayResult, tenderResult } from '@fundladder/app/wire';
 import { parseAnswer } from './client';
 
-export { compareColumn, compareResult, evaluationSummary, forecastResult, frontierPoint, optimizeResult, tenderResult };
+export { compareColumn, compareResult, evaluationSummary, forecastResult, frontierPoint, optimizeResult, replayResult, tenderResult };
 
 /**
  * A run's result decoded with `schema`, returned as the wire form that decoded (`z.input` of the schema).
@@ -44,3 +44,6 @@ export type ForecastPeriod = z.input<typeof forecastPeriod>;
 export type TenderResult = z.input<typeof tenderResult>;
 export type TenderBid = TenderResult['bids'][number];
 export type SuspensionReason = TenderBid['reasons'][number];
+
+export type ReplayResult = z.input<typeof replayResult>;
+export type ReplaySide = ReplayResult['actual'];

@@ -367,7 +367,7 @@ export const NAMES: Record<Lang, NameTables> = {
     capRule: { trancheShareCap: zh.capA, bankLocalDepositCap: zh.capB, fundTimeDepositShareCap: zh.capC, maxBondShare: '国债占比上限' },
     runKind: { optimize: '优化', evaluate: '评估', forecast: '预测', backtest: '回测', compare: '比较', interest: '计息', validate: '校验', tender: '招标分配', replay: '复盘', auditInterest: '利息复核' },
     runState: { queued: '排队中', running: '运行中', done: '已完成', failed: '失败', cancelled: '已取消' },
-    stage: { paths: '生成预测情景', optimize: '求解', nothingPlaced: '不存放时的基准检验', check: '样本外检验', meanCheck: '平均流量计划的检验', frontier: '置信度前沿', rolling: '滚动规划', forecast: '预测', backtest: '回测', calibration: '校准' },
+    stage: { paths: '生成预测情景', optimize: '求解', nothingPlaced: '不存放时的基准检验', check: '样本外检验', meanCheck: '平均流量计划的检验', frontier: '置信度前沿', rolling: '滚动规划', forecast: '预测', backtest: '回测', calibration: '校准', actual: '在实际收支上重算', hindsight: '事后最优' },
     role: { viewer: '查看', planner: '规划', approver: '审批', admin: '管理' },
   },
   en: {
@@ -375,7 +375,7 @@ export const NAMES: Record<Lang, NameTables> = {
     capRule: { trancheShareCap: en.capA, bankLocalDepositCap: en.capB, fundTimeDepositShareCap: en.capC, maxBondShare: 'the bond-share limit' },
     runKind: { optimize: 'optimize', evaluate: 'evaluate', forecast: 'forecast', backtest: 'backtest', compare: 'compare', interest: 'interest', validate: 'validate', tender: 'tender', replay: 'replay', auditInterest: 'interest audit' },
     runState: { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
-    stage: { paths: 'drawing forecast paths', optimize: 'solving', nothingPlaced: 'checking with nothing placed', check: 'out-of-sample check', meanCheck: 'checking the mean-flow plan', frontier: 'confidence frontier', rolling: 'rolling re-planning', forecast: 'forecast', backtest: 'backtest', calibration: 'calibration' },
+    stage: { paths: 'drawing forecast paths', optimize: 'solving', nothingPlaced: 'checking with nothing placed', check: 'out-of-sample check', meanCheck: 'checking the mean-flow plan', frontier: 'confidence frontier', rolling: 'rolling re-planning', forecast: 'forecast', backtest: 'backtest', calibration: 'calibration', actual: 'recomputing on the actual flows', hindsight: 'hindsight' },
     role: { viewer: 'viewer', planner: 'planner', approver: 'approver', admin: 'admin' },
   },
 };

@@ -5,18 +5,20 @@ import { type Route, routePath } from '../routes';
 import { Link } from './Link';
 import { sweepMessages } from '../features/sweep/messages';
 import { tenderMessages } from '../features/tender/messages';
+import { replayMessages } from '../features/replay/messages';
 
 type FundScreen = Extract<Route, { fundId: string }>['screen'];
 
 export function FundNav({ fundId, screen }: { fundId: string; screen: FundScreen }) {
   const { m, lang } = useI18n();
-  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep' | 'tender'; label: string }[] = [
+  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep' | 'tender' | 'replay'; label: string }[] = [
     { screen: 'overview', label: m.navOverview },
     { screen: 'data', label: m.navData },
     { screen: 'forecast', label: m.navForecast },
     { screen: 'actuals', label: m.navActuals },
     { screen: 'sweep', label: sweepMessages(lang).navSweep },
     { screen: 'tender', label: tenderMessages(lang).navTender },
+    { screen: 'replay', label: replayMessages(lang).navReplay },
   ];
   return (
     <nav className="fund-nav" aria-label={m.navFund}>
