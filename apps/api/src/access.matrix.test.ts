@@ -80,6 +80,13 @@ const importForm = () => {
   form.append('name', '导入');
   return form;
 };
+/** A one-line statement of the tiny scenario's work-injury account (contract 0.05% from 2025-05-20): an audit that queues. */
+const auditForm = (versionId: string) => {
+  const form = new FormData();
+  form.append('statement', new File(['账户,起息日,结息日,余额（元）,实付利息（元）\ninjury-fsa,2025-06-21,2025-09-20,30000000.00,0.00\n'], 'statement.csv'));
+  form.append('scenarioVersion', versionId);
+  return form;
+};
 const notExportable = 'the fixture run is an evaluate run: 409 not_exportable comes after the access check (a finished optimize run would cost the optimizer’s time, and the PDF Chromium)';
 
 /**
@@ -113,6 +120,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/funds/{fundId}/runs/{runId}/report.pdf': { need: 'viewer', ok: [409], why: notExportable },
   'POST /api/funds/{fundId}/imports': { need: 'planner', ok: [200], request: () => ({ body: importForm() }) },
   'GET /api/funds/{fundId}/imports': { need: 'viewer', ok: [200] },
+  'POST /api/funds/{fundId}/audits': { need: 'planner', ok: [200, 202], why: '202 queued; 200 when the same statement was audited against the same version before (the same run, reused)', request: (ctx) => ({ body: auditForm(ctx.at.versionId) }) },
   'POST /api/funds/{fundId}/runs/{runId}/decisions': { need: 'planner', ok: [201], why: 'proposing needs planner; approving needs approver, and never by its proposer or creator (tested below)', request: async (ctx) => ({ params: { runId: await ctx.newRun() }, body: { action: 'propose', comment: '提请审批' } }) },
   'GET /api/funds/{fundId}/runs/{runId}/decisions': { need: 'viewer', ok: [200] },
   'GET /api/funds/{fundId}/decisions': { need: 'viewer', ok: [200] },

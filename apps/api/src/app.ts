@@ -12,6 +12,7 @@ import { AccessCache } from './http/accessCache';
 import { bodyGuard } from './middleware/bodyGuard';
 import { problem } from './http/problem';
 import { actualRoutes } from './routes/actuals';
+import { auditRoutes } from './routes/audits';
 import { decisionRoutes } from './routes/decisions';
 import { fundRoutes } from './routes/funds';
 import { exportRoutes } from './routes/exports';
@@ -79,6 +80,7 @@ export function createApi(options: ApiOptions) {
     .route('/', fundRoutes())
     .route('/', scenarioRoutes())
     .route('/', runRoutes(options))
+    .route('/', auditRoutes(options))
     .route('/', sweepRoutes(options))
     .route('/', importRoutes())
     .route('/', exportRoutes())

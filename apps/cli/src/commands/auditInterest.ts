@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import {
   type AuditInterestRequest, type AuditInterestResult, type Names, accountText, auditInterestResult, auditNoteText, auditOutcomeText, auditReportHtml, auditReportXlsx,
-  auditRuleText, auditSummaryLine, encodingName, formatImportIssue, namesOf, parseUnit, ratePercent, readStatement, readTable, runAuditInterest,
+  auditRuleText, auditSummaryLine, STATEMENT_SHEETS, encodingName, formatImportIssue, namesOf, parseUnit, ratePercent, readStatement, readTable, runAuditInterest, statementOf,
 } from '@fundladder/app';
 import { type DomainIssue, formatYuan, parseIsoDate } from '@fundladder/core';
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, outputPathIssue } from '../io';
@@ -85,7 +85,7 @@ export const auditInterestCommand: Command = async (args, io) => {
   const names = namesOf(scenario.value, io.lang);
   const source = tableSource(io, positionals[0]!, encoding);
   if (!source.ok) return fail(source.issues);
-  const read = await readTable(source.value, ['结息', '利息', '清单', 'interest', 'statement']);
+  const read = await readTable(source.value, STATEMENT_SHEETS);
   if (!read.ok) {
     for (const i of read.issues) io.err(`✖ ${formatImportIssue(i, io.lang)}`);
     return EXIT_PROBLEMS;
@@ -95,15 +95,7 @@ export const auditInterestCommand: Command = async (args, io) => {
     for (const i of lines.issues) io.err(`✖ ${formatImportIssue(i, io.lang)}`);
     return EXIT_PROBLEMS;
   }
-  const file = read.value.sheet !== undefined ? `${read.value.file}#${read.value.sheet}` : read.value.file;
-  const request: AuditInterestRequest = {
-    kind: 'auditInterest',
-    scenario: scenario.value,
-    statement: {
-      file,
-      lines: lines.value.map((l) => ({ account: l.account, firstDay: l.firstDay, lastDay: l.lastDay, ...(l.balance ? { balance: l.balance.toFixed(2) } : {}), ...(l.balanceDays ? { balanceDays: l.balanceDays.toFixed(2) } : {}), ...(l.annualRate ? { annualRate: l.annualRate.toFixed() } : {}), interestPaid: l.interestPaid.toFixed(2), row: l.row })),
-    },
-  };
+  const request: AuditInterestRequest = { kind: 'auditInterest', scenario: scenario.value, statement: statementOf(read.value, lines.value) };
   const r = await runAuditInterest(request);
   if (!r.ok) return fail(r.issues, names);
   for (const w of r.value.warnings) io.err(printIssue(w, io, names));

@@ -10,7 +10,7 @@ import { xlsxOf } from '../import/testXlsx';
 import { formatImportIssue } from '../import/messages';
 import { namesOf } from '../messages/names';
 import { decodeResult, encodeResult, execute } from '../execute';
-import { type StatementRecord, readStatement } from './auditInterestTable';
+import { type StatementRecord, readStatement, statementOf } from './auditInterestTable';
 import { type AuditInterestResult, auditInterestResult, runAuditInterest } from './auditInterest';
 import { auditReportHtml, auditReportXlsx } from './auditInterestReport';
 
@@ -66,6 +66,21 @@ describe('runAuditInterest on the example statement (GBK CSV)', () => {
     });
     const r = await audit(await statement(bytes, 'statement.xlsx'), 'statement.xlsx');
     expect([r.lines[0]!.row, r.lines[0]!.difference.toFixed(2), r.lines[0]!.statedRate?.toString()]).toEqual([2, '3055.55', '0.011']);
+  });
+});
+
+describe('statementOf: the request the CLI and the API build from the lines read', () => {
+  it('names the file (file#sheet for a workbook) and its digest, and sends each line in yuan to the fen with its row', async () => {
+    const lines = await statement(gbk, 'statement-gbk.csv');
+    const sha256 = 'ab'.repeat(32);
+    expect(statementOf({ file: 'statement-gbk.csv' }, lines, sha256)).toEqual({ file: 'statement-gbk.csv', sha256, lines: wire(lines) });
+    expect(statementOf({ file: 'q2.xlsx', sheet: '结息清单' }, lines).file).toBe('q2.xlsx#结息清单');
+    expect(statementOf({ file: 'q2.csv' }, lines).lines[1]).toEqual({ account: 'wi-fiscal', firstDay: '2025-03-21', lastDay: '2025-06-20', balanceDays: '1022000000.00', annualRate: '0.0035', interestPaid: '9936.11', row: 4 });
+  });
+
+  it('a digest that is not sha256 hex is refused at its path', async () => {
+    const r = await runAuditInterest({ kind: 'auditInterest', scenario, statement: { ...statementOf({ file: 'q2.csv' }, await statement(gbk, 'q2.csv')), sha256: 'xyz' } });
+    expect(r.ok === false && r.issues.map((i) => i.path)).toEqual([['statement', 'sha256']]);
   });
 });
 

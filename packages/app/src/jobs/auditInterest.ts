@@ -47,6 +47,8 @@ export const auditInterestRequest = z.strictObject({
   statement: z.strictObject({
     /** The file the lines came from (`file` or `file#sheet`), for issues that name the row. */
     file: z.string().optional(),
+    /** The file's sha256 (hex), when the caller kept it (the API does): the run then names exactly the bytes it read. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'is not a sha256 in hex').optional(),
     lines: z.array(statementLineInput).min(1, 'has no lines'),
   }),
 });

@@ -3,6 +3,7 @@ import { type FieldSpec, dataRows, mapHeader } from '../import/columns';
 import { type ReadContext, cellReader } from '../import/cellReader';
 import { type ImportIssue, type ImportResult, byRow, importIssue } from '../import/importIssue';
 import type { RawTable } from '../import/rawTable';
+import type { AuditInterestRequest } from './auditInterest';
 
 /** One line of a bank's interest statement as read from its file, with the row it came from. */
 export interface StatementRecord {
@@ -17,6 +18,9 @@ export interface StatementRecord {
   readonly sheet?: string;
   readonly row: number;
 }
+
+/** The sheet-name fragments a statement workbook's sheet is picked by when none is named (`readTable`'s `prefer`). */
+export const STATEMENT_SHEETS: readonly string[] = ['结息', '利息', '清单', 'interest', 'statement'];
 
 /**
  * The columns of an interest statement (计息清单/利息清单), by the names banks print and the audit request's own field
@@ -73,4 +77,31 @@ export function readStatement(table: RawTable, context: ReadContext = {}): Impor
   }
   if (lines.length === 0 && issues.length === 0) issues.push(importIssue(at, 'no_rows', 'text'));
   return issues.length ? { ok: false, issues: byRow(issues), notes } : { ok: true, value: lines, notes };
+}
+
+/**
+ * The audit request's `statement` from the lines {@link readStatement} read, as the CLI and the API both send it: the
+ * file named as issues will name it (`file#sheet` for a workbook), its sha256 when the caller kept one, and each line in
+ * the wire form (yuan to the fen and rates as decimal strings, with the row it came from).
+ * @param table - the file (and sheet) the lines were read from
+ * @param records - the lines read
+ * @param sha256 - the file's digest (hex), recorded with the request
+ * @returns the request's `statement`
+ * @example statementOf({ file: 'q2.csv' }, lines).lines[0] //=> { account: 'ep-fiscal', firstDay: '2025-03-21', lastDay: '2025-06-20', balance: '100000000.00', annualRate: '0.011', interestPaid: '278055.56', row: 3 }
+ */
+export function statementOf(table: Pick<RawTable, 'file' | 'sheet'>, records: readonly StatementRecord[], sha256?: string): AuditInterestRequest['statement'] {
+  return {
+    file: table.sheet !== undefined ? `${table.file}#${table.sheet}` : table.file,
+    ...(sha256 !== undefined ? { sha256 } : {}),
+    lines: records.map((l) => ({
+      account: l.account,
+      firstDay: l.firstDay,
+      lastDay: l.lastDay,
+      ...(l.balance ? { balance: l.balance.toFixed(2) } : {}),
+      ...(l.balanceDays ? { balanceDays: l.balanceDays.toFixed(2) } : {}),
+      ...(l.annualRate ? { annualRate: l.annualRate.toFixed() } : {}),
+      interestPaid: l.interestPaid.toFixed(2),
+      row: l.row,
+    })),
+  };
 }
