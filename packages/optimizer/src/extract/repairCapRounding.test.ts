@@ -2,10 +2,10 @@
 // moves those fen back to cash so that the caps hold exactly in the ledger (docs/optimizer.md §5.10). 来源: docs/domain.md §8.1 [004]:
 // cap A ≤ 25% of a tranche, cap C ≤ 20% of the fund's time deposits.
 import { describe, expect, it } from 'vitest';
-import { type Scenario, evaluatePlan, scenarioSchema, validateScenario } from '@fundladder/core';
+import { Decimal, type Scenario, evaluatePlan, scenarioSchema, validateScenario } from '@fundladder/core';
 import { tinyScenario } from '@fundladder/core/testing';
 import type { WirePlacement } from './planFromSolution';
-import { type CutRow, mendRounding, repairCapRounding } from './repairCapRounding';
+import { type CutRow, bondShareCuts, mendRounding, repairCapRounding } from './repairCapRounding';
 import sample from '../../../../examples/county-fund/scenario.json';
 
 const FIVE = ['icbc', 'ccb', 'psbc', 'cib', 'citybank'];
@@ -112,5 +112,32 @@ describe('mendRounding', () => {
 
   it('gives up (the integer program then decides) when the cuts a row needs are beyond what a placement may give', () => {
     expect(mendRounding(rows, [1n, 0n], [100n, 0n])).toBeUndefined();
+  });
+});
+
+describe('bondShareCuts', () => {
+  // The bond share is bonds ≤ share × placed money at each month end (docs/domain.md: maxBondShare, a policy input).
+  // Cutting x off a bond held then lowers bonds and placed money by x, so the excess falls by (1 − share) × x.
+  const bond = (month: string, termMonths: number, amount: string): WirePlacement => ({ month, product: 'govBond', termMonths, fundType: 'employeePension', amount });
+  const months = new Map(['2026-01', '2026-02', '2026-03', '2026-04'].map((m, t) => [m, t]));
+
+  it('a month 0.01 over at a 20% share: 0.01 / 0.8 = 0.0125, up to 0.02, and a fen more: 0.03 off the bond', () => {
+    // Bonds 20,000,000.01 of 100,000,000.01 placed: 20% of it is 20,000,000.002, the ledger shows 0.01 over. After the
+    // cut: 19,999,999.98 ≤ 20% × 99,999,999.98 = 19,999,999.996.
+    const cuts = bondShareCuts(new Decimal('0.2'), [bond('2026-01', 12, '20000000.01')], months, new Map([[0, new Decimal('0.01')]]));
+    expect([...cuts].map(([k, y]) => [k, y.toFixed(2)])).toEqual([[0, '0.03']]);
+    expect(new Decimal('19999999.98').lte(new Decimal('99999999.98').times('0.2'))).toBe(true);
+  });
+
+  it('a cut in one month counts in every month the bond is still held: 0.40 and 0.45 over at 30%, 0.66 off in all', () => {
+    // Months in order. 2026-01: 0.40 / 0.7 = 0.571… → 0.58, and a fen: 0.59 off the larger bond (held both months).
+    // 2026-02 is then 0.45 − 0.7 × 0.59 = 0.037 over: 0.037 / 0.7 = 0.052… → 0.06, and a fen: 0.07 more, 0.66 in all.
+    const placements = [bond('2026-01', 12, '5000000.00'), bond('2026-01', 1, '3000000.00')];
+    const cuts = bondShareCuts(new Decimal('0.3'), placements, months, new Map([[1, new Decimal('0.45')], [0, new Decimal('0.40')]]));
+    expect([...cuts].map(([k, y]) => [k, y.toFixed(2)])).toEqual([[0, '0.66']]);
+  });
+
+  it('leaves a month no bond can mend (no bond held then) for the ledger to report', () => {
+    expect(bondShareCuts(new Decimal('0.3'), [bond('2026-01', 1, '3000000.00')], months, new Map([[2, new Decimal('0.10')]])).size).toBe(0);
   });
 });

@@ -238,6 +238,41 @@ async function solveCuts(rows: readonly CutRow[], bounds: readonly bigint[], cos
 }
 
 /**
+ * Fen to take off the plan's bonds so that bonds are within `maxBondShare` of placed money again in every month where
+ * the ledger found them over by no more than rounding ({@link ROUNDING_YUAN}). The LP keeps the share exactly
+ * (docs/optimizer.md §5.7), but cutting its amounts to the fen, the solver's float tolerance and the cap cuts of
+ * {@link capCuts} (which lower placed money, the share's denominator) can leave a month a few fen to a yuan over (a
+ * sweep of `maxBondShare` 0.1–0.5 on the sample: 9 of 10 points refused for 0.01–0.57 yuan). Cutting x off a bond
+ * held at a month end lowers both bonds and placed money by x there, so that month's excess (bonds − share × placed)
+ * falls by (1 − share) × x, and no other rule gets worse: the money stays in its fund type's cash. Months are mended
+ * in order, each from the largest bond held then, counting what earlier months' cuts already took.
+ * @param breaks - month index → the excess in yuan, as the ledger reported it
+ * @returns yuan to cut per placement index; a month no bond can mend (none held, or too small) is left out, for the
+ * ledger to report
+ */
+export function bondShareCuts(share: DecimalType, placements: readonly WirePlacement[], monthIndex: ReadonlyMap<string, number>, breaks: ReadonlyMap<number, DecimalType>): Map<number, DecimalType> {
+  const cuts = new Map<number, DecimalType>();
+  const kept = new Decimal(1).minus(share);
+  if (kept.lte(ZERO)) return cuts;
+  const held = (p: WirePlacement, t: number) => {
+    const start = monthIndex.get(p.month);
+    return start !== undefined && start <= t && t < start + p.termMonths;
+  };
+  for (const [t, excess] of [...breaks].sort((a, b) => a[0] - b[0])) {
+    const bonds = placements.flatMap((p, k) => (p.product === 'govBond' && held(p, t) ? [{ k, left: new Decimal(p.amount).minus(cuts.get(k) ?? ZERO) }] : []));
+    const taken = bonds.reduce((acc, b) => acc.plus(cuts.get(b.k) ?? ZERO), ZERO);
+    const residual = excess.minus(kept.times(taken));
+    if (residual.lte(ZERO)) continue;
+    // Up to the fen, and a fen more: the ledger's excess is itself shown to the fen.
+    const need = residual.div(kept).toDecimalPlaces(2, Decimal.ROUND_UP).plus(FEN);
+    const largest = bonds.sort((a, b) => b.left.comparedTo(a.left))[0];
+    if (!largest || largest.left.lte(need)) continue;
+    cuts.set(largest.k, (cuts.get(largest.k) ?? ZERO).plus(need));
+  }
+  return cuts;
+}
+
+/**
  * The LP enforces the caps exactly (docs/optimizer.md §5.4–5.6), but a plan's amounts are the LP's floats cut down to
  * the fen, per fund type, so a bank the LP left exactly at a cap can end a few fen over it in the exact ledger; and
  * where the LP left a fund type's cash at exactly zero, interest rounded per posting can leave it a fen below. This
@@ -263,8 +298,10 @@ export async function repairCapRounding(scenario: Scenario, plan: { schemaVersio
     // A part the LP (or the split) left at exactly its product's minimum, a fen below it after the cut to the fen:
     // it takes the fen back from cash.
     const belowMinimum = ev.value.report.issues.filter((i) => MINIMUM_RULES.has(i.rule) && i.limit !== undefined && i.received !== undefined && new Decimal(i.limit).minus(i.received).lte(CASH_ROUNDING_YUAN) && typeof i.path[2] === 'number');
+    // Bonds a few fen over their share of placed money (fen rounding, or the cap cuts below lowering placed money).
+    const bondBreaks = ev.value.report.issues.filter((i) => i.rule === 'maxBondShare' && i.amount !== undefined && i.monthKey !== undefined && new Decimal(i.amount).lte(ROUNDING_YUAN));
     const done = () => (changed ? { placements, evaluation: ev.value } : undefined);
-    if (!capBreaks.length && !overdrawn.length && !belowMinimum.length) return done();
+    if (!capBreaks.length && !overdrawn.length && !belowMinimum.length && !bondBreaks.length) return done();
     const evaluated = placements;
     placements = placements.map((p) => ({ ...p }));
     let cut = false;
@@ -287,6 +324,12 @@ export async function repairCapRounding(scenario: Scenario, plan: { schemaVersio
         .sort((a, b) => (a.p.month < b.p.month ? 1 : -1))[0]?.idx;
       if (k === undefined) continue;
       placements[k] = { ...placements[k]!, amount: new Decimal(placements[k]!.amount).minus(take).toFixed(2) };
+      cut = true;
+    }
+    const monthIndex = new Map(ev.value.report.months.map((m, t) => [m.month as string, t]));
+    const bondCuts = bondShareCuts(scenario.policy.maxBondShare, placements, monthIndex, new Map(bondBreaks.map((i) => [monthIndex.get(i.monthKey!) ?? -1, new Decimal(i.amount!)])));
+    for (const [k, yuan] of bondCuts) {
+      placements[k] = { ...placements[k]!, amount: new Decimal(placements[k]!.amount).minus(yuan).toFixed(2) };
       cut = true;
     }
     const cuts = await capCuts(scenario, ev.value.report.months, evaluated, placements);
