@@ -23,6 +23,7 @@ const Compare = lazy(() => import('./features/compare/Compare'));
 const Approval = lazy(() => import('./features/approval/Approval'));
 const Sweep = lazy(() => import('./features/sweep/Sweep'));
 const Tender = lazy(() => import('./features/tender/Tender'));
+const Audit = lazy(() => import('./features/audit/Audit'));
 const Replay = lazy(() => import('./features/replay/Replay'));
 
 export function App() {
@@ -99,6 +100,10 @@ export function App() {
         ) : route.screen === 'replay' ? (
           <Suspense fallback={<Loading />}>
             <Replay key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
+          </Suspense>
+        ) : route.screen === 'audit' ? (
+          <Suspense fallback={<Loading />}>
+            <Audit key={`${route.fundId}/${route.runId ?? ''}`} fundId={route.fundId} {...(route.runId ? { runId: route.runId } : {})} />
           </Suspense>
         ) : route.screen === 'data' || route.screen === 'forecast' || route.screen === 'actuals' ? (
           <Suspense fallback={<Loading />}>

@@ -36,4 +36,9 @@ describe('routes', () => {
     expect(parseRoute('/funds/sample/compare/x')).toEqual({ screen: 'notFound', path: '/funds/sample/compare/x' });
     for (const r of [{ screen: 'compare', fundId: 'a b' }, { screen: 'compare', fundId: 'a', runId: '3' }, { screen: 'approval', fundId: 'a b', runId: '4' }] as const) expect(parseRoute(routePath(r))).toEqual(r);
   });
+
+  it('reads and writes the interest audit screen (new, or an audit run) so that each reads back', () => {
+    expect(parseRoute('/funds/sample/audit')).toEqual({ screen: 'audit', fundId: 'sample' });
+    for (const r of [{ screen: 'audit', fundId: 'a b' }, { screen: 'audit', fundId: 'a', runId: '3' }] as const) expect(parseRoute(routePath(r))).toEqual(r);
+  });
 });

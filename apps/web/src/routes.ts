@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'approval'; fundId: string; runId: string }
   | { screen: 'sweep'; fundId: string; sweepId?: string }
   | { screen: 'tender'; fundId: string; runId?: string }
+  | { screen: 'audit'; fundId: string; runId?: string }
   | { screen: 'replay'; fundId: string; runId?: string }
   | { screen: 'notFound'; path: string };
 
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'funds' && parts[2] === 'compare' && parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'compare', fundId: parts[1]!, runId: parts[3]! };
   if (parts[0] === 'funds' && parts[2] === 'sweeps' && (parts.length === 3 || (parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)))) return { screen: 'sweep', fundId: parts[1]!, ...(parts[3] ? { sweepId: parts[3] } : {}) };
   if (parts[0] === 'funds' && parts[2] === 'tender' && (parts.length === 3 || (parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)))) return { screen: 'tender', fundId: parts[1]!, ...(parts[3] ? { runId: parts[3] } : {}) };
+  if (parts[0] === 'funds' && parts[2] === 'audit' && (parts.length === 3 || (parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)))) return { screen: 'audit', fundId: parts[1]!, ...(parts[3] ? { runId: parts[3] } : {}) };
   if (parts[0] === 'funds' && parts[2] === 'replay' && (parts.length === 3 || (parts.length === 4 && /^\d{1,18}$/.test(parts[3]!)))) return { screen: 'replay', fundId: parts[1]!, ...(parts[3] ? { runId: parts[3] } : {}) };
   if (parts[0] === 'funds' && parts[2] === 'runs' && parts[4] === 'approval' && parts.length === 5 && /^\d{1,18}$/.test(parts[3]!)) return { screen: 'approval', fundId: parts[1]!, runId: parts[3]! };
   return { screen: 'notFound', path: pathname };
@@ -62,6 +64,8 @@ export function routePath(route: Exclude<Route, { screen: 'notFound' }>): string
       return `/funds/${encodeURIComponent(route.fundId)}/tender${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
     case 'replay':
       return `/funds/${encodeURIComponent(route.fundId)}/replay${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
+    case 'audit':
+      return `/funds/${encodeURIComponent(route.fundId)}/audit${route.runId ? `/${encodeURIComponent(route.runId)}` : ''}`;
     case 'approval':
       return `/funds/${encodeURIComponent(route.fundId)}/runs/${encodeURIComponent(route.runId)}/approval`;
     case 'data':

@@ -6,12 +6,13 @@ import { Link } from './Link';
 import { sweepMessages } from '../features/sweep/messages';
 import { tenderMessages } from '../features/tender/messages';
 import { replayMessages } from '../features/replay/messages';
+import { auditMessages } from '../features/audit/messages';
 
 type FundScreen = Extract<Route, { fundId: string }>['screen'];
 
 export function FundNav({ fundId, screen }: { fundId: string; screen: FundScreen }) {
   const { m, lang } = useI18n();
-  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep' | 'tender' | 'replay'; label: string }[] = [
+  const pages: { screen: 'overview' | 'data' | 'forecast' | 'actuals' | 'sweep' | 'tender' | 'replay' | 'audit'; label: string }[] = [
     { screen: 'overview', label: m.navOverview },
     { screen: 'data', label: m.navData },
     { screen: 'forecast', label: m.navForecast },
@@ -19,6 +20,7 @@ export function FundNav({ fundId, screen }: { fundId: string; screen: FundScreen
     { screen: 'sweep', label: sweepMessages(lang).navSweep },
     { screen: 'tender', label: tenderMessages(lang).navTender },
     { screen: 'replay', label: replayMessages(lang).navReplay },
+    { screen: 'audit', label: auditMessages(lang).navAudit },
   ];
   return (
     <nav className="fund-nav" aria-label={m.navFund}>
