@@ -144,7 +144,9 @@ const isProblem = (body: unknown) => {
 
 type FormValue = string | { readonly file: string; readonly bytes: Uint8Array };
 const HISTORY_CSV = new TextEncoder().encode('月份,险种,收入（万元）,支出（万元）\n2025-01,失业保险基金,12.5,3\n2025-02,失业保险基金,13,3\n');
-const FORM_KEYS = ['history', 'flows', 'banks', 'quotes', 'accounts', 'holdings', 'scenarioId', 'baseVersion', 'name', 'unit', 'encoding', 'asOf', 'horizonMonths', 'mode', 'lang'] as const;
+/** A statement of the tiny scenario's work-injury account (contract 0.05% from 2025-05-20) that audits: the audit route's valid file. */
+const STATEMENT_CSV = new TextEncoder().encode('账户,起息日,结息日,余额（元）,实付利息（元）\ninjury-fsa,2025-06-21,2025-09-20,30000000.00,0.00\n');
+const FORM_KEYS = ['history', 'flows', 'banks', 'quotes', 'accounts', 'holdings', 'scenarioId', 'baseVersion', 'name', 'unit', 'encoding', 'asOf', 'horizonMonths', 'mode', 'lang', 'statement', 'scenarioVersion', 'sheet'] as const;
 const oddBytes = fc.oneof(
   fc.uint8Array({ maxLength: 300 }),
   fc.constantFrom('月份,险种,收入（万元）,支出（万元）\n2025-01,失业保险基金,1\u00002,3\n', '月份,险种\n', '', '\ufeff月份,险种,收入（万元）,支出（万元）\n2025-13,?,x,y\n', 'a,b\n"unterminated').map((t) => new TextEncoder().encode(t)),
@@ -269,8 +271,8 @@ const WRITE_ROUTES: Record<string, WriteRoute> = {
     },
   },
 };
-/** The import route takes a form (fuzzed below with mutated forms). */
-const FORM_ROUTES = ['POST /api/funds/{fundId}/imports'];
+/** The import and audit routes take a form (fuzzed below with mutated forms). */
+const FORM_ROUTES = ['POST /api/funds/{fundId}/audits', 'POST /api/funds/{fundId}/imports'];
 
 /** The routes whose request has a body in the app's OpenAPI document. */
 async function routesWithBodies(): Promise<string[]> {
@@ -362,7 +364,7 @@ describe('fuzzing every write route with a body, on pglite', () => {
   });
 
   it('answers a body over the limit with 413 on every write route, by its Content-Length or by counting, and writes nothing', async () => {
-    const routes = [...(await Promise.all(Object.values(WRITE_ROUTES).map(async (r) => ({ method: r.method, path: (await r.valid(world)).path, type: JSON_TYPE })))), { method: 'POST', path: '/api/funds/north/imports', type: 'multipart/form-data; boundary=zz' }];
+    const routes = [...(await Promise.all(Object.values(WRITE_ROUTES).map(async (r) => ({ method: r.method, path: (await r.valid(world)).path, type: JSON_TYPE })))), { method: 'POST', path: '/api/funds/north/imports', type: 'multipart/form-data; boundary=zz' }, { method: 'POST', path: '/api/funds/north/audits', type: 'multipart/form-data; boundary=zz' }];
     const text = `{"name":"${'x'.repeat(MAX_BODY_BYTES)}"}`;
     for (const route of routes) {
       for (const declared of [true, false]) {
@@ -401,6 +403,21 @@ describe('fuzzing every write route with a body, on pglite', () => {
         const valid: Array<[string, FormValue]> = [['history', { file: 'history.csv', bytes: HISTORY_CSV }], ['name', `导入 ${world.seq()}`], ['mode', mode]];
         if (c.kind === 'form') await check(name, accepts, () => send('POST', '/api/funds/north/imports', formOf(valid, c.mutations), undefined));
         else await check(name, accepts, () => send('POST', '/api/funds/north/imports', bodyText(Object.fromEntries(valid.map(([k, v]) => [k, typeof v === 'string' ? v : v.file])), c), c.contentType || undefined));
+      }),
+      { numRuns: RUNS },
+    );
+    await rowsMatchTheLog();
+  }, TIMEOUT_MS);
+
+  it(`POST /api/funds/{fundId}/audits: ${RUNS} mutated forms, never a 5xx, never a partial row`, async () => {
+    const name = 'POST /api/funds/{fundId}/audits';
+    // Queued: one run; the same statement and version again: the stored run, nothing written.
+    const accepts = exactly({ 202: [{ runs: 1 }], 200: [{}] });
+    await fc.assert(
+      fc.asyncProperty(formCase, async (c) => {
+        const valid: Array<[string, FormValue]> = [['statement', { file: 'statement.csv', bytes: STATEMENT_CSV }], ['scenarioVersion', world.versionId]];
+        if (c.kind === 'form') await check(name, accepts, () => send('POST', '/api/funds/north/audits', formOf(valid, c.mutations), undefined));
+        else await check(name, accepts, () => send('POST', '/api/funds/north/audits', bodyText(Object.fromEntries(valid.map(([k, v]) => [k, typeof v === 'string' ? v : v.file])), c), c.contentType || undefined));
       }),
       { numRuns: RUNS },
     );
