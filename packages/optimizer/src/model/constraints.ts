@@ -80,7 +80,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
     data.options.forEach((o, i) => {
       if (o.isLiquid) liquidTerms.push(...outstanding(i, t));
     });
-    const reserveRhs = data.reserve[t]! - data.sideBalance - data.existingLiquid[t]!;
+    const reserveRhs = data.reserve[t]! - data.sideBalance - data.existingLiquid[t]! - data.lateCash[t]!;
     lp.addRow({ name: `reserve[${m}]`, lower: reserveRhs, upper: Infinity, terms: liquidTerms, rule: 'liquidityReserve', meta: { monthKey: m } });
     // Per fund type, when the policy keeps fund types apart (the ledger then checks each fund type's own reserve).
     if (scenario.policy.keepFundTypesApart && !data.fundTypes.includes(POOLED)) {
@@ -93,7 +93,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
             if (k >= 0) terms.push([v.place[i]![s]![k]!, 1]);
           }
         });
-        lp.addRow({ name: `reserve[${ft}][${m}]`, lower: data.reserveByFund.get(ft)![t]! - data.liquidOutsideByFund.get(ft)![t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: m, fundType: ft } });
+        lp.addRow({ name: `reserve[${ft}][${m}]`, lower: data.reserveByFund.get(ft)![t]! - data.liquidOutsideByFund.get(ft)![t]! - data.lateCashByFund.get(ft)![t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: m, fundType: ft } });
       }
     }
 
@@ -187,5 +187,5 @@ export function addLiquidAtEnd(lp: LpBuilder, data: LadderData, v: LadderVariabl
     if (!o.isLiquid) return;
     for (let s = Math.max(0, t - o.termMonths + 1); s <= t; s++) for (const j of v.place[i]![s]!) terms.push([j, 1]);
   });
-  lp.addRow({ name: `liquidAtEnd[${m}]`, lower: yuanToWanFloat(required) - data.sideBalance - data.existingLiquid[t]!, upper: Infinity, terms, rule: 'liquidAtEnd', meta: { monthKey: m } });
+  lp.addRow({ name: `liquidAtEnd[${m}]`, lower: yuanToWanFloat(required) - data.sideBalance - data.existingLiquid[t]! - data.lateCash[t]!, upper: Infinity, terms, rule: 'liquidAtEnd', meta: { monthKey: m } });
 }

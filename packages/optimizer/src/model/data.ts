@@ -106,6 +106,14 @@ export interface LadderData {
    */
   readonly reserveByFund: ReadonlyMap<FundType, readonly number[]>;
   readonly liquidOutsideByFund: ReadonlyMap<FundType, readonly number[]>;
+  /**
+   * Per month: existing holdings' principal and interest that arrive after that month's placement day and by its end
+   * (万元), in total and per fund type. The cash rows count them from the next month (they cannot be placed on a day
+   * before they arrive), but at the month's end they are cash, and the ledger's reserve counts them: the reserve rows
+   * add them to the liquid side (§5.2).
+   */
+  readonly lateCash: readonly number[];
+  readonly lateCashByFund: ReadonlyMap<FundType, readonly number[]>;
   /** Per fund type and month: the settlement account's demand rate × days to the next placement day / 360 (interest per 万元 held). */
   readonly demandValuePerWan: ReadonlyMap<FundKey, readonly number[]>;
   /** Per month: the reserve the policy asks for at month end (万元). */
@@ -319,6 +327,9 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     return months.length;
   };
   const nextMonthStarts = months.map((m) => firstDayOfMonth(addMonthsToKey(m, 1)));
+  const monthIndex = new Map<string, number>(months.map((m, t) => [m, t]));
+  const lateCash = months.map(() => 0);
+  const lateCashByFund = new Map<FundType, number[]>(fundTypes.map((ft) => [ft, months.map(() => 0)]));
   for (const h of scenario.holdings) {
     const pos = positionFromHolding(h, scenario);
     if (compareDates(pos.maturityDate, horizonStart) < 0) continue;
@@ -327,9 +338,17 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     for (const d of paymentDates(pos)) {
       if (compareDates(d, horizonStart) < 0 || compareDates(d, horizonEnd) >= 0) continue;
       const t = monthIndexForCash(d);
-      if (t >= months.length) continue;
       let amount = interestDue(pos, d, scenario).interest;
       if (d === pos.maturityDate) amount = amount.plus(pos.principal);
+      // Arriving after its own month's placement day (the last month's too): placeable next month, but cash at this
+      // month's end.
+      const own = monthIndex.get(d.slice(0, 7));
+      if (own !== undefined && own < t) {
+        lateCash[own] = lateCash[own]! + yuanToWanFloat(amount);
+        const row = lateCashByFund.get(pos.fundType)!;
+        row[own] = row[own]! + yuanToWanFloat(amount);
+      }
+      if (t >= months.length) continue;
       const cashRow = existingCash.get(pos.fundType)!;
       cashRow[t] = cashRow[t]! + yuanToWanFloat(amount);
     }
@@ -406,6 +425,8 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
     sideBalance: yuanToWanFloat(sideBalanceYuan),
     reserveByFund,
     liquidOutsideByFund,
+    lateCash,
+    lateCashByFund,
     demandValuePerWan,
     reserve,
     constantInterest: yuanToWanFloat(constantInterest),

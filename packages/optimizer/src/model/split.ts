@@ -105,9 +105,10 @@ export function buildSplitModel(data: LadderData, pooled: readonly PooledPlaceme
     if (perFundReserve) {
       const need = data.reserveByFund.get(ft)!;
       const outside = data.liquidOutsideByFund.get(ft)!;
+      const late = data.lateCashByFund.get(ft)!;
       for (let t = 0; t < T; t++) {
         const terms: Array<[number, number]> = [[columns[t]!, 1], ...(liquidTerms.get(`${ft}/${t}`) ?? [])];
-        lp.addRow({ name: `reserve[${ft}][${data.months[t]}]`, lower: need[t]! - outside[t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: data.months[t]!, fundType: ft } });
+        lp.addRow({ name: `reserve[${ft}][${data.months[t]}]`, lower: need[t]! - outside[t]! - late[t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: data.months[t]!, fundType: ft } });
       }
     }
   }
