@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { evaluatePlan, validateScenario } from '@fundladder/core';
 import { ROOT, runCli } from './harness';
 
 const SAMPLE = 'examples/county-fund/scenario.json';
@@ -92,5 +93,38 @@ describe('fundladder sweep: stop and resume (docs/sweep.md §4)', () => {
     expect(new Set(lines.map((l) => l.key)).size).toBe(4);
     const json = JSON.parse(r.out) as { points: Array<{ index: number; values: Record<string, string>; status: string }> };
     expect(json.points.map((p) => [p.index, p.values.reserveMonths, p.status])).toEqual([[0, '1', 'optimal'], [1, '2', 'optimal'], [2, '3', 'optimal'], [3, '4', 'optimal']]);
+  }, 60_000);
+});
+
+describe('fundladder sweep: a point without a plan says why', () => {
+  it('reserveMonths=5 on the sample is infeasible: the months, the rule and the shortfalls, which the ledger confirms with nothing placed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fundladder-sweep-why-'));
+    const r = await runCli(['sweep', SAMPLE, '--vary', 'reserveMonths=5', '--vary', 'confidence=0', '--paths', '200', '--planning-paths', '200', '--workers', '1', '--out', dir], 'zh');
+    expect(r.code, r.err).toBe(0);
+    const line = r.out.split('\n').find((l) => l.startsWith('  reserveMonths=5, confidence=0'));
+    expect(line).toMatch(/^ {2}reserveMonths=5, confidence=0：不可行 — 从 2026-01 起不可行：流动性储备 3 个月次；最大短缺：2026-02 流动性储备 短缺 [\d,.]+ 万元$/);
+    // The elastic LP's shortfalls against the ledger's with nothing placed (all money as liquid as it can be): the
+    // same three months short, each within 3% of the ledger's amount (the LP's cash rows leave out the demand interest
+    // the ledger credits on 2026-03-20, about 60万, and may earn a little on call deposits). Before the reserve rows
+    // counted existing deposits maturing after the placement day (6 × 1,000万 on 2026-01-16), the LP said 12,769.6万
+    // short in 2026-01 against the ledger's 6,297.0万.
+    const sample = JSON.parse(readFileSync(join(ROOT, SAMPLE), 'utf8')) as { policy: Record<string, unknown> };
+    const five = validateScenario({ ...sample, policy: { ...sample.policy, reserve: { rule: 'monthsOfPayouts', months: 5 } } });
+    if (!five.ok) throw new Error(JSON.stringify(five.issues));
+    const ev = evaluatePlan(five.value, { schemaVersion: 1, name: 'nothing placed', placements: [] });
+    if (!ev.ok) throw new Error(JSON.stringify(ev.issues));
+    const ledgerShort = new Map(ev.value.report.months.filter((m) => m.reserveRequired.gt(m.closingLiquid)).map((m) => [m.month as string, m.reserveRequired.minus(m.closingLiquid).div(10_000)]));
+    expect([...ledgerShort.keys()]).toEqual(['2026-01', '2026-02', '2026-03']);
+    const json = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')) as { points: Array<{ status: string; why?: { zh: string[]; en: string[] } }> };
+    expect(json.points[0]?.status).toBe('infeasible');
+    expect(json.points[0]?.why?.en[0]).toBe('Infeasible from 2026-01: liquidityReserve in 3 month(s)');
+    const lpShort = new Map(json.points[0]!.why!.zh.flatMap((l) => {
+      const m = /^(\d{4}-\d{2}) 流动性储备：短缺 ([\d,.]+) 万元$/.exec(l);
+      return m ? [[m[1]!, Number(m[2]!.replace(/,/g, ''))] as const] : [];
+    }));
+    expect([...lpShort.keys()]).toEqual([...ledgerShort.keys()]);
+    for (const [month, wan] of lpShort) {
+      expect(Math.abs(wan - ledgerShort.get(month)!.toNumber()), month).toBeLessThanOrEqual(ledgerShort.get(month)!.toNumber() * 0.03);
+    }
   }, 60_000);
 });

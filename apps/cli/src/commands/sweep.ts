@@ -82,6 +82,9 @@ export function pointKeys(setup: SweepSetup, fingerprint: string, codeVersion: s
 // ── worker threads ───────────────────────────────────────────────────────────────────────────────────────────────
 
 type ToThread = { type: 'setup'; request: SweepSetup['request']; paths: SweepPathsWire } | { type: 'point'; point: GridPoint };
+/** Points without a plan listed with their reason under the table (the rest: --json). */
+const FAILED_SHOWN = 10;
+
 type FromThread = { type: 'ready' } | { type: 'result'; result: unknown } | { type: 'failed'; issues: DomainIssue[] };
 
 const THREAD_FLAG = 'fundladderSweepThread';
@@ -292,7 +295,15 @@ export function sweepText(result: SweepResult, lang: 'zh' | 'en'): string {
     lines.push('', zh ? '各点起约束作用的规则相同。' : 'The same rules bind at every point.');
   }
   const failed = result.points.filter((p) => p.status !== 'optimal');
-  if (failed.length) lines.push('', zh ? `没有计划的点：${failed.length} 个（--json 查看原因）` : `Points without a plan: ${failed.length} (--json for why)`);
+  if (failed.length) {
+    lines.push('', zh ? `没有计划的点：${failed.length} 个` : `Points without a plan: ${failed.length}`);
+    // Each with why: an infeasible point's explanation (its first two lines), else its first issue.
+    for (const p of failed.slice(0, FAILED_SHOWN)) {
+      const why = p.why ? (zh ? p.why.zh : p.why.en).slice(0, 2).join(zh ? '；' : '; ') : (p.issues[0]?.message ?? '');
+      lines.push(`  ${names.map((n) => `${n}=${p.values[n]}`).join(', ')}${zh ? '：' : ': '}${label(STATUS_LABELS[p.status], p.status)}${why ? ` — ${why}` : ''}`);
+    }
+    if (failed.length > FAILED_SHOWN) lines.push(zh ? `  ……另有 ${failed.length - FAILED_SHOWN} 个（--json 查看原因）` : `  … ${failed.length - FAILED_SHOWN} more (--json for why)`);
+  }
   return lines.join('\n');
 }
 

@@ -51,6 +51,8 @@ export const sweepPointResultSchema = z.object({
     .optional(),
   binding: z.array(z.object({ rule: z.string(), count: z.number(), valuePerWan: z.number().optional() })),
   issues: z.array(issueSchema).default([]),
+  /** Why an infeasible point has no plan, in both languages (the elastic explanation's first lines). */
+  why: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   ms: z.number(),
 });
 export type SweepPointResult = z.output<typeof sweepPointResultSchema>;

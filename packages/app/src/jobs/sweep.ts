@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type DomainIssue, type FundType, type MonthKey, type MonthlyFlow, type Result, type Scenario, Decimal, indexFlows } from '@fundladder/core';
-import { type PathFloats, type SafetyFloors, floorsFor, nothingPlacedGaps, optimize, safetyIssues, stressTest } from '@fundladder/optimizer';
+import { type PathFloats, type SafetyFloors, explainInfeasible, floorsFor, nothingPlacedGaps, optimize, safetyIssues, stressTest } from '@fundladder/optimizer';
 import { forecastFlowPaths, forecastPathFloats, planningSeed } from '../paths';
 import { money, domainIssue } from '../wire/codecs';
 import { scenarioRef, scenarioRefOf } from './evaluation';
@@ -64,6 +64,12 @@ export const sweepPointResult = z.strictObject({
   risk: sweepRisk.optional(),
   binding: z.array(z.strictObject({ rule: z.enum(BINDABLE_RULES), count: z.int(), valuePerWan: z.number().optional() })),
   issues: z.array(domainIssue),
+  /**
+   * Why an infeasible point has no plan, in both languages: the first month that cannot keep every rule, the largest
+   * shortfall (the rule, where, how much in 万元) and the months after, from the elastic LP that lets the reserve and
+   * the caps bend (docs/optimizer.md §9, `explainInfeasible`). Absent on the other statuses.
+   */
+  why: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   /** Wall time of the point (optimize and check), milliseconds. */
   ms: z.number(),
 });
@@ -206,6 +212,9 @@ export function openSweepSession(setup: SweepSetup, paths: SweepPaths): SweepSes
   return { setup, paths, nothingPlaced: nothingPlacedGaps(setup.scenario, paths.check), floors: new Map() };
 }
 
+/** Lines of an infeasible point's explanation kept with it: the first month and rules, the largest shortfall, the first bends. */
+const WHY_LINES = 5;
+
 const toFen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 /**
@@ -229,6 +238,12 @@ export async function runSweepPoint(session: SweepSession, point: GridPoint, sig
     if (!floors) session.floors.set(key, (floors = floorsFor(scenario, session.paths.planning, safety)));
   }
   const result = await optimize(scenario, { solver: request.options.solver, ...(floors ? { safety: floors } : {}) });
+  if (result.status === 'infeasible') {
+    // A researcher testing a floor needs to know what it breaks, not only that it does: the same elastic explanation
+    // as `fundladder optimize` gives (which month, which rule, how much short), its first lines.
+    const why = await explainInfeasible(scenario);
+    return done({ status: result.status, issues: [...result.issues], why: { zh: why.lines.zh.slice(0, WHY_LINES), en: why.lines.en.slice(0, WHY_LINES) } });
+  }
   if (result.status !== 'optimal') return done({ status: result.status, issues: [...result.issues] });
   const stress = stressTest(scenario, result.plan, session.paths.check, { nothingPlaced: session.nothingPlaced, ...(signal ? { signal } : {}) });
   if (signal?.aborted) return done({ status: 'error', issues: [cancelledIssue('check')] });

@@ -48,7 +48,14 @@ describe('the points table', () => {
   });
 
   it('gives millions in English', () => {
-    expect(pointRows(sampleSweep, sweepEn, 'en')[0]).toMatchObject({ state: 'optimal', interest: '43.18', binding: 'liquidity reserve ×12、cap A ×27' });
+    expect(pointRows(sampleSweep, sweepEn, 'en')[0]).toMatchObject({ state: 'optimal', interest: '43.18', binding: 'liquidity reserve ×12, cap A ×27' });
+  });
+
+  it('says why an infeasible point has no plan where the binding rules would be (reserveMonths=5 of the sample, as the sweep job words it)', () => {
+    const why = { zh: ['从 2026-01 起不可行：流动性储备 3 个月次', '最大短缺：2026-02 流动性储备 短缺 8,980.2 万元', '2026-01 流动性储备：短缺 6,297.0 万元'], en: ['Infeasible from 2026-01: liquidityReserve in 3 month(s)', 'Largest shortfall: 2026-02, liquidityReserve, short by 8,980.2万', '2026-01 liquidityReserve: short by 6,297.0万'] };
+    const infeasible = { ...sampleSweep, points: [{ ...sampleSweep.points[0]!, result: { ...sampleSweep.points[0]!.result!, status: 'infeasible' as const, interest: undefined, risk: undefined, binding: [], why } }] };
+    expect(pointRows(infeasible, sweepZh, 'zh')[0]).toMatchObject({ state: '不可行', interest: '—', gap: '—', binding: '从 2026-01 起不可行：流动性储备 3 个月次；最大短缺：2026-02 流动性储备 短缺 8,980.2 万元' });
+    expect(pointRows(infeasible, sweepEn, 'en')[0]?.binding).toBe('Infeasible from 2026-01: liquidityReserve in 3 month(s); Largest shortfall: 2026-02, liquidityReserve, short by 8,980.2万');
   });
 
   it('says where a rule stops binding along the grid', () => {
