@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepPointResult } from '@fundladder/app';
 import { createApi } from './app';
-import type { Store } from './db/store';
+import type { Queryable, Store } from './db/store';
 import { startRunner, type Runner } from './jobs/runner';
-import { enqueueSweep, sweepProgress } from './jobs/sweepQueue';
+import { type ClaimedPoint, claimPoint, enqueueSweep, finishPoint, sweepProgress } from './jobs/sweepQueue';
 import { createFund } from './repo/funds';
 import { createScenario } from './repo/scenarios';
 import { TEST_PASSWORD_PARAMS, TestClient, makeUser } from './testing/client';
@@ -24,7 +24,9 @@ const sampleAtZero = { ...sample, policy: { ...sample.policy, safety: { ...sampl
 interface Summary { id: string; state: string; counts: Record<'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'total', number>; paths: { check: number; fingerprint: string } }
 interface SweepAnswer {
   sweep: Summary & { parameters: { name: string; values: string[] }[] };
-  points: { index: number; values: Record<string, string>; state: string; result?: unknown; issues?: { code: string }[] }[];
+  points: { index: number; values: Record<string, string>; state: string; attempts: number; result?: unknown; issues?: { code: string }[] }[];
+  since: string | null;
+  cursor: string;
   frontier: number[] | null;
   changes: unknown[] | null;
 }
@@ -174,5 +176,101 @@ for (const kind of await testStoreKinds()) {
       expect(later.sweep.counts).toEqual(after);
       expect(later.sweep.counts.running + later.sweep.counts.queued).toBe(0);
     }, 180_000);
+
+    it('answers with ?since= only the points changed since the cursor, a point committed late within the margin too, and merged they are the full read', async () => {
+      // The points are claimed and finished here, as a worker would: the runner must not take them.
+      await runner?.stop();
+      runner = undefined;
+      // Every point gets the stored result of a real point (the sample, reserveMonths=1), re-indexed: a real size.
+      const [real] = await store.query<{ result: Record<string, unknown> }>(`select result from sweep_points where state = 'done' order by sweep_id, point_index limit 1`);
+      expect(real).toBeDefined();
+      const started = await client.post<{ sweep: Summary }>('/api/funds/north/sweeps', { scenario: { scenarioVersion: versionId }, vary: ['minQuoteRate=0.0001..0.0200:0.0001'], options: { paths: 5 } });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      const id = started.body.sweep.id;
+      expect(started.body.sweep.counts.total).toBe(200);
+      const owner = 'since-test';
+      const claim = async () => {
+        const point = await claimPoint(store, owner, 600, { fundsOnly: true });
+        expect(point?.sweepId).toBe(id);
+        return point!;
+      };
+      const finish = async (point: Pick<ClaimedPoint, 'sweepId' | 'index' | 'values'>, db: Queryable = store) =>
+        expect(await finishPoint(db, point, owner, { state: 'done', result: { ...real!.result, index: point.index, values: point.values } })).toBe(true);
+      for (let k = 0; k < 100; k++) await finish(await claim());
+      // Those hundred changed a minute ago, before any cursor below.
+      await store.query(`update sweep_points set changed_at = changed_at - interval '1 minute' where sweep_id = $1`, [id]);
+
+      const path = `/api/funds/north/sweeps/${id}`;
+      const full = (await viewer.get<SweepAnswer>(path)).body;
+      expect(full.since).toBeNull();
+      expect(full.cursor).toMatch(/^\d{1,17}$/);
+      expect(full.points.map((p) => p.index)).toEqual([...Array(200).keys()]);
+      const known = new Map(full.points.map((p) => [p.index, p]));
+      const follow = async (cursor: string) => {
+        const got = await viewer.get<SweepAnswer>(`${path}?since=${cursor}`);
+        expect(got.status, JSON.stringify(got.body).slice(0, 400)).toBe(200);
+        expect(got.body.since).toBe(cursor);
+        for (const p of got.body.points) known.set(p.index, p);
+        return got.body;
+      };
+
+      // Between two reads point 100 is finished and point 101 starts; the others do not change.
+      await finish(await claim());
+      const running = await claim();
+      expect(running.index).toBe(101);
+      const delta = await follow(full.cursor);
+      expect(delta.points.map((p) => [p.index, p.state, p.attempts])).toEqual([[100, 'done', 1], [101, 'running', 1]]);
+      expect(delta.sweep).toMatchObject({ state: 'running', counts: { queued: 98, running: 1, done: 101, failed: 0, cancelled: 0, total: 200 } });
+      expect(delta.frontier).toBeNull();
+      expect(BigInt(delta.cursor)).toBeGreaterThan(BigInt(full.cursor));
+      // The sizes docs/sweep.md §7 gives: every point against the two that changed.
+      const bytes = (body: unknown) => Buffer.byteLength(JSON.stringify(body));
+      expect(bytes(delta)).toBeLessThan(bytes(full) / 20);
+
+      // An UPDATE whose statement began 5 s before that read and committed after it: its changed_at is before the
+      // read, inside the margin, so the next read still sends it (point 102 taken by a worker).
+      await store.query(
+        `update sweep_points set state = 'running', lease_owner = $2, lease_until = now() + interval '10 minutes', attempts = attempts + 1, changed_at = clock_timestamp() - interval '5 seconds'
+          where sweep_id = $1 and point_index = 102`,
+        [id, owner],
+      );
+      const late = await follow(delta.cursor);
+      expect(late.points.find((p) => p.index === 102)).toMatchObject({ state: 'running', attempts: 1 });
+      // Sent again within the margin (merged by index, no harm); an unchanged point is not.
+      expect(late.points.map((p) => p.index)).toEqual([100, 101, 102]);
+
+      if (kind.kind === 'postgres') {
+        // A real late commit on the server: point 101 finished in a transaction that commits after a read began.
+        let inside: SweepAnswer | undefined;
+        await store.transaction(async (tx) => {
+          await finish(running, tx);
+          inside = (await viewer.get<SweepAnswer>(`${path}?since=${late.cursor}`)).body;
+        });
+        expect(inside!.points.find((p) => p.index === 101)?.state).toBe('running');
+        expect((await follow(inside!.cursor)).points.find((p) => p.index === 101)?.state).toBe('done');
+      } else {
+        await finish(running);
+      }
+
+      await finish({ sweepId: id, index: 102, values: known.get(102)!.values });
+      for (let k = 103; k < 200; k++) await finish(await claim());
+      const last = await follow(late.cursor);
+      const whole = (await viewer.get<SweepAnswer>(path)).body;
+      expect(last.sweep).toMatchObject({ state: 'done', counts: { queued: 0, running: 0, done: 200, total: 200 } });
+      expect(last.frontier).not.toBeNull();
+      expect(last.frontier).toEqual(whole.frontier);
+      expect(last.changes).toEqual(whole.changes);
+      // The full read, then only what changed, merged by index: the same points as a full read now.
+      expect([...known.values()].sort((a, b) => a.index - b.index)).toEqual(whole.points);
+    }, 180_000);
+
+    it('refuses a since that is not a cursor with 422 naming the query parameter, the rule and the value', async () => {
+      const [sweep] = (await viewer.get<{ sweeps: Summary[] }>('/api/funds/north/sweeps')).body.sweeps;
+      for (const bad of ['abc', '', '-5', '1.5', '123456789012345678']) {
+        const r = await viewer.get<Problem>(`/api/funds/north/sweeps/${sweep!.id}?since=${encodeURIComponent(bad)}`);
+        expect(r.status, bad).toBe(422);
+        expect(r.body.issues.map((i) => ({ path: i.path, rule: i.rule, received: (i as { received?: string }).received }))).toEqual([{ path: ['query', 'since'], rule: 'sweepCursor', received: JSON.stringify(bad) }]);
+      }
+    });
   });
 }

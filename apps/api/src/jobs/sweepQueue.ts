@@ -82,7 +82,8 @@ export async function getSweep(db: Queryable, id: string): Promise<StoredSweep |
  */
 export async function claimPoint(db: Queryable, owner: string, leaseSeconds: number, options: { fundsOnly?: boolean } = {}): Promise<ClaimedPoint | undefined> {
   const [row] = await db.query<{ sweep_id: string; point_index: number; point: Record<string, string>; point_key: string; attempts: number }>(
-    `update sweep_points set state = 'running', lease_owner = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1, started_at = coalesce(started_at, now())
+    `update sweep_points set state = 'running', lease_owner = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1, started_at = coalesce(started_at, now()),
+            changed_at = clock_timestamp()
       where (sweep_id, point_index) = (select sweep_id, point_index from sweep_points
                    where (state = 'queued' or (state = 'running' and lease_until < now()))
                      and ($3::boolean is not true or sweep_id in (select id from sweeps where fund_id is not null))
@@ -93,7 +94,10 @@ export async function claimPoint(db: Queryable, owner: string, leaseSeconds: num
   return row ? { sweepId: row.sweep_id, index: row.point_index, values: row.point, key: row.point_key, attempts: row.attempts } : undefined;
 }
 
-/** Renews a point's lease; false when this worker no longer holds it (it must then drop the point). */
+/**
+ * Renews a point's lease; false when this worker no longer holds it (it must then drop the point). Leaves `changed_at`
+ * (migration 008): the point's state is the same, so a `?since=` read need not send it again.
+ */
 export async function heartbeatPoint(db: Queryable, point: Pick<ClaimedPoint, 'sweepId' | 'index'>, owner: string, leaseSeconds: number): Promise<boolean> {
   const rows = await db.query(`update sweep_points set lease_until = now() + make_interval(secs => $4) where sweep_id = $1 and point_index = $2 and lease_owner = $3 and state = 'running' returning 1`, [point.sweepId, point.index, owner, leaseSeconds]);
   return rows.length === 1;
@@ -102,7 +106,7 @@ export async function heartbeatPoint(db: Queryable, point: Pick<ClaimedPoint, 's
 /** Finishes a point the worker holds, with its result's wire form or issues; false if the lease was lost (nothing written). */
 export async function finishPoint(db: Queryable, point: Pick<ClaimedPoint, 'sweepId' | 'index'>, owner: string, outcome: { state: 'done'; result: unknown } | { state: 'failed'; issues: readonly DomainIssue[] }): Promise<boolean> {
   const rows = await db.query(
-    `update sweep_points set state = $4, result = $5::jsonb, issues = $6::jsonb, lease_owner = null, lease_until = null, finished_at = now()
+    `update sweep_points set state = $4, result = $5::jsonb, issues = $6::jsonb, lease_owner = null, lease_until = null, finished_at = now(), changed_at = clock_timestamp()
       where sweep_id = $1 and point_index = $2 and lease_owner = $3 and state = 'running' returning 1`,
     [point.sweepId, point.index, owner, outcome.state, outcome.state === 'done' ? JSON.stringify(outcome.result) : null, outcome.state === 'done' ? null : JSON.stringify(outcome.issues)],
   );
@@ -111,14 +115,14 @@ export async function finishPoint(db: Queryable, point: Pick<ClaimedPoint, 'swee
 
 /** Gives a point back to the queue (a worker stopping): the next worker starts it without waiting for the lease. */
 export async function releasePoint(db: Queryable, point: Pick<ClaimedPoint, 'sweepId' | 'index'>, owner: string): Promise<boolean> {
-  const rows = await db.query(`update sweep_points set state = 'queued', lease_owner = null, lease_until = null, attempts = greatest(attempts - 1, 0) where sweep_id = $1 and point_index = $2 and lease_owner = $3 and state = 'running' returning 1`, [point.sweepId, point.index, owner]);
+  const rows = await db.query(`update sweep_points set state = 'queued', lease_owner = null, lease_until = null, attempts = greatest(attempts - 1, 0), changed_at = clock_timestamp() where sweep_id = $1 and point_index = $2 and lease_owner = $3 and state = 'running' returning 1`, [point.sweepId, point.index, owner]);
   return rows.length === 1;
 }
 
 /** Fails the points whose workers died {@link MAX_POINT_ATTEMPTS} times (lease run out), with the issue `worker_lost`. */
 export async function reapPoints(db: Queryable): Promise<number> {
   const rows = await db.query(
-    `update sweep_points set state = 'failed', lease_owner = null, lease_until = null, finished_at = now(),
+    `update sweep_points set state = 'failed', lease_owner = null, lease_until = null, finished_at = now(), changed_at = clock_timestamp(),
             issues = jsonb_build_array(jsonb_build_object('code', 'worker_lost', 'path', '[]'::jsonb, 'rule', 'maxAttempts', 'message', 'the worker running this point stopped ' || attempts || ' times; not retried again', 'received', attempts::text))
       where state = 'running' and lease_until < now() and attempts >= $1 returning 1`,
     [MAX_POINT_ATTEMPTS],

@@ -72,11 +72,43 @@ export async function getFundSweep(db: Queryable, fundId: string, sweepId: strin
   return row ? { ...sweepOf(row), request: row.request } : undefined;
 }
 
-/** Every point of a sweep, by index, as far as they have got. */
-export async function sweepPoints(db: Queryable, sweepId: string): Promise<StoredPoint[]> {
+/**
+ * How far before the database's clock at a read its cursor is set: a point written by an UPDATE whose statement began
+ * before the read but committed after it carries a `changed_at` before the read (migration 008), and is still sent by
+ * the next `?since=` read as long as it committed within this margin. Single-row autocommitted UPDATEs take
+ * milliseconds; a point changed inside the margin is sent twice, which the reader's merge by index absorbs.
+ */
+export const SINCE_MARGIN_SECONDS = 10;
+
+/** A `?since=` cursor: microseconds since 1970 on the database's clock, as decimal digits. Opaque to readers. */
+export const SWEEP_CURSOR = /^\d{1,17}$/;
+
+/**
+ * The cursor a read hands back: the database's clock now, less {@link SINCE_MARGIN_SECONDS}, in microseconds. Taken
+ * before the points are read, so every change the read does not see is at or after it (within the margin).
+ * @example await sweepCursor(store) //=> '1767225590000000' (the clock at 2026-01-01T00:00:00Z, less 10 s)
+ */
+export async function sweepCursor(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ cursor: string }>(
+    `select floor(extract(epoch from clock_timestamp() - make_interval(secs => $1)) * 1000000)::bigint::text as cursor`,
+    [SINCE_MARGIN_SECONDS],
+  );
+  return row!.cursor;
+}
+
+/**
+ * The points of a sweep, by index, as far as they have got: every one, or with `changedSince` (a {@link sweepCursor})
+ * only those whose state, attempts, result or issues changed at or after it (`changed_at`, migration 008).
+ */
+export async function sweepPoints(db: Queryable, sweepId: string, options: { changedSince?: string } = {}): Promise<StoredPoint[]> {
+  const since = options.changedSince;
+  if (since !== undefined && !SWEEP_CURSOR.test(since)) throw new Error(`sweepPoints: changedSince ${JSON.stringify(since)} is not a cursor (${SWEEP_CURSOR})`);
   const rows = await db.query<{ point_index: number; point: Record<string, string>; state: 'queued' | 'running' | 'done' | 'failed'; attempts: number; result: unknown; issues: DomainIssue[] | null }>(
-    'select point_index, point, state, attempts, result, issues from sweep_points where sweep_id = $1 order by point_index',
-    [sweepId],
+    since === undefined
+      ? 'select point_index, point, state, attempts, result, issues from sweep_points where sweep_id = $1 order by point_index'
+      : `select point_index, point, state, attempts, result, issues from sweep_points
+          where sweep_id = $1 and changed_at >= timestamptz 'epoch' + $2::bigint * interval '1 microsecond' order by point_index`,
+    since === undefined ? [sweepId] : [sweepId, since],
   );
   return rows.map((r) => ({ index: r.point_index, values: r.point, state: r.state === 'failed' && r.issues?.some((i) => i.code === 'cancelled') ? 'cancelled' : r.state, attempts: r.attempts, result: r.result, issues: r.issues }));
 }
@@ -92,7 +124,7 @@ export async function cancelSweep(store: Store, fundId: string, sweepId: string)
     const [row] = await tx.query<{ id: string }>('select id from sweeps where id = $1 and fund_id = $2 for update', [sweepId, fundId]);
     if (!row) return undefined;
     const open = await tx.query(
-      `update sweep_points set state = 'failed', lease_owner = null, lease_until = null, finished_at = now(),
+      `update sweep_points set state = 'failed', lease_owner = null, lease_until = null, finished_at = now(), changed_at = clock_timestamp(),
               issues = '[{"code":"cancelled","path":[],"rule":"cancelled","message":"the sweep was cancelled before this point was finished"}]'::jsonb
         where sweep_id = $1 and state in ('queued', 'running') returning 1`,
       [sweepId],
@@ -110,7 +142,7 @@ export async function resumeSweep(store: Store, fundId: string, sweepId: string)
   return store.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string }>('update sweeps set cancelled_at = null where id = $1 and fund_id = $2 and cancelled_at is not null returning id', [sweepId, fundId]);
     if (!row) return false;
-    await tx.query(`update sweep_points set state = 'queued', issues = null, finished_at = null, attempts = 0 where sweep_id = $1 and ${CANCELLED}`, [sweepId]);
+    await tx.query(`update sweep_points set state = 'queued', issues = null, finished_at = null, attempts = 0, changed_at = clock_timestamp() where sweep_id = $1 and ${CANCELLED}`, [sweepId]);
     return true;
   });
 }

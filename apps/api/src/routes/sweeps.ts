@@ -14,7 +14,7 @@ import { requireRole } from '../http/access';
 import { bodyIssues, problem, worded } from '../http/problem';
 import { fundIdParam, idParam, jsonBody, responses } from '../http/schemas';
 import { getVersion } from '../repo/scenarios';
-import { type FundSweep, type StoredPoint, cancelSweep, getFundSweep, listSweeps, resumeSweep, sweepPoints } from '../repo/sweeps';
+import { type FundSweep, type StoredPoint, SINCE_MARGIN_SECONDS, SWEEP_CURSOR, cancelSweep, getFundSweep, listSweeps, resumeSweep, sweepCursor, sweepPoints } from '../repo/sweeps';
 import { enqueueSweep, getSweepByKey } from '../jobs/sweepQueue';
 import { type SweepExecutor, workerSweepExecutor } from '../jobs/sweepExecutor';
 
@@ -51,7 +51,9 @@ const pointSchema = z
 const sweepSchema = z
   .object({
     sweep: sweepSummarySchema.extend({ parameters: z.array(z.object({ name: z.string(), values: z.array(z.string()) })), options: z.unknown() }),
-    points: z.array(pointSchema),
+    points: z.array(pointSchema).openapi({ description: 'every point, by index; with `since`, only the points whose state, attempts, result or issues changed at or after that cursor' }),
+    since: z.string().nullable().openapi({ description: 'the cursor this answer was asked with (`points` holds only the points changed since it), or null (`points` holds every point)' }),
+    cursor: z.string().openapi({ description: `send as \`since\` with the next read: the database's clock at this read less ${SINCE_MARGIN_SECONDS} s (points changed in that margin are sent again; merge them by index)`, example: '1767225590000000' }),
     frontier: z.array(z.number()).nullable().openapi({ description: 'indices of the points on the Pareto front (least gap probability first), once no point is queued or running' }),
     changes: z.array(z.unknown()).nullable().openapi({ description: 'where binding rules start or stop along the grid, with the frontier' }),
   })
@@ -63,7 +65,18 @@ const create = createRoute({
   responses: { ...responses(202, 'queued (or a cancelled identical sweep queued again, `reused: true`)', z.object({ sweep: sweepSummarySchema, reused: z.boolean() })), 200: { description: 'the identical earlier sweep', content: { 'application/json': { schema: z.object({ sweep: sweepSummarySchema, reused: z.boolean() }) } } } },
 });
 const list = createRoute({ method: 'get', path: '/api/funds/{fundId}/sweeps', summary: "The fund's sweeps, newest first, with their points per state", middleware: [requireRole('viewer')] as const, request: { params }, responses: responses(200, 'sweeps', z.object({ sweeps: z.array(sweepSummarySchema) })) });
-const one = createRoute({ method: 'get', path: '/api/funds/{fundId}/sweeps/{sweepId}', summary: 'A sweep with its points so far, and the frontier once every point is finished', middleware: [requireRole('viewer')] as const, request: { params: sweepParams }, responses: responses(200, 'the sweep', sweepSchema) });
+const sinceQuery = z.object({
+  since: z
+    .string()
+    .refine((v) => SWEEP_CURSOR.test(v), { message: 'a cursor is the `cursor` an earlier read of this sweep returned (decimal digits, at most 17)', params: { rule: 'sweepCursor' } })
+    .optional()
+    .openapi({ description: 'the `cursor` of an earlier read: answer only the points changed since it (the summary, counts and frontier are always whole)', example: '1767225590000000' }),
+});
+const one = createRoute({
+  method: 'get', path: '/api/funds/{fundId}/sweeps/{sweepId}', middleware: [requireRole('viewer')] as const, request: { params: sweepParams, query: sinceQuery }, responses: responses(200, 'the sweep', sweepSchema),
+  summary: 'A sweep with its points so far (with `since`, only those changed since that cursor), and the frontier once every point is finished',
+  description: `Without \`since\`: every point. With \`since\` (the \`cursor\` of an earlier answer): the sweep's summary and counts, the frontier and changes once no point is queued or running, and only the points whose state, attempts, result or issues changed at or after the cursor. The cursor is the database's clock at the read less ${SINCE_MARGIN_SECONDS} s, so a point written by an UPDATE that committed just after a read is still sent by the next; such points come twice, and a reader merges points by \`index\`. A reader that follows a running sweep with \`since\` reads it once more without \`since\` when it stops running.`,
+});
 const cancel = createRoute({ method: 'post', path: '/api/funds/{fundId}/sweeps/{sweepId}/cancel', summary: 'Cancel a sweep: its unfinished points fail as cancelled, finished points stay', middleware: [requireRole('planner')] as const, request: { params: sweepParams }, responses: responses(200, 'the sweep', sweepSummarySchema) });
 
 export interface SweepRouteOptions {
@@ -152,11 +165,12 @@ export function sweepRoutes(options: SweepRouteOptions = {}) {
   let executor = options.sweepExecutor;
   const sweeps = () => (executor ??= workerSweepExecutor());
   const frontiers = new Map<string, ReturnType<typeof frontierOf>>();
-  const frontierKept = (sweep: FundSweep, points: readonly StoredPoint[]) => {
+  // Every point is read only on a miss: a `?since=` read of a finished sweep whose frontier is kept reads the changed ones.
+  const frontierKept = async (sweep: FundSweep, points: () => Promise<readonly StoredPoint[]>) => {
     if (sweep.counts.queued + sweep.counts.running > 0) return undefined;
     const key = `${sweep.id}:${JSON.stringify(sweep.counts)}:${sweep.cancelledAt ?? ''}`;
     if (frontiers.has(key)) return frontiers.get(key);
-    const front = frontierOf(sweep, points);
+    const front = frontierOf(sweep, await points());
     frontiers.set(key, front);
     if (frontiers.size > FRONTIERS_KEPT) frontiers.delete(frontiers.keys().next().value!);
     return front;
@@ -204,15 +218,20 @@ export function sweepRoutes(options: SweepRouteOptions = {}) {
     })
     .openapi(one, async (c) => {
       const { fundId, sweepId } = c.req.valid('param');
+      const { since } = c.req.valid('query');
+      // The clock before anything is read: a point this read does not see changes at or after the cursor (less the margin).
+      const cursor = await sweepCursor(c.var.store);
       const sweep = await getFundSweep(c.var.store, fundId, sweepId);
       if (!sweep) return problem(c, 404, 'not_found', 'no such sweep in this fund') as never;
-      const points = await sweepPoints(c.var.store, sweep.id);
+      const points = await sweepPoints(c.var.store, sweep.id, since === undefined ? {} : { changedSince: since });
       const request = sweep.request as { vary: VarySpec[]; options: unknown };
-      const front = frontierKept(sweep, points);
+      const front = await frontierKept(sweep, async () => (since === undefined ? points : sweepPoints(c.var.store, sweep.id)));
       return c.json(
         {
           sweep: { ...summaryOf(sweep), parameters: request.vary.map((v) => ({ name: v.name, values: [...v.values] })), options: request.options },
           points: points.map(pointOf),
+          since: since ?? null,
+          cursor,
           frontier: front?.frontier ?? null,
           changes: front?.changes ?? null,
         },
