@@ -56,6 +56,14 @@ describe('the Sweep screen in Chromium', () => {
     await first.locator('input[name="p1-step"]').fill('1');
     await form.getByLabel('检验情景数').fill('5');
     await expect.poll(() => form.getByTestId('sweep-point-count').textContent()).toBe('共 2 个点');
+    // The screen's reads of the sweep: in full first, then only the points changed since the last cursor, and in full
+    // again once the sweep stops running.
+    const reads: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && /^\/api\/funds\/sample\/sweeps\/\d+$/.test(url.pathname)) reads.push(url.searchParams.get('since') ?? 'full');
+    };
+    page.on('request', onRequest);
     await form.getByRole('button', { name: '开始扫描' }).click();
     await page.waitForURL(new RegExp(`${base}/funds/sample/sweeps/\\d+$`));
     sweepId = page.url().split('/').at(-1)!;
@@ -73,6 +81,12 @@ describe('the Sweep screen in Chromium', () => {
     expect(seen[0], `progress values seen: ${seen.join(' → ')}`).toBeLessThan(2);
     expect(await bar.getAttribute('aria-valuemax')).toBe('2');
     await page.getByTestId('sweep-progress').getByText('已完成', { exact: true }).waitFor();
+    page.off('request', onRequest);
+    expect(reads[0], reads.join(' ')).toBe('full');
+    expect(reads.at(-1), reads.join(' ')).toBe('full');
+    const since = reads.slice(1, -1);
+    expect(since.length, reads.join(' ')).toBeGreaterThanOrEqual(1);
+    expect(since.every((c) => /^\d{1,17}$/.test(c)), reads.join(' ')).toBe(true);
   }, 240_000);
 
   it('draws the frontier chart and lists the points, the gap probabilities before the interest in 万元', async () => {

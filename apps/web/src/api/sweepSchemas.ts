@@ -71,7 +71,11 @@ export const sweepChangeSchema = z.object({ parameter: z.string(), fromIndex: z.
 
 export const sweepSchema = z.object({
   sweep: sweepSummarySchema.extend({ parameters: z.array(z.object({ name: z.string(), values: z.array(z.string()) })), options: z.unknown() }),
+  /** Every point (since null), or only those changed since the cursor the read was asked with. */
   points: z.array(sweepPointSchema),
+  since: z.string().nullable(),
+  /** What to send as `since` with the next read (docs/sweep.md §8). */
+  cursor: z.string(),
   frontier: z.array(z.number()).nullable(),
   changes: z.array(sweepChangeSchema).nullable(),
 });

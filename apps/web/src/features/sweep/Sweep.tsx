@@ -1,11 +1,11 @@
 // The Sweep screen (docs/sweep.md §8): start a policy sweep on a scenario version of the fund — one or two parameters
 // over a range — then follow it: a progress bar that moves as points finish, the frontier chart (interest against the
 // plan-caused payout-gap probability, the front marked once every point is done), and the points table, risk first.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
 import { fundSchema, roleAtLeast } from '../../api/schemas';
-import { sweepCreatedSchema, sweepListSchema, sweepSchema, sweepSummarySchema } from '../../api/sweepSchemas';
+import { type SweepAnswer, sweepCreatedSchema, sweepListSchema, sweepSchema, sweepSummarySchema } from '../../api/sweepSchemas';
 import { EChart } from '../../charts/LazyEChart';
 import { useI18n } from '../../i18n/I18n';
 import { routePath } from '../../routes';
@@ -16,7 +16,7 @@ import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
 import { sweepMessages } from './messages';
 import { frontierChartOption } from './sweepChart';
-import { FORM_PARAMETERS, type VaryInput, changeLines, pointRows, progressOf, stillRunning, sweepRequestOf, valueCount } from './sweepView';
+import { FORM_PARAMETERS, type VaryInput, changeLines, pointRows, progressOf, readSweep, stillRunning, sweepRequestOf, valueCount } from './sweepView';
 
 /** How often a running sweep is read again. */
 const POLL_MS = 1000;
@@ -173,16 +173,22 @@ function SweepRun({ fundId, sweepId }: { fundId: string; sweepId: string }) {
   const { lang } = useI18n();
   const s = sweepMessages(lang);
   const fund = api.api.funds[':fundId'];
-  const data = useLoad(`sweep:${fundId}:${sweepId}`, async (signal) => {
+  const key = `sweep:${fundId}:${sweepId}`;
+  // The last answer of this sweep, all its points: a read while it runs asks only for the points changed since.
+  const known = useRef<{ key: string; answer: SweepAnswer } | undefined>(undefined);
+  const data = useLoad(key, async (signal) => {
+    const read = (since: string | undefined) =>
+      answer(fund.sweeps[':sweepId'].$get({ param: { fundId, sweepId }, query: since === undefined ? {} : { since } }, withSignal(signal)), sweepSchema, undefined, signal);
     const [sweep, info] = await Promise.all([
-      answer(fund.sweeps[':sweepId'].$get({ param: { fundId, sweepId } }, withSignal(signal)), sweepSchema, undefined, signal),
+      readSweep(known.current?.key === key ? known.current.answer : undefined, read),
       answer(fund.$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal),
     ]);
+    known.current = { key, answer: sweep };
     return { sweep, role: info.role };
   });
   const [cancel, setCancel] = useState<{ status: 'idle' | 'sending' } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const { state, refresh } = data;
-  // Read again while a point is queued or running: each read shows the points finished so far.
+  // Read again while a point is queued or running: each read brings the points changed since the last (readSweep).
   useEffect(() => {
     if (state.status !== 'ok' || !stillRunning(state.value.sweep.sweep)) return;
     const timer = setTimeout(refresh, POLL_MS);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSweep } from './fixtures/sampleSweep';
 import { sweepEn, sweepZh } from './messages';
-import { changeLines, pointRows, progressOf, stillRunning, sweepRequestOf, valueCount, varyText } from './sweepView';
+import type { SweepAnswer } from '../../api/sweepSchemas';
+import { changeLines, mergeSweepAnswer, pointRows, progressOf, readSweep, stillRunning, sweepRequestOf, valueCount, varyText } from './sweepView';
 
 describe('the start form', () => {
   it('writes each row in the CLI’s --vary grammar and refuses what is not a plain decimal or a zero step', () => {
@@ -61,5 +62,61 @@ describe('the points table', () => {
   it('says where a rule stops binding along the grid', () => {
     expect(changeLines(sampleSweep, sweepZh, 'zh')).toEqual(['储备月数 1 → 2：不再约束：上限A']);
     expect(changeLines(sampleSweep, sweepEn, 'en')).toEqual(['Reserve months 1 → 2: stops binding: cap A']);
+  });
+});
+
+describe('following a running sweep with ?since=', () => {
+  // The sample's three points while the sweep runs: 0 done, 1 running, 2 queued (the fixture's figures).
+  const [done, second, third] = sampleSweep.points as [SweepAnswer['points'][number], SweepAnswer['points'][number], SweepAnswer['points'][number]];
+  const runningCounts = { queued: 1, running: 1, done: 1, failed: 0, cancelled: 0, total: 3 };
+  const known: SweepAnswer = {
+    ...sampleSweep, sweep: { ...sampleSweep.sweep, state: 'running', counts: runningCounts, cancelledAt: null },
+    points: [done, { ...second, state: 'running', result: undefined }, { ...third, state: 'queued', issues: undefined }], since: null, cursor: '100', frontier: null, changes: null,
+  };
+  const changed = (cursor: string, points: SweepAnswer['points'], counts = runningCounts, state: SweepAnswer['sweep']['state'] = 'running'): SweepAnswer => ({
+    ...known, sweep: { ...known.sweep, state, counts }, points, since: cursor, cursor: String(Number(cursor) + 1000),
+  });
+
+  it('puts each point sent in its place by index and takes the summary and cursor of the later answer, without changing the earlier one', () => {
+    const before = structuredClone(known);
+    const later = changed('100', [second], { ...runningCounts, running: 0, done: 2 });
+    const merged = mergeSweepAnswer(known, later);
+    expect(merged.points.map((p) => [p.index, p.state])).toEqual([[0, 'done'], [1, 'done'], [2, 'queued']]);
+    expect(merged.points[1]).toBe(second);
+    expect(merged.points[0]).toBe(done);
+    expect(merged).toMatchObject({ cursor: '1100', since: '100', sweep: { counts: { done: 2, running: 0 } } });
+    expect(known).toEqual(before);
+  });
+
+  it('takes a point sent twice (changed within the margin) as the same point, and nothing sent as nothing changed', () => {
+    const once = mergeSweepAnswer(known, changed('100', [second]));
+    expect(mergeSweepAnswer(once, changed('1100', [second])).points).toEqual(once.points);
+    expect(mergeSweepAnswer(known, changed('100', [])).points).toEqual(known.points);
+  });
+
+  it('replaces everything with a full answer', () => {
+    const full = { ...sampleSweep, since: null };
+    expect(mergeSweepAnswer(known, full)).toBe(full);
+  });
+
+  it('reads in full first, then only what changed while the sweep runs, and in full once more when it stops running', async () => {
+    const asked: (string | undefined)[] = [];
+    const answers: SweepAnswer[] = [known, changed('100', [second]), changed('1100', [third], { ...runningCounts, queued: 0, running: 0, done: 3 }, 'done'), sampleSweep];
+    const read = (since: string | undefined) => {
+      asked.push(since);
+      return Promise.resolve(answers.shift()!);
+    };
+    const first = await readSweep(undefined, read);
+    expect(first).toBe(known);
+    const next = await readSweep(first, read);
+    expect(next.points.map((p) => p.state)).toEqual(['done', 'done', 'queued']);
+    // The since read says the sweep is done: the full read that follows is what the screen shows.
+    const last = await readSweep(next, read);
+    expect(last).toBe(sampleSweep);
+    expect(asked).toEqual([undefined, '100', '1100', undefined]);
+    // A sweep no longer running is read in full (a refresh after a cancel, a retry).
+    answers.push(sampleSweep);
+    await readSweep(last, read);
+    expect(asked.at(-1)).toBeUndefined();
   });
 });

@@ -83,6 +83,39 @@ export function stillRunning(summary: Pick<SweepSummary, 'state'>): boolean {
   return summary.state === 'queued' || summary.state === 'running';
 }
 
+/**
+ * The sweep as known after a read: a full answer (`since` null) as it is; an answer of the points changed since a
+ * cursor as the earlier one with each point sent put in its place by index — the summary, frontier, changes and cursor
+ * the later one's. A point the server sends twice (changed within its cursor's margin) lands on itself.
+ * @example mergeSweepAnswer(known, { ...changed, since: known.cursor, points: [{ index: 1, state: 'done', … }] }).points.map((p) => p.state)
+ * //=> ['done', 'done', 'queued'] (point 1 was running in known)
+ */
+export function mergeSweepAnswer(earlier: SweepAnswer, later: SweepAnswer): SweepAnswer {
+  if (later.since === null) return later;
+  const byIndex = new Map(earlier.points.map((p) => [p.index, p]));
+  let added = false;
+  for (const p of later.points) {
+    added ||= !byIndex.has(p.index);
+    byIndex.set(p.index, p);
+  }
+  const points = [...byIndex.values()];
+  return { ...later, points: added ? points.sort((a, b) => a.index - b.index) : points };
+}
+
+/**
+ * Reads a sweep the way the screen follows it: while the sweep known is still running, only the points changed since
+ * its cursor, merged ({@link mergeSweepAnswer}); the first read, a read of a sweep no longer running, and the read
+ * after the sweep stops running are full reads (the last one also repairs anything a cursor's margin missed).
+ * @param known the answer from the previous read of this sweep, if any
+ * @param read reads the sweep, with `since` or without
+ * @example await readSweep(undefined, read) //=> read(undefined)'s answer
+ */
+export async function readSweep(known: SweepAnswer | undefined, read: (since: string | undefined) => Promise<SweepAnswer>): Promise<SweepAnswer> {
+  if (!known || !stillRunning(known.sweep)) return read(undefined);
+  const merged = mergeSweepAnswer(known, await read(known.cursor));
+  return stillRunning(merged.sweep) ? merged : read(undefined);
+}
+
 /** A row of the points table. */
 export interface PointRow {
   readonly index: number;
