@@ -127,7 +127,10 @@ export function prepareSweep(input: SweepRequest): Result<SweepSetup> {
   const grid = expandGrid(vary);
   if (!grid.ok) return grid;
   // Each value once on the base scenario: the schema's own check of its range, with the field's path.
-  let maxConfidence = base.value.scenario.policy.safety.confidence;
+  // Every point of a grid that varies the confidence sets its own, so only the grid's values size the paths (a base
+  // of 0.99 swept over 0 and 0.5 needs 4 check paths, not 200); otherwise every point plans at the base's.
+  const variesConfidence = vary.some((a) => a.name === 'confidence');
+  let maxConfidence = variesConfidence ? 0 : base.value.scenario.policy.safety.confidence;
   for (const axis of vary) {
     for (const value of axis.values) {
       const applied = applySweepPoint(json, { [axis.name]: value });
@@ -140,7 +143,6 @@ export function prepareSweep(input: SweepRequest): Result<SweepSetup> {
     }
   }
   if (issues.length) return { ok: false, issues };
-  if (!vary.some((a) => a.name === 'confidence')) maxConfidence = base.value.scenario.policy.safety.confidence;
   const scenario = base.value.scenario;
   const covered = indexFlows(scenario, scenario.flows);
   if (!covered.ok) return covered;
