@@ -195,7 +195,7 @@ export function printRolling(io: CliIo, cmp: NonNullable<OptimizeResult['rolling
 }
 
 /** Why the scenario is infeasible: where the elastic model had to bend, and by how much (LP figures, 万元). */
-export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeResult['infeasibility']>, names: Names): void {
+export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeResult['infeasibility']>, names: Names, fix?: OptimizeResult['infeasibilityFix']): void {
   const zh = io.lang === 'zh';
   const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
   io.out('');
@@ -210,6 +210,7 @@ export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeRe
     io.out(zh ? `  • ${s.monthKey} ${ruleName(s.rule, 'zh')}${where}：${isCap(s.rule) ? '超出' : '短缺'} ${amount} 万元` : `  • ${s.monthKey} ${ruleName(s.rule, 'en')}${where}: ${isCap(s.rule) ? 'over' : 'short'} by ${amount}万`);
   }
   if (shortfalls.length > 12) io.out(zh ? `  • ……另有 ${shortfalls.length - 12} 处` : `  • … ${shortfalls.length - 12} more`);
+  for (const line of fix?.[zh ? 'zh' : 'en'] ?? []) io.out(`  → ${line}`);
 }
 
 /**
@@ -228,5 +229,5 @@ export function printOptimize(io: CliIo, r: OptimizeResult, explain: boolean, na
   if (r.stress) printStressDetails(io, r.stress, names);
   if (r.frontier) printFrontier(io, r.frontier);
   if (r.rolling) printRolling(io, r.rolling, r.safety.confidence);
-  if (r.infeasibility) printInfeasibility(io, r.infeasibility, names);
+  if (r.infeasibility) printInfeasibility(io, r.infeasibility, names, r.infeasibilityFix);
 }

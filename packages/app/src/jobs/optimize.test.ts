@@ -67,3 +67,17 @@ describe('runOptimize refuses bad requests with the field named, and honours can
     if (!r.ok) expect(r.issues[0]!.code).toBe('cancelled');
   });
 });
+
+describe('runOptimize on a scenario no plan can keep', () => {
+  it('the sample asking 12 months of payouts in reserve: infeasible, the months short, and what would fix it (at most 4 months, through the wire)', async () => {
+    const twelve = { ...sampleJson, policy: { ...sampleJson.policy, reserve: { rule: 'monthsOfPayouts', months: 12 }, safety: { confidence: 0 } } };
+    const r = await runOptimize({ kind: 'optimize', scenario: twelve, options: {} });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.status).toBe('infeasible');
+    expect(r.value.infeasibility?.[0]).toMatchObject({ monthKey: '2026-01', rule: 'liquidityReserve' });
+    // 4 is the most: the sweep of reserveMonths on the sample finds a plan at 4 and none at 5 (test/cli/sweep.test.ts).
+    expect(r.value.infeasibilityFix?.en[0]).toMatch(/^What would fix it: a reserve of at most 4 months of payouts \(now 12\), or [\d,.]+万 more liquid money from 2026-01 on$/);
+    expect(r.value.infeasibilityFix?.zh[0]).toMatch(/^可行的做法：流动性储备至多 4 个月支付（现为 12 个月），或从 2026-01 起另有 [\d,.]+ 万元流动资金$/);
+    expect(optimizeResult.decode(optimizeResult.encode(r.value)).infeasibilityFix).toEqual(r.value.infeasibilityFix);
+  }, 60_000);
+});

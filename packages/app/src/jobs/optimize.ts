@@ -232,7 +232,7 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
       : {}),
     ...(frontier ? { frontier: summarizeFrontier(frontier) } : {}),
     ...(rolling ? { rolling: summarizeRolling(rolling) } : {}),
-    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })) } : {}),
+    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })), infeasibilityFix: { zh: [...infeasibility.fixes.zh], en: [...infeasibility.fixes.en] } } : {}),
   };
   // The result is checked against its own wire schema before it leaves: a figure finer than the fen is a bug here.
   const checked = optimizeResult.safeEncode(value);

@@ -109,6 +109,76 @@ export function bindingFacts(result: OptimizeResult): BindingFact[] {
 export interface InfeasibilityExplanation {
   readonly shortfalls: ReadonlyArray<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }>;
   readonly lines: { zh: string[]; en: string[] };
+  /** What would fix it, one line per bent rule (the largest bend of each): {@link infeasibilityFixes}. */
+  readonly fixes: { zh: string[]; en: string[] };
+}
+
+/**
+ * The most months of payouts a `monthsOfPayouts` reserve could ask while the fund keeps it in every month the elastic
+ * model had to bend the whole fund's reserve: there liquid money is at most `required[t] − short`, and k months ask the
+ * next k months' payouts (the last month's repeated past the horizon, as `reserveRequirement` does).
+ * @param outflowWan - total payouts per month (万元)
+ * @param requiredWan - the reserve the current rule asks per month (万元)
+ * @param shorts - month index and shortfall (万元) of each bent total-reserve row
+ * @returns the largest k below `currentMonths` that fits every such month (0 when not even one month fits)
+ * @example mostReserveMonths(3, [10, 10, 10, 10, 10], [30, 30, 30, 20, 10], [{ t: 0, shortWan: 15 }]) //=> 1
+ */
+export function mostReserveMonths(currentMonths: number, outflowWan: readonly number[], requiredWan: readonly number[], shorts: ReadonlyArray<{ t: number; shortWan: number }>): number {
+  const ask = (t: number, k: number) => {
+    const next = outflowWan.slice(t + 1);
+    const last = next.length ? next[next.length - 1]! : outflowWan[t]!;
+    let total = 0;
+    for (let j = 0; j < k; j++) total += next[j] ?? last;
+    return total;
+  };
+  for (let k = currentMonths - 1; k > 0; k--) {
+    if (shorts.every(({ t, shortWan }) => ask(t, k) <= requiredWan[t]! - shortWan + 1e-6 * Math.max(1, requiredWan[t]!))) return k;
+  }
+  return 0;
+}
+
+/**
+ * What would fix an infeasible scenario, from the elastic model's bends: for the reserve, the most months of payouts
+ * the money covers (a `monthsOfPayouts` rule on the whole fund, no extra reserve from the forecast) or else the amount
+ * to lower it by; for a fund type's cash, the money it lacks from outside (调剂金 or 财政补助: a fund type may not pay
+ * from another's money); for a cap, the cap to raise or the banks to add. The largest bend of each rule, in both
+ * languages; amounts are the LP's (万元, one decimal), as in the explanation's other lines.
+ */
+export function infeasibilityFixes(shortfalls: InfeasibilityExplanation['shortfalls'], context: { reserve: Scenario['policy']['reserve']; extraReserve: boolean; months: readonly string[]; outflowWan: readonly number[]; requiredWan: readonly number[] }): { zh: string[]; en: string[] } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const largest = new Map<string, InfeasibilityExplanation['shortfalls'][number]>();
+  for (const s of shortfalls) if (!largest.has(s.rule) || largest.get(s.rule)!.shortWan < s.shortWan) largest.set(s.rule, s);
+  // Money brought in stays: the largest reserve shortfall, there by the first month short, covers every month after.
+  const firstOf = (rule: string, fundType?: string) => shortfalls.filter((s) => s.rule === rule && (fundType === undefined || s.fundType === fundType)).map((s) => s.monthKey).sort()[0]!;
+  const reserve = largest.get('liquidityReserve');
+  if (reserve) {
+    const total = shortfalls.filter((s) => s.rule === 'liquidityReserve' && !s.fundType);
+    const index = new Map(context.months.map((m, t) => [m, t]));
+    if (context.reserve.rule === 'monthsOfPayouts' && !context.extraReserve && total.length && total.length === shortfalls.filter((s) => s.rule === 'liquidityReserve').length) {
+      const k = mostReserveMonths(context.reserve.months, context.outflowWan, context.requiredWan, total.map((s) => ({ t: index.get(s.monthKey) ?? 0, shortWan: s.shortWan })));
+      zh.push(`可行的做法：流动性储备至多 ${k} 个月支付（现为 ${context.reserve.months} 个月），或从 ${firstOf('liquidityReserve')} 起另有 ${fmt(reserve.shortWan)} 万元流动资金`);
+      en.push(`What would fix it: a reserve of at most ${k} month${k === 1 ? '' : 's'} of payouts (now ${context.reserve.months}), or ${fmt(reserve.shortWan)}万 more liquid money from ${firstOf('liquidityReserve')} on`);
+    } else {
+      zh.push(`可行的做法：${reserve.monthKey} 的流动性储备要求降低 ${fmt(reserve.shortWan)} 万元${reserve.fundType ? `（${reserve.fundType}）` : ''}，或另有同样多的流动资金`);
+      en.push(`What would fix it: a reserve ${fmt(reserve.shortWan)}万 lower in ${reserve.monthKey}${reserve.fundType ? ` (${reserve.fundType})` : ''}, or that much more liquid money`);
+    }
+  }
+  // A fund type's cash bends by money that is not there, added in the month it is short and kept: its total is what it
+  // lacks, from the first month short.
+  for (const fundType of new Set(shortfalls.filter((s) => s.rule === 'cashBalance').map((s) => s.fundType))) {
+    const lacking = shortfalls.filter((s) => s.rule === 'cashBalance' && s.fundType === fundType).reduce((acc, s) => acc + s.shortWan, 0);
+    const from = firstOf('cashBalance', fundType);
+    zh.push(`${fundType ?? '某险种'} 自身资金不足以支付：从 ${from} 起共差 ${fmt(lacking)} 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据`);
+    en.push(`${fundType ?? 'A fund type'} cannot pay its own payouts: ${fmt(lacking)}万 short in all from ${from} on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking`);
+  }
+  for (const rule of ['trancheShareCap', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'maxBondShare']) {
+    const c = largest.get(rule);
+    if (!c) continue;
+    zh.push(`可行的做法：放宽 ${rule}${rule === 'maxBondShare' ? '' : ' 或增加可存放的银行'}（${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} 超出 ${fmt(c.shortWan)} 万元）`);
+    en.push(`What would fix it: a higher ${rule}${rule === 'maxBondShare' ? '' : ' or more eligible banks'} (${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} over by ${fmt(c.shortWan)}万)`);
+  }
+  return { zh, en };
 }
 
 /**
@@ -175,7 +245,8 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
       en.push(`… ${shortfalls.length - 12} more`);
     }
   }
-  return { shortfalls, lines: { zh, en } };
+  const fixes = infeasibilityFixes(shortfalls, { reserve: scenario.policy.reserve, extraReserve: (options.extraReserve ?? []).some((x) => x.gt(0)), months: data.months, outflowWan: data.outflow, requiredWan: data.reserve });
+  return { shortfalls, lines: { zh, en }, fixes };
 }
 
 /** What the elastic plan had to bend: rule, month, and how much (万元). */

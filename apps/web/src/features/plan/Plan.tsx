@@ -117,6 +117,13 @@ function NoPlan({ result, bank }: { result: OptimizeResult; bank: (id: string | 
           <li key={`i${k}`}>{i.message}</li>
         ))}
       </ul>
+      {result.infeasibilityFix?.[lang].length ? (
+        <ul className="fixes" data-testid="noplan-fixes">
+          {result.infeasibilityFix[lang].map((line, k) => (
+            <li key={k}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
