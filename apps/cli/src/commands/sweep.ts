@@ -297,9 +297,9 @@ export function sweepText(result: SweepResult, lang: 'zh' | 'en'): string {
   const failed = result.points.filter((p) => p.status !== 'optimal');
   if (failed.length) {
     lines.push('', zh ? `没有计划的点：${failed.length} 个` : `Points without a plan: ${failed.length}`);
-    // Each with why: an infeasible point's explanation (its first two lines), else its first issue.
+    // Each with why: an infeasible point's explanation (its first two lines) and what would fix it, else its first issue.
     for (const p of failed.slice(0, FAILED_SHOWN)) {
-      const why = p.why ? (zh ? p.why.zh : p.why.en).slice(0, 2).join(zh ? '；' : '; ') : (p.issues[0]?.message ?? '');
+      const why = p.why ? [...(zh ? p.why.zh : p.why.en).slice(0, 2), ...((zh ? p.fix?.zh : p.fix?.en) ?? [])].join(zh ? '；' : '; ') : (p.issues[0]?.message ?? '');
       lines.push(`  ${names.map((n) => `${n}=${p.values[n]}`).join(', ')}${zh ? '：' : ': '}${label(STATUS_LABELS[p.status], p.status)}${why ? ` — ${why}` : ''}`);
     }
     if (failed.length > FAILED_SHOWN) lines.push(zh ? `  ……另有 ${failed.length - FAILED_SHOWN} 个（--json 查看原因）` : `  … ${failed.length - FAILED_SHOWN} more (--json for why)`);

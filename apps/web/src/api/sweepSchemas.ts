@@ -53,6 +53,8 @@ export const sweepPointResultSchema = z.object({
   issues: z.array(issueSchema).default([]),
   /** Why an infeasible point has no plan, in both languages (the elastic explanation's first lines). */
   why: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  /** What would fix an infeasible point, in both languages. */
+  fix: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   ms: z.number(),
 });
 export type SweepPointResult = z.output<typeof sweepPointResultSchema>;

@@ -67,10 +67,11 @@ export const sweepPointResult = z.strictObject({
   /**
    * Why an infeasible point has no plan, in both languages: the first month that cannot keep every rule, the largest
    * shortfall (the rule, where, how much in 万元) and the months after, from the elastic LP that lets the reserve and
-   * the caps bend (docs/optimizer.md §9, `explainInfeasible`), then what would fix it (`infeasibilityFixes`: e.g. the
-   * most months of payouts the money covers). Absent on the other statuses.
+   * the caps bend (docs/optimizer.md §9, `explainInfeasible`). Absent on the other statuses.
    */
   why: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  /** What would fix an infeasible point (`infeasibilityFixes`: e.g. the most months of payouts the money covers). */
+  fix: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   /** Wall time of the point (optimize and check), milliseconds. */
   ms: z.number(),
 });
@@ -245,7 +246,7 @@ export async function runSweepPoint(session: SweepSession, point: GridPoint, sig
     // A researcher testing a floor needs to know what it breaks, not only that it does: the same elastic explanation
     // as `fundladder optimize` gives (which month, which rule, how much short), its first lines.
     const why = await explainInfeasible(scenario);
-    return done({ status: result.status, issues: [...result.issues], why: { zh: [...why.lines.zh.slice(0, WHY_LINES), ...why.fixes.zh], en: [...why.lines.en.slice(0, WHY_LINES), ...why.fixes.en] } });
+    return done({ status: result.status, issues: [...result.issues], why: { zh: why.lines.zh.slice(0, WHY_LINES), en: why.lines.en.slice(0, WHY_LINES) }, fix: { zh: [...why.fixes.zh], en: [...why.fixes.en] } });
   }
   if (result.status !== 'optimal') return done({ status: result.status, issues: [...result.issues] });
   const stress = stressTest(scenario, result.plan, session.paths.check, { nothingPlaced: session.nothingPlaced, ...(signal ? { signal } : {}) });

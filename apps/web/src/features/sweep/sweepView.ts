@@ -150,9 +150,9 @@ export function pointRows(answer: Pick<SweepAnswer, 'sweep' | 'points' | 'fronti
       anyGap: r?.risk ? percentOfProbability(r.risk.payoutShortProbability) : '—',
       interest: r?.interest ? moneyIn(r.interest, tableUnit(lang)) : '—',
       // An infeasible point says instead what cannot hold: its explanation's first two lines (the first month and
-      // the rules, the largest shortfall).
+      // the rules, the largest shortfall), and what would fix it.
       binding: r?.why
-        ? r.why[lang].slice(0, 2).join(lang === 'zh' ? '；' : '; ')
+        ? [...r.why[lang].slice(0, 2), ...(r.fix?.[lang] ?? [])].join(lang === 'zh' ? '；' : '; ')
         : r && r.binding.length ? r.binding.map((b) => `${m.ruleName[b.rule] ?? b.rule} ×${b.count}`).join(lang === 'zh' ? '、' : ', ') : m.noBinding,
       onFront: front.has(p.index),
     };
