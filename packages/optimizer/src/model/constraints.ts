@@ -1,5 +1,5 @@
 import type { LpBuilder } from './lp';
-import { type FundType, fundShareWithMinBanks } from '@fundladder/core';
+import { type FundType, type MonthKey, fundShareWithMinBanks } from '@fundladder/core';
 import { type LadderData, POOLED, yuanToWanFloat } from './data';
 import type { LadderVariables } from './variables';
 import { holdingsOverCaps, overAtStart } from './capsAtStart';
@@ -73,8 +73,10 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
   // Auxiliary totals keep the cap rows short (each cap row then has 2 terms, not hundreds).
   const aux = (name: string) => lp.addVariable({ name, lower: -Infinity, upper: Infinity, cost: 0 });
   const outVarByBank = new Map<string, number>();
-  for (let t = 0; t < T; t++) {
-    const m = data.months[t]!;
+  // The rows of each month, in three functions rather than one loop body: V8 re-optimizes a function that meets an
+  // object or array of a shape its optimized code has not seen, and one function this size took ~176 ms to compile
+  // each time, every third optimize call or so (docs/sweep.md §6); a small function recompiles for little.
+  const reserveRows = (t: number, m: MonthKey) => {
     // Reserve: settlement cash + call deposits + 周转金 accounts ≥ the requirement.
     const liquidTerms: Array<[number, number]> = data.fundTypes.map((ft) => [v.cash.get(ft)![t]!, 1]);
     data.options.forEach((o, i) => {
@@ -96,59 +98,52 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
         lp.addRow({ name: `reserve[${ft}][${m}]`, lower: data.reserveByFund.get(ft)![t]! - data.liquidOutsideByFund.get(ft)![t]! - data.lateCashByFund.get(ft)![t]!, upper: Infinity, terms, rule: 'liquidityReserve', meta: { monthKey: m, fundType: ft } });
       }
     }
-
-    const existingTotal = [...data.existingTimeDeposits.values()].reduce((sum, row) => sum + row[t]!, 0);
-    const trancheVar = aux(`tranche[${m}]`);
-    const totalVar = aux(`timeDeposits[${m}]`);
-    const trancheTerms: Array<[number, number]> = [[trancheVar, -1]];
-    const totalTerms: Array<[number, number]> = [[totalVar, -1]];
-    for (const b of bankIds) {
-      const mine = tdOptionsOf.get(b)!;
-      const existing = data.existingTimeDeposits.get(b)?.[t] ?? 0;
-      // new[b][t] and out[b][t] (placed part only; existing is a constant on the right-hand side).
-      const newTerms: Array<[number, number]> = [];
-      for (const i of mine) for (const j of v.place[i]![t]!) newTerms.push([j, 1]);
-      // Stock and flow: out[b][t] = out[b][t−1] + placed now − placed τ months ago (short rows, whatever the terms).
-      const outTerms: Array<[number, number]> = [...newTerms.map(([j]) => [j, -1] as [number, number])];
-      for (const i of mine) {
-        const s0 = t - data.options[i]!.termMonths;
-        if (s0 >= 0) for (const j of v.place[i]![s0]!) outTerms.push([j, 1]);
-      }
-      const previousOut = outVarByBank.get(b);
-      if (previousOut !== undefined) outTerms.push([previousOut, -1]);
-      let newVar: number | undefined;
-      let outVar: number | undefined;
-      if (newTerms.length) {
-        newVar = aux(`new[${b}][${m}]`);
-        lp.addRow({ name: `newDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...newTerms, [newVar, -1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
-        trancheTerms.push([newVar, 1]);
-      }
-      if (mine.length) {
-        outVar = aux(`out[${b}][${m}]`);
-        outVarByBank.set(b, outVar);
-        lp.addRow({ name: `outDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...outTerms, [outVar, 1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
-        totalTerms.push([outVar, 1]);
-        // Cap B: placed + existing ≤ share × local general deposits; where the existing holdings alone are over, nothing placed.
-        lp.addRow({ name: `capB[${b}][${m}]`, lower: -Infinity, upper: overAtStart(atStart, b, 'B', t) ? 0 : Math.max(0, capB * data.localDeposits.get(b)! - existing), terms: [[outVar, 1]], rule: 'bankLocalDepositCap', meta: { monthKey: m, bankId: b } });
-      }
-      if (newVar !== undefined) {
-        // Cap A: new[b] ≤ share × tranche.
-        lp.addRow({ name: `capA[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[newVar, 1], [trancheVar, -capA]], rule: 'trancheShareCap', meta: { monthKey: m, bankId: b } });
-      }
-      // Cap C: out[b] + existing ≤ share × (all placed + all existing). Where the existing holdings alone are over
-      // (share of the existing total), nothing placed at b instead: the plan cannot be asked to dilute the starting
-      // position, and the ledger reports that excess as a finding, not the plan's break.
-      if (overAtStart(atStart, b, 'C', t)) {
-        if (outVar !== undefined) lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[outVar, 1]], rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
-      } else {
-        const capCTerms: Array<[number, number]> = [[totalVar, -capC]];
-        if (outVar !== undefined) capCTerms.push([outVar, 1]);
-        lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: capC * existingTotal - existing, terms: capCTerms, rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
-      }
+  };
+  const bankRows = (t: number, m: MonthKey, b: string, existingTotal: number, trancheVar: number, totalVar: number, trancheTerms: Array<[number, number]>, totalTerms: Array<[number, number]>) => {
+    const mine = tdOptionsOf.get(b)!;
+    const existing = data.existingTimeDeposits.get(b)?.[t] ?? 0;
+    // new[b][t] and out[b][t] (placed part only; existing is a constant on the right-hand side).
+    const newTerms: Array<[number, number]> = [];
+    for (const i of mine) for (const j of v.place[i]![t]!) newTerms.push([j, 1]);
+    // Stock and flow: out[b][t] = out[b][t−1] + placed now − placed τ months ago (short rows, whatever the terms).
+    const outTerms: Array<[number, number]> = [...newTerms.map(([j]) => [j, -1] as [number, number])];
+    for (const i of mine) {
+      const s0 = t - data.options[i]!.termMonths;
+      if (s0 >= 0) for (const j of v.place[i]![s0]!) outTerms.push([j, 1]);
     }
-    lp.addRow({ name: `trancheDef[${m}]`, lower: 0, upper: 0, terms: trancheTerms, rule: 'definition', meta: { monthKey: m } });
-    lp.addRow({ name: `timeDepositsDef[${m}]`, lower: 0, upper: 0, terms: totalTerms, rule: 'definition', meta: { monthKey: m } });
-
+    const previousOut = outVarByBank.get(b);
+    if (previousOut !== undefined) outTerms.push([previousOut, -1]);
+    let newVar: number | undefined;
+    let outVar: number | undefined;
+    if (newTerms.length) {
+      newVar = aux(`new[${b}][${m}]`);
+      lp.addRow({ name: `newDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...newTerms, [newVar, -1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
+      trancheTerms.push([newVar, 1]);
+    }
+    if (mine.length) {
+      outVar = aux(`out[${b}][${m}]`);
+      outVarByBank.set(b, outVar);
+      lp.addRow({ name: `outDef[${b}][${m}]`, lower: 0, upper: 0, terms: [...outTerms, [outVar, 1]], rule: 'definition', meta: { monthKey: m, bankId: b } });
+      totalTerms.push([outVar, 1]);
+      // Cap B: placed + existing ≤ share × local general deposits; where the existing holdings alone are over, nothing placed.
+      lp.addRow({ name: `capB[${b}][${m}]`, lower: -Infinity, upper: overAtStart(atStart, b, 'B', t) ? 0 : Math.max(0, capB * data.localDeposits.get(b)! - existing), terms: [[outVar, 1]], rule: 'bankLocalDepositCap', meta: { monthKey: m, bankId: b } });
+    }
+    if (newVar !== undefined) {
+      // Cap A: new[b] ≤ share × tranche.
+      lp.addRow({ name: `capA[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[newVar, 1], [trancheVar, -capA]], rule: 'trancheShareCap', meta: { monthKey: m, bankId: b } });
+    }
+    // Cap C: out[b] + existing ≤ share × (all placed + all existing). Where the existing holdings alone are over
+    // (share of the existing total), nothing placed at b instead: the plan cannot be asked to dilute the starting
+    // position, and the ledger reports that excess as a finding, not the plan's break.
+    if (overAtStart(atStart, b, 'C', t)) {
+      if (outVar !== undefined) lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: 0, terms: [[outVar, 1]], rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+    } else {
+      const capCTerms: Array<[number, number]> = [[totalVar, -capC]];
+      if (outVar !== undefined) capCTerms.push([outVar, 1]);
+      lp.addRow({ name: `capC[${b}][${m}]`, lower: -Infinity, upper: capC * existingTotal - existing, terms: capCTerms, rule: 'fundTimeDepositShareCap', meta: { monthKey: m, bankId: b } });
+    }
+  };
+  const bondShareRow = (t: number, m: MonthKey, existingTotal: number) => {
     // Bond share of placed money.
     const maxBond = scenario.policy.maxBondShare.toNumber();
     if (maxBond < 1) {
@@ -157,9 +152,21 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
         for (const [j] of outstanding(i, t)) terms.push([j, (o.product === 'govBond' ? 1 : 0) - maxBond]);
       });
       const existingPlaced = existingTotal + data.existingBonds[t]! + data.existingLiquid[t]!;
-      void trancheVar;
       lp.addRow({ name: `bondShare[${m}]`, lower: -Infinity, upper: maxBond * existingPlaced - data.existingBonds[t]!, terms, rule: 'maxBondShare', meta: { monthKey: m } });
     }
+  };
+  for (let t = 0; t < T; t++) {
+    const m = data.months[t]!;
+    reserveRows(t, m);
+    const existingTotal = [...data.existingTimeDeposits.values()].reduce((sum, row) => sum + row[t]!, 0);
+    const trancheVar = aux(`tranche[${m}]`);
+    const totalVar = aux(`timeDeposits[${m}]`);
+    const trancheTerms: Array<[number, number]> = [[trancheVar, -1]];
+    const totalTerms: Array<[number, number]> = [[totalVar, -1]];
+    for (const b of bankIds) bankRows(t, m, b, existingTotal, trancheVar, totalVar, trancheTerms, totalTerms);
+    lp.addRow({ name: `trancheDef[${m}]`, lower: 0, upper: 0, terms: trancheTerms, rule: 'definition', meta: { monthKey: m } });
+    lp.addRow({ name: `timeDepositsDef[${m}]`, lower: 0, upper: 0, terms: totalTerms, rule: 'definition', meta: { monthKey: m } });
+    bondShareRow(t, m, existingTotal);
   }
   addLiquidAtEnd(lp, data, v);
 }
