@@ -117,7 +117,7 @@ describe('fundladder sweep: a point without a plan says why', () => {
     expect([...ledgerShort.keys()]).toEqual(['2026-01', '2026-02', '2026-03']);
     const json = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')) as { points: Array<{ status: string; why?: { zh: string[]; en: string[] }; fix?: { zh: string[]; en: string[] } }> };
     expect(json.points[0]?.status).toBe('infeasible');
-    expect(json.points[0]?.why?.en[0]).toBe('Infeasible from 2026-01: liquidityReserve in 3 month(s)');
+    expect(json.points[0]?.why?.en[0]).toBe('Infeasible from 2026-01: the liquidity reserve in 3 month(s)');
     // What would fix it: the most months of payouts the money covers in those months, 4 — and reserveMonths=4 has a
     // plan (the resume test above ends with it optimal).
     expect(json.points[0]?.fix?.en[0]).toMatch(/^What would fix it: a reserve of at most 4 months of payouts \(now 5\), or 8,980\.2万 more liquid money from 2026-01 on$/);

@@ -106,6 +106,10 @@ export function bindingFacts(result: OptimizeResult): BindingFact[] {
   return facts;
 }
 
+/** The rules an explanation names, in words (not their ids) in both languages. */
+const zhRule: Record<string, string> = { liquidityReserve: '流动性储备', bankLocalDepositCap: '上限B', fundTimeDepositShareCap: '上限C', trancheShareCap: '上限A', cashBalance: '险种现金', maxBondShare: '国债占比' };
+const enRule: Record<string, string> = { liquidityReserve: 'the liquidity reserve', bankLocalDepositCap: 'cap B', fundTimeDepositShareCap: 'cap C', trancheShareCap: 'cap A', cashBalance: "a fund type's cash", maxBondShare: 'the bond-share limit' };
+
 export interface InfeasibilityExplanation {
   readonly shortfalls: ReadonlyArray<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }>;
   readonly lines: { zh: string[]; en: string[] };
@@ -175,8 +179,8 @@ export function infeasibilityFixes(shortfalls: InfeasibilityExplanation['shortfa
   for (const rule of ['trancheShareCap', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'maxBondShare']) {
     const c = largest.get(rule);
     if (!c) continue;
-    zh.push(`可行的做法：放宽 ${rule}${rule === 'maxBondShare' ? '' : ' 或增加可存放的银行'}（${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} 超出 ${fmt(c.shortWan)} 万元）`);
-    en.push(`What would fix it: a higher ${rule}${rule === 'maxBondShare' ? '' : ' or more eligible banks'} (${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} over by ${fmt(c.shortWan)}万)`);
+    zh.push(`可行的做法：放宽${zhRule[rule] ?? rule}${rule === 'maxBondShare' ? '' : '或增加可存放的银行'}（${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} 超出 ${fmt(c.shortWan)} 万元）`);
+    en.push(`What would fix it: a higher ${enRule[rule] ?? rule}${rule === 'maxBondShare' ? '' : ' or more eligible banks'} (${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} over by ${fmt(c.shortWan)}万)`);
   }
   return { zh, en };
 }
@@ -217,7 +221,6 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
     }
   }
   shortfalls.sort((a, b) => (a.monthKey < b.monthKey ? -1 : a.monthKey > b.monthKey ? 1 : b.shortWan - a.shortWan));
-  const zhRule: Record<string, string> = { liquidityReserve: '流动性储备', bankLocalDepositCap: '上限B', fundTimeDepositShareCap: '上限C', trancheShareCap: '上限A', cashBalance: '险种现金', maxBondShare: '国债占比' };
   const byRule = new Map<string, number>();
   for (const s of shortfalls) byRule.set(s.rule, (byRule.get(s.rule) ?? 0) + 1);
   const worst = [...shortfalls].sort((a, b) => b.shortWan - a.shortWan)[0];
@@ -229,16 +232,16 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
   } else {
     const first = shortfalls[0]!;
     zh.push(`从 ${first.monthKey} 起不可行：${[...byRule].map(([r, n]) => `${zhRule[r] ?? r} ${n} 个月次`).join('，')}`);
-    en.push(`Infeasible from ${first.monthKey}: ${[...byRule].map(([r, n]) => `${r} in ${n} month(s)`).join(', ')}`);
+    en.push(`Infeasible from ${first.monthKey}: ${[...byRule].map(([r, n]) => `${enRule[r] ?? r} in ${n} month(s)`).join(', ')}`);
     // A reserve or a fund's cash is short; a cap is exceeded (the bend of a cap row is money above the cap).
     const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
     if (worst) {
       zh.push(`最大${isCap(worst.rule) ? '超出' : '短缺'}：${worst.monthKey} ${zhRule[worst.rule] ?? worst.rule}${worst.bankId ? `（${worst.bankId}）` : ''}${worst.fundType ? `（${worst.fundType}）` : ''} ${isCap(worst.rule) ? '超出' : '短缺'} ${fmt(worst.shortWan)} 万元`);
-      en.push(`Largest ${isCap(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, ${isCap(worst.rule) ? 'over' : 'short'} by ${fmt(worst.shortWan)}万`);
+      en.push(`Largest ${isCap(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${enRule[worst.rule] ?? worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, ${isCap(worst.rule) ? 'over' : 'short'} by ${fmt(worst.shortWan)}万`);
     }
     for (const s of shortfalls.slice(0, 12)) {
       zh.push(`${s.monthKey} ${zhRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}：${isCap(s.rule) ? '超出' : '短缺'} ${fmt(s.shortWan)} 万元`);
-      en.push(`${s.monthKey} ${s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: ${isCap(s.rule) ? 'over' : 'short'} by ${fmt(s.shortWan)}万`);
+      en.push(`${s.monthKey} ${enRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: ${isCap(s.rule) ? 'over' : 'short'} by ${fmt(s.shortWan)}万`);
     }
     if (shortfalls.length > 12) {
       zh.push(`……另有 ${shortfalls.length - 12} 处`);

@@ -40,6 +40,6 @@ describe('infeasibilityFixes', () => {
 
   it('a cap over: the cap to raise or the banks to add, at the largest excess', () => {
     const fixes = infeasibilityFixes([{ monthKey: '2026-01', rule: 'fundTimeDepositShareCap', bankId: 'icbc', shortWan: 1 }, { monthKey: '2026-02', rule: 'fundTimeDepositShareCap', bankId: 'ccb', shortWan: 4 }], context);
-    expect(fixes.en).toEqual(['What would fix it: a higher fundTimeDepositShareCap or more eligible banks (2026-02 ccb over by 4.0万)']);
+    expect(fixes.en).toEqual(['What would fix it: a higher cap C or more eligible banks (2026-02 ccb over by 4.0万)']);
   });
 });

@@ -53,11 +53,11 @@ describe('the points table', () => {
   });
 
   it('says why an infeasible point has no plan where the binding rules would be (reserveMonths=5 of the sample, as the sweep job words it)', () => {
-    const why = { zh: ['从 2026-01 起不可行：流动性储备 3 个月次', '最大短缺：2026-02 流动性储备 短缺 8,980.2 万元', '2026-01 流动性储备：短缺 6,297.0 万元'], en: ['Infeasible from 2026-01: liquidityReserve in 3 month(s)', 'Largest shortfall: 2026-02, liquidityReserve, short by 8,980.2万', '2026-01 liquidityReserve: short by 6,297.0万'] };
+    const why = { zh: ['从 2026-01 起不可行：流动性储备 3 个月次', '最大短缺：2026-02 流动性储备 短缺 8,980.2 万元', '2026-01 流动性储备：短缺 6,297.0 万元'], en: ['Infeasible from 2026-01: the liquidity reserve in 3 month(s)', 'Largest shortfall: 2026-02, the liquidity reserve, short by 8,980.2万', '2026-01 the liquidity reserve: short by 6,297.0万'] };
     const fix = { zh: ['可行的做法：流动性储备至多 4 个月支付（现为 5 个月），或从 2026-01 起另有 8,980.2 万元流动资金'], en: ['What would fix it: a reserve of at most 4 months of payouts (now 5), or 8,980.2万 more liquid money from 2026-01 on'] };
     const infeasible = { ...sampleSweep, points: [{ ...sampleSweep.points[0]!, result: { ...sampleSweep.points[0]!.result!, status: 'infeasible' as const, interest: undefined, risk: undefined, binding: [], why, fix } }] };
     expect(pointRows(infeasible, sweepZh, 'zh')[0]).toMatchObject({ state: '不可行', interest: '—', gap: '—', binding: '从 2026-01 起不可行：流动性储备 3 个月次；最大短缺：2026-02 流动性储备 短缺 8,980.2 万元；可行的做法：流动性储备至多 4 个月支付（现为 5 个月），或从 2026-01 起另有 8,980.2 万元流动资金' });
-    expect(pointRows(infeasible, sweepEn, 'en')[0]?.binding).toBe('Infeasible from 2026-01: liquidityReserve in 3 month(s); Largest shortfall: 2026-02, liquidityReserve, short by 8,980.2万; What would fix it: a reserve of at most 4 months of payouts (now 5), or 8,980.2万 more liquid money from 2026-01 on');
+    expect(pointRows(infeasible, sweepEn, 'en')[0]?.binding).toBe('Infeasible from 2026-01: the liquidity reserve in 3 month(s); Largest shortfall: 2026-02, the liquidity reserve, short by 8,980.2万; What would fix it: a reserve of at most 4 months of payouts (now 5), or 8,980.2万 more liquid money from 2026-01 on');
   });
 
   it('says where a rule stops binding along the grid', () => {
