@@ -8,8 +8,7 @@ import { useState } from 'react';
 import { ApiError, answer, api, apiPostForm, fundPath, withSignal } from '../../api/client';
 import { type AuditInterestResult, auditInterestResult } from '../../api/auditResult';
 import { loadFundVersions } from '../../api/fundVersions';
-import { checkedResult } from '../../api/results';
-import { FINISHED, type Issue, fundSchema, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, runCreatedSchema, runListSchema, roleAtLeast } from '../../api/schemas';
 import { moneyIn } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -18,6 +17,7 @@ import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
+import { loadRunOfKind } from '../../api/runOfKind';
 import { RunPanel } from '../runs/RunPanel';
 import { type AuditMessages, auditMessages } from './messages';
 import { AUDIT_ENCODINGS, AUDIT_UNITS, type AuditUpload, accountName, auditFormOf, bankNamer, differenceRows, noteText, ruleOf, yuanAndWan } from './auditView';
@@ -175,17 +175,10 @@ function Start({ fundId }: { fundId: string }) {
   );
 }
 
-async function loadAudit(fundId: string, runId: string, signal: AbortSignal): Promise<{ run: Run; role?: string | null; result?: AuditInterestResult }> {
-  const fund = api.api.funds[':fundId'];
-  const [run, info] = await Promise.all([answer(fund.runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal), answer(fund.$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal)]);
-  if (run.state !== 'done' || run.kind !== 'auditInterest') return { run, role: info.role };
-  return { run, role: info.role, result: checkedResult(auditInterestResult, run.result, `GET run ${runId} result`) };
-}
-
 function AuditRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = auditMessages(lang);
-  const data = useLoad(`audit:${fundId}:${runId}`, (signal) => loadAudit(fundId, runId, signal));
+  const data = useLoad(`audit:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'auditInterest', auditInterestResult, signal));
   if (data.state.status === 'loading') return <Loading />;
   if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
   const { run, role, result } = data.state.value;

@@ -22,6 +22,7 @@ import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
+import { loadRunOfKind } from '../../api/runOfKind';
 import { RunPanel } from '../runs/RunPanel';
 import { type ReplayMessages, replayMessages } from './messages';
 import { replayRiskOption } from './replayChart';
@@ -221,17 +222,10 @@ function PlanPick({ fundId, run, canRun }: { fundId: string; run: Run; canRun: b
   );
 }
 
-async function loadReplay(fundId: string, runId: string, signal: AbortSignal): Promise<{ run: Run; role?: string | null; result?: ReplayResult }> {
-  const fund = api.api.funds[':fundId'];
-  const [run, info] = await Promise.all([answer(fund.runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal), loadFundVersions(fundId, signal)]);
-  if (run.state !== 'done' || run.kind !== 'replay') return { run, role: info.fund.role };
-  return { run, role: info.fund.role, result: checkedResult(replayResult, run.result, `GET run ${runId} result`) };
-}
-
 function ReplayRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = replayMessages(lang);
-  const data = useLoad(`replay:${fundId}:${runId}`, (signal) => loadReplay(fundId, runId, signal));
+  const data = useLoad(`replay:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'replay', replayResult, signal));
   if (data.state.status === 'loading') return <Loading />;
   if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
   const { run, role, result } = data.state.value;

@@ -6,8 +6,8 @@ import './tender.css';
 import { useState } from 'react';
 import { ApiError, answer, api, withSignal } from '../../api/client';
 import { loadFundVersions } from '../../api/fundVersions';
-import { checkedResult, type TenderResult, tenderResult } from '../../api/results';
-import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
+import { type TenderResult, tenderResult } from '../../api/results';
+import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, roleAtLeast } from '../../api/schemas';
 import { formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -16,6 +16,7 @@ import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
+import { loadRunOfKind } from '../../api/runOfKind';
 import { RunPanel } from '../runs/RunPanel';
 import { type TenderMessages, tenderMessages } from './messages';
 import { CRITERIA, type FormProblem, type TenderForm, aboveReserve, allocationRows, bankNamer, planComparison, scoreRows, splitTotalIssues, suspendedRows, tenderRequestOf } from './tenderView';
@@ -166,17 +167,10 @@ function Start({ fundId, from, refused = [] }: { fundId: string; from?: Run; ref
   );
 }
 
-async function loadTender(fundId: string, runId: string, signal: AbortSignal): Promise<{ run: Run; role?: string | null; result?: TenderResult }> {
-  const fund = api.api.funds[':fundId'];
-  const [run, info] = await Promise.all([answer(fund.runs[':runId'].$get({ param: { fundId, runId } }, withSignal(signal)), runSchema, undefined, signal), loadFundVersions(fundId, signal)]);
-  if (run.state !== 'done' || run.kind !== 'tender') return { run, role: info.fund.role };
-  return { run, role: info.fund.role, result: checkedResult(tenderResult, run.result, `GET run ${runId} result`) };
-}
-
 function TenderRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = tenderMessages(lang);
-  const data = useLoad(`tender:${fundId}:${runId}`, (signal) => loadTender(fundId, runId, signal));
+  const data = useLoad(`tender:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'tender', tenderResult, signal));
   if (data.state.status === 'loading') return <Loading />;
   if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
   const { run, role, result } = data.state.value;
