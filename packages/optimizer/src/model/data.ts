@@ -1,7 +1,7 @@
 import {
   type Decimal, type FundType, type IsoDate, type MonthKey, type MonthlyFlow, type PlaceableKind, type Position, type Scenario, type ResolvedPlacement,
   TERM_DEPOSIT_KINDS, ZERO, dec, accruedOn, addMonthsToDate, addMonthsToKey, bondYieldOn, compareDates, dayOfMonth, firstDayOfMonth, indexFlows, indexScenario, interestDue,
-  minimumAmountOf, monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, sum,
+  minimumAmountOf, monthKeyRange, offeredTerms, paymentDates, positionFromHolding, positionFromPlacement, quotedRate, rateOn, reserveRequirement, actualDaysBetween, monthOfDate, sum,
 } from '@fundladder/core';
 
 /**
@@ -342,7 +342,7 @@ export function prepareLadderData(scenario: Scenario, flows: readonly MonthlyFlo
       if (d === pos.maturityDate) amount = amount.plus(pos.principal);
       // Arriving after its own month's placement day (the last month's too): placeable next month, but cash at this
       // month's end.
-      const own = monthIndex.get(d.slice(0, 7));
+      const own = monthIndex.get(monthOfDate(d));
       if (own !== undefined && own < t) {
         lateCash[own] = lateCash[own]! + yuanToWanFloat(amount);
         const row = lateCashByFund.get(pos.fundType)!;
