@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, Decimal, evaluatePlan, validateScenario } from '@fundladder/core';
-import { type OptimizeResult, baselinePlan, explainBinding, explainInfeasible, optimize, rolloverPlan } from '@fundladder/optimizer';
+import { type OptimizeResult, baselinePlan, bindingFacts, explainInfeasible, optimize, rolloverPlan } from '@fundladder/optimizer';
+import { bindingLine, infeasibilityLines } from '@fundladder/app';
 import { ROOT } from '../cli/harness';
 
 function load(file: string): Scenario {
@@ -93,7 +94,7 @@ describe('optimizer on the sample county fund', () => {
   });
 
   it('says which rules bind and what an extra month of reserve costs', () => {
-    const lines = explainBinding(result, 'en');
+    const lines = bindingFacts(result).map((f) => bindingLine(f, 'en'));
     expect(lines[0]).toMatch(/each extra month of payouts kept in reserve costs about [\d,.]+万/);
   });
 
@@ -111,6 +112,6 @@ describe('optimizer on the sample county fund', () => {
     const why = await explainInfeasible(variant);
     expect(why.shortfalls[0]).toMatchObject({ monthKey: '2026-01', rule: 'liquidityReserve' });
     expect(why.shortfalls[0]!.shortWan).toBeGreaterThan(10_000);
-    expect(why.lines.zh[0]).toContain('从 2026-01 起不可行');
+    expect(infeasibilityLines(why, 'zh')[0]).toContain('从 2026-01 起不可行');
   }, 60_000);
 });

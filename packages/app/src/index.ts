@@ -11,6 +11,7 @@ export * from './jobs/optimizeResult';
 export * from './jobs/optimize';
 export * from './messages/names';
 export * from './messages/facts';
+export * from './messages/infeasibility';
 export * from './messages/capFindings';
 export * from './messages/issues';
 export * from './jobs/readiness';

@@ -8,6 +8,7 @@ import { defaultPathCounts, forecastFlowPaths, forecastMeanFlows, forecastPathFl
 import { scenarioRefOf, summarizeEvaluation } from './evaluation';
 import { type JobContext, cancelledIssue, readScenarioJson } from './context';
 import { type OptimizeResult, type StressSummary, optimizeResult } from './optimizeResult';
+import { infeasibilityFixText } from '../messages/infeasibility';
 
 /** The confidences of a frontier request. */
 export const FRONTIER_CONFIDENCES = [0, 0.9, 0.95, 0.99, 0.995] as const;
@@ -232,7 +233,7 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
       : {}),
     ...(frontier ? { frontier: summarizeFrontier(frontier) } : {}),
     ...(rolling ? { rolling: summarizeRolling(rolling) } : {}),
-    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })), infeasibilityFix: { zh: [...infeasibility.fixes.zh], en: [...infeasibility.fixes.en] } } : {}),
+    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })), infeasibilityFix: infeasibilityFixText(infeasibility.fixes) } : {}),
   };
   // The result is checked against its own wire schema before it leaves: a figure finer than the fen is a bug here.
   const checked = optimizeResult.safeEncode(value);

@@ -144,7 +144,7 @@ export const optimizeResult = z.strictObject({
   frontier: z.array(frontierPoint).optional(),
   rolling: rollingSummary.optional(),
   infeasibility: z.array(shortfall).optional(),
-  /** What would fix an infeasible scenario, one line per bent rule, in both languages (`infeasibilityFixes`). */
+  /** What would fix an infeasible scenario, one line per bent rule, in both languages (`infeasibilityFixes`, worded by `infeasibilityFixLine`). */
   infeasibilityFix: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
 });
 export type OptimizeResult = z.output<typeof optimizeResult>;

@@ -10,6 +10,7 @@ import { applySweepPoint, sweepParameter } from '../sweep/parameters';
 import { BINDABLE_RULES, type BindableRule, bindingChanges, bindingRules } from '../sweep/binding';
 import { paretoFront } from '../sweep/frontier';
 import { pathsFingerprint } from '../sweep/key';
+import { infeasibilityFixText, infeasibilityLines } from '../messages/infeasibility';
 
 /**
  * Per-point defaults (docs/sweep.md "Cost of a point"): 200 check paths (the least a confidence of 0.99 can be shown
@@ -67,10 +68,10 @@ export const sweepPointResult = z.strictObject({
   /**
    * Why an infeasible point has no plan, in both languages: the first month that cannot keep every rule, the largest
    * shortfall (the rule, where, how much in 万元) and the months after, from the elastic LP that lets the reserve and
-   * the caps bend (docs/optimizer.md §9, `explainInfeasible`). Absent on the other statuses.
+   * the caps bend (docs/optimizer.md §9, `explainInfeasible`; worded by `infeasibilityLines`). Absent on the other statuses.
    */
   why: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
-  /** What would fix an infeasible point (`infeasibilityFixes`: e.g. the most months of payouts the money covers). */
+  /** What would fix an infeasible point (`infeasibilityFixes`, worded by `infeasibilityFixLine`: e.g. the most months of payouts the money covers). */
   fix: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   /** Wall time of the point (optimize and check), milliseconds. */
   ms: z.number(),
@@ -246,7 +247,7 @@ export async function runSweepPoint(session: SweepSession, point: GridPoint, sig
     // A researcher testing a floor needs to know what it breaks, not only that it does: the same elastic explanation
     // as `fundladder optimize` gives (which month, which rule, how much short), its first lines.
     const why = await explainInfeasible(scenario);
-    return done({ status: result.status, issues: [...result.issues], why: { zh: why.lines.zh.slice(0, WHY_LINES), en: why.lines.en.slice(0, WHY_LINES) }, fix: { zh: [...why.fixes.zh], en: [...why.fixes.en] } });
+    return done({ status: result.status, issues: [...result.issues], why: { zh: infeasibilityLines(why, 'zh').slice(0, WHY_LINES), en: infeasibilityLines(why, 'en').slice(0, WHY_LINES) }, fix: infeasibilityFixText(why.fixes) });
   }
   if (result.status !== 'optimal') return done({ status: result.status, issues: [...result.issues] });
   const stress = stressTest(scenario, result.plan, session.paths.check, { nothingPlaced: session.nothingPlaced, ...(signal ? { signal } : {}) });

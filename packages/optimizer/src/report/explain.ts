@@ -5,64 +5,11 @@ import type { SafetyFloors } from '../model/safety';
 import { holdingsOverCaps } from '../model/capsAtStart';
 import { buildLadderModel } from '../model/buildLadderModel';
 import { highsBackend } from '../backends/highs';
+import type { Termination } from '../backends/types';
 import type { OptimizeResult } from '../optimize';
 import { type WirePlacement, planFromSolution } from '../extract/planFromSolution';
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-
-/**
- * Which rules bind the optimum and what they cost, in a fund manager's words, from the LP's shadow
- * prices (per unit increase of a row's bound; duals are not unique on this kind of model, so every
- * figure is "about", and linear beyond the point is an extrapolation — docs/solver-notes.md §6).
- */
-export function explainBinding(result: OptimizeResult, lang: 'zh' | 'en'): string[] {
-  if (result.status !== 'optimal' || result.relaxed.report.dual !== 'feasiblePoint') {
-    return [lang === 'zh' ? '没有对偶解（混合整数或求解器未给出），无法给出影子价格。' : 'No duals (a MIP, or the solver gave none): no shadow prices to report.'];
-  }
-  const { data } = result;
-  const { model, report } = result.relaxed;
-  const lines: string[] = [];
-  const dual = (i: number) => report.rowDuals[i] ?? 0;
-  // Reserve: a ≥ row; raising its bound by 1万元 changes interest by dual (≤ 0).
-  let reservePerWan = 0;
-  let extraMonthCost = 0;
-  let bindingMonths = 0;
-  const reserveMonths = data.scenario.policy.reserve.rule === 'monthsOfPayouts' ? data.scenario.policy.reserve.months : 0;
-  model.rows.forEach((row, i) => {
-    if (row.rule !== 'liquidityReserve' || Math.abs(dual(i)) < 1e-9) return;
-    const t = data.months.indexOf(row.meta!.monthKey as never);
-    reservePerWan += dual(i);
-    bindingMonths++;
-    extraMonthCost += dual(i) * (data.outflow[Math.min(t + reserveMonths + 1, data.outflow.length - 1)] ?? 0);
-  });
-  if (reservePerWan !== 0) {
-    lines.push(lang === 'zh'
-      ? `流动性储备在 ${bindingMonths} 个月起约束作用：每多留 1 个月支出的储备，约少得 ${fmt(-extraMonthCost)} 万元利息`
-      : `The liquidity reserve binds in ${bindingMonths} month(s): each extra month of payouts kept in reserve costs about ${fmt(-extraMonthCost)}万 of interest`);
-  }
-  const capText: Record<string, { zh: string; en: string }> = {
-    bankLocalDepositCap: { zh: '上限B（占其一般性存款20%）', en: 'cap B (20% of its local deposits)' },
-    fundTimeDepositShareCap: { zh: '上限C（占基金定期20%）', en: 'cap C (20% of the fund’s time deposits)' },
-    trancheShareCap: { zh: '上限A（占当月新增25%）', en: 'cap A (25% of the month’s tranche)' },
-    maxBondShare: { zh: '国债占比上限', en: 'the bond-share limit' },
-  };
-  const caps = model.rows
-    .map((row, i) => ({ row, value: dual(i) }))
-    .filter(({ row, value }) => capText[row.rule] && value > 1e-9)
-    .sort((a, b) => b.value - a.value);
-  for (const { row, value } of caps.slice(0, 6)) {
-    const perYi = value * 10_000;
-    const who = row.meta?.bankId ?? '';
-    lines.push(lang === 'zh'
-      ? `${row.meta?.monthKey} ${who} 的${capText[row.rule]!.zh}：放宽 1 亿元约多得 ${fmt(perYi)} 万元利息`
-      : `${capText[row.rule]!.en} at ${who} in ${row.meta?.monthKey}: raising it by 1亿 would add about ${fmt(perYi)}万 of interest`);
-  }
-  if (caps.length > 6) lines.push(lang === 'zh' ? `另有 ${caps.length - 6} 条上限约束起作用（--json 查看）` : `${caps.length - 6} more binding cap rows`);
-  if (!lines.length) lines.push(lang === 'zh' ? '没有规则约束结果：利率本身决定了计划。' : 'No rule binds: the rates alone decide the plan.');
-  return lines;
-}
-
-/** A rule that binds the optimum and what it costs, as a fact (the application layer words it). */
+/** A rule that binds the optimum and what it costs, as a fact (the application layer words it: `bindingLine` in @fundladder/app). */
 export type BindingFact =
   | { readonly kind: 'noDuals' }
   | { readonly kind: 'nothingBinds' }
@@ -106,15 +53,44 @@ export function bindingFacts(result: OptimizeResult): BindingFact[] {
   return facts;
 }
 
-/** The rules an explanation names, in words (not their ids) in both languages. */
-const zhRule: Record<string, string> = { liquidityReserve: '流动性储备', bankLocalDepositCap: '上限B', fundTimeDepositShareCap: '上限C', trancheShareCap: '上限A', cashBalance: '险种现金', maxBondShare: '国债占比' };
-const enRule: Record<string, string> = { liquidityReserve: 'the liquidity reserve', bankLocalDepositCap: 'cap B', fundTimeDepositShareCap: 'cap C', trancheShareCap: 'cap A', cashBalance: "a fund type's cash", maxBondShare: 'the bond-share limit' };
+/** Where the elastic model had to bend a rule: the month, the rule, the bank or fund type of its row, and how much (万元, as the LP sees them). */
+export interface Bend {
+  readonly monthKey: string;
+  readonly rule: string;
+  readonly bankId?: string;
+  readonly fundType?: string;
+  /** A reserve's or a fund type's cash shortfall, or a cap's excess (money above the cap), 万元. */
+  readonly shortWan: number;
+}
 
+/** The caps and limits an infeasibility fix may ask to raise, in the order the fixes name them. */
+export const RELAXABLE_CAPS = ['trancheShareCap', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'maxBondShare'] as const;
+
+/**
+ * What would fix an infeasible scenario, as a fact (the application layer words it; amounts are the LP's 万元):
+ * - `reserveMonths`: a `monthsOfPayouts` reserve of at most `atMost` months (now `now`), or `orExtraWan` more liquid
+ *   money from `from` on;
+ * - `reserveAmount`: the reserve `lowerWan` lower in `monthKey` (of `fundType`, when the bent row is a fund type's), or
+ *   that much more liquid money;
+ * - `fundTypeOwnMoney`: a fund type (unknown when its row named none) short of its own money by `shortWan` in all from
+ *   `from` on, which must come from outside (调剂金 or 财政补助);
+ * - `relaxCap`: a cap or limit to raise (or, but for the bond share, banks to add), over by `overWan` at its largest
+ *   excess, in `monthKey` at `bankId`.
+ */
+export type InfeasibilityFix =
+  | { readonly kind: 'reserveMonths'; readonly atMost: number; readonly now: number; readonly orExtraWan: number; readonly from: string }
+  | { readonly kind: 'reserveAmount'; readonly monthKey: string; readonly lowerWan: number; readonly fundType?: string }
+  | { readonly kind: 'fundTypeOwnMoney'; readonly fundType?: string; readonly shortWan: number; readonly from: string }
+  | { readonly kind: 'relaxCap'; readonly rule: (typeof RELAXABLE_CAPS)[number]; readonly monthKey: string; readonly bankId?: string; readonly overWan: number };
+
+/** Why an infeasible scenario has no plan, as facts (the application layer words them). */
 export interface InfeasibilityExplanation {
-  readonly shortfalls: ReadonlyArray<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }>;
-  readonly lines: { zh: string[]; en: string[] };
-  /** What would fix it, one line per bent rule (the largest bend of each): {@link infeasibilityFixes}. */
-  readonly fixes: { zh: string[]; en: string[] };
+  /** Every bend above 1 yuan, by month, then the largest first. */
+  readonly shortfalls: readonly Bend[];
+  /** Whether the elastic model solved; when it did not, why it stopped (then there are no shortfalls to report). */
+  readonly elastic: { readonly solved: true } | { readonly solved: false; readonly termination: Termination };
+  /** What would fix it, one fact per bent rule (the largest bend of each): {@link infeasibilityFixes}. */
+  readonly fixes: readonly InfeasibilityFix[];
 }
 
 /**
@@ -145,13 +121,20 @@ export function mostReserveMonths(currentMonths: number, outflowWan: readonly nu
  * What would fix an infeasible scenario, from the elastic model's bends: for the reserve, the most months of payouts
  * the money covers (a `monthsOfPayouts` rule on the whole fund, no extra reserve from the forecast) or else the amount
  * to lower it by; for a fund type's cash, the money it lacks from outside (调剂金 or 财政补助: a fund type may not pay
- * from another's money); for a cap, the cap to raise or the banks to add. The largest bend of each rule, in both
- * languages; amounts are the LP's (万元, one decimal), as in the explanation's other lines.
+ * from another's money); for a cap, the cap to raise or the banks to add. The largest bend of each rule, as facts
+ * (the application layer words them); amounts are the LP's 万元, unrounded.
+ * @param shortfalls - the elastic model's bends ({@link explainInfeasible})
+ * @param context - the reserve rule, whether a reserve from the forecast comes on top, and the LP's months, total
+ *   payouts and required reserve per month (万元)
+ * @returns the reserve's fix first, then one per fund type short of its own money, then one per cap in
+ *   {@link RELAXABLE_CAPS} order
+ * @example infeasibilityFixes([{ monthKey: '2026-01', rule: 'liquidityReserve', shortWan: 15 }, { monthKey: '2026-02', rule: 'liquidityReserve', shortWan: 12 }], { reserve: { rule: 'monthsOfPayouts', months: 3 }, extraReserve: false, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'], outflowWan: [10, 10, 10, 10, 10], requiredWan: [30, 30, 30, 20, 10] })
+ * //=> [{ kind: 'reserveMonths', atMost: 1, now: 3, orExtraWan: 15, from: '2026-01' }]
+ * @see docs/optimizer.md §9 ("What would fix it")
  */
-export function infeasibilityFixes(shortfalls: InfeasibilityExplanation['shortfalls'], context: { reserve: Scenario['policy']['reserve']; extraReserve: boolean; months: readonly string[]; outflowWan: readonly number[]; requiredWan: readonly number[] }): { zh: string[]; en: string[] } {
-  const zh: string[] = [];
-  const en: string[] = [];
-  const largest = new Map<string, InfeasibilityExplanation['shortfalls'][number]>();
+export function infeasibilityFixes(shortfalls: readonly Bend[], context: { reserve: Scenario['policy']['reserve']; extraReserve: boolean; months: readonly string[]; outflowWan: readonly number[]; requiredWan: readonly number[] }): InfeasibilityFix[] {
+  const fixes: InfeasibilityFix[] = [];
+  const largest = new Map<string, Bend>();
   for (const s of shortfalls) if (!largest.has(s.rule) || largest.get(s.rule)!.shortWan < s.shortWan) largest.set(s.rule, s);
   // Money brought in stays: the largest reserve shortfall, there by the first month short, covers every month after.
   const firstOf = (rule: string, fundType?: string) => shortfalls.filter((s) => s.rule === rule && (fundType === undefined || s.fundType === fundType)).map((s) => s.monthKey).sort()[0]!;
@@ -160,29 +143,23 @@ export function infeasibilityFixes(shortfalls: InfeasibilityExplanation['shortfa
     const total = shortfalls.filter((s) => s.rule === 'liquidityReserve' && !s.fundType);
     const index = new Map(context.months.map((m, t) => [m, t]));
     if (context.reserve.rule === 'monthsOfPayouts' && !context.extraReserve && total.length && total.length === shortfalls.filter((s) => s.rule === 'liquidityReserve').length) {
-      const k = mostReserveMonths(context.reserve.months, context.outflowWan, context.requiredWan, total.map((s) => ({ t: index.get(s.monthKey) ?? 0, shortWan: s.shortWan })));
-      zh.push(`可行的做法：流动性储备至多 ${k} 个月支付（现为 ${context.reserve.months} 个月），或从 ${firstOf('liquidityReserve')} 起另有 ${fmt(reserve.shortWan)} 万元流动资金`);
-      en.push(`What would fix it: a reserve of at most ${k} month${k === 1 ? '' : 's'} of payouts (now ${context.reserve.months}), or ${fmt(reserve.shortWan)}万 more liquid money from ${firstOf('liquidityReserve')} on`);
+      const atMost = mostReserveMonths(context.reserve.months, context.outflowWan, context.requiredWan, total.map((s) => ({ t: index.get(s.monthKey) ?? 0, shortWan: s.shortWan })));
+      fixes.push({ kind: 'reserveMonths', atMost, now: context.reserve.months, orExtraWan: reserve.shortWan, from: firstOf('liquidityReserve') });
     } else {
-      zh.push(`可行的做法：${reserve.monthKey} 的流动性储备要求降低 ${fmt(reserve.shortWan)} 万元${reserve.fundType ? `（${reserve.fundType}）` : ''}，或另有同样多的流动资金`);
-      en.push(`What would fix it: a reserve ${fmt(reserve.shortWan)}万 lower in ${reserve.monthKey}${reserve.fundType ? ` (${reserve.fundType})` : ''}, or that much more liquid money`);
+      fixes.push({ kind: 'reserveAmount', monthKey: reserve.monthKey, lowerWan: reserve.shortWan, ...(reserve.fundType ? { fundType: reserve.fundType } : {}) });
     }
   }
   // A fund type's cash bends by money that is not there, added in the month it is short and kept: its total is what it
   // lacks, from the first month short.
   for (const fundType of new Set(shortfalls.filter((s) => s.rule === 'cashBalance').map((s) => s.fundType))) {
     const lacking = shortfalls.filter((s) => s.rule === 'cashBalance' && s.fundType === fundType).reduce((acc, s) => acc + s.shortWan, 0);
-    const from = firstOf('cashBalance', fundType);
-    zh.push(`${fundType ?? '某险种'} 自身资金不足以支付：从 ${from} 起共差 ${fmt(lacking)} 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据`);
-    en.push(`${fundType ?? 'A fund type'} cannot pay its own payouts: ${fmt(lacking)}万 short in all from ${from} on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking`);
+    fixes.push({ kind: 'fundTypeOwnMoney', ...(fundType !== undefined ? { fundType } : {}), shortWan: lacking, from: firstOf('cashBalance', fundType) });
   }
-  for (const rule of ['trancheShareCap', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'maxBondShare']) {
+  for (const rule of RELAXABLE_CAPS) {
     const c = largest.get(rule);
-    if (!c) continue;
-    zh.push(`可行的做法：放宽${zhRule[rule] ?? rule}${rule === 'maxBondShare' ? '' : '或增加可存放的银行'}（${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} 超出 ${fmt(c.shortWan)} 万元）`);
-    en.push(`What would fix it: a higher ${enRule[rule] ?? rule}${rule === 'maxBondShare' ? '' : ' or more eligible banks'} (${c.monthKey}${c.bankId ? ` ${c.bankId}` : ''} over by ${fmt(c.shortWan)}万)`);
+    if (c) fixes.push({ kind: 'relaxCap', rule, monthKey: c.monthKey, ...(c.bankId ? { bankId: c.bankId } : {}), overWan: c.shortWan });
   }
-  return { zh, en };
+  return fixes;
 }
 
 /**
@@ -190,6 +167,13 @@ export function infeasibilityFixes(shortfalls: InfeasibilityExplanation['shortfa
  * at a cost of 1 per 万元 and each fund type's cash at 1,000 (money that is not there), minimising the bend, and reports every month
  * and rule that had to bend and by how much (docs/solver-notes.md §7: relaxing only the rule rows works; IIS did
  * not). Same flows and extra reserve as the `optimize` call it explains. Never a crash or an empty answer.
+ * Facts only: the application layer words them (the bends by month and rule, the largest, what would fix it).
+ * @param scenario - the scenario `optimize` found infeasible
+ * @param options - the flows and the reserve from the forecast that `optimize` planned with, if other than the scenario's
+ * @returns every bend above 1 yuan (by month, the largest first within a month), whether the elastic model solved, and
+ *   {@link infeasibilityFixes}
+ * @example (await explainInfeasible(sampleWithReserveOf5Months)).shortfalls.map((s) => s.monthKey) //=> ['2026-01', '2026-02', '2026-03']
+ * @see docs/optimizer.md §9, docs/solver-notes.md §7
  */
 export async function explainInfeasible(scenario: Scenario, options: { flows?: Scenario['flows']; extraReserve?: readonly DecimalType[] } = {}): Promise<InfeasibilityExplanation> {
   const data = prepareLadderData(scenario, options.flows ?? scenario.flows, options.extraReserve);
@@ -210,7 +194,7 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
   });
   const elastic: LpModel = { sense: 'minimize', offset: 0, variables, rows };
   const report = await highsBackend.solve(elastic);
-  const shortfalls: Array<{ monthKey: string; rule: string; bankId?: string; fundType?: string; shortWan: number }> = [];
+  const shortfalls: Bend[] = [];
   if (report.primal === 'feasiblePoint') {
     for (const [j, i] of slackOf) {
       const v = report.columnValues[j]!;
@@ -221,39 +205,9 @@ export async function explainInfeasible(scenario: Scenario, options: { flows?: S
     }
   }
   shortfalls.sort((a, b) => (a.monthKey < b.monthKey ? -1 : a.monthKey > b.monthKey ? 1 : b.shortWan - a.shortWan));
-  const byRule = new Map<string, number>();
-  for (const s of shortfalls) byRule.set(s.rule, (byRule.get(s.rule) ?? 0) + 1);
-  const worst = [...shortfalls].sort((a, b) => b.shortWan - a.shortWan)[0];
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (!shortfalls.length) {
-    zh.push(report.primal === 'feasiblePoint' ? '弹性模型无需突破任何规则：不可行来自其他约束（如现金为负的存量安排）。' : `弹性模型也未求解（${report.termination}）。`);
-    en.push(report.primal === 'feasiblePoint' ? 'The elastic model bends no rule: the infeasibility comes from elsewhere.' : `The elastic model did not solve either (${report.termination}).`);
-  } else {
-    const first = shortfalls[0]!;
-    zh.push(`从 ${first.monthKey} 起不可行：${[...byRule].map(([r, n]) => `${zhRule[r] ?? r} ${n} 个月次`).join('，')}`);
-    en.push(`Infeasible from ${first.monthKey}: ${[...byRule].map(([r, n]) => `${enRule[r] ?? r} in ${n} month(s)`).join(', ')}`);
-    // A reserve or a fund's cash is short; a cap is exceeded (the bend of a cap row is money above the cap).
-    const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
-    if (worst) {
-      zh.push(`最大${isCap(worst.rule) ? '超出' : '短缺'}：${worst.monthKey} ${zhRule[worst.rule] ?? worst.rule}${worst.bankId ? `（${worst.bankId}）` : ''}${worst.fundType ? `（${worst.fundType}）` : ''} ${isCap(worst.rule) ? '超出' : '短缺'} ${fmt(worst.shortWan)} 万元`);
-      en.push(`Largest ${isCap(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${enRule[worst.rule] ?? worst.rule}${worst.bankId ? ` at ${worst.bankId}` : ''}${worst.fundType ? ` (${worst.fundType})` : ''}, ${isCap(worst.rule) ? 'over' : 'short'} by ${fmt(worst.shortWan)}万`);
-    }
-    for (const s of shortfalls.slice(0, 12)) {
-      zh.push(`${s.monthKey} ${zhRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}：${isCap(s.rule) ? '超出' : '短缺'} ${fmt(s.shortWan)} 万元`);
-      en.push(`${s.monthKey} ${enRule[s.rule] ?? s.rule}${s.bankId ? ` ${s.bankId}` : ''}${s.fundType ? ` ${s.fundType}` : ''}: ${isCap(s.rule) ? 'over' : 'short'} by ${fmt(s.shortWan)}万`);
-    }
-    if (shortfalls.length > 12) {
-      zh.push(`……另有 ${shortfalls.length - 12} 处`);
-      en.push(`… ${shortfalls.length - 12} more`);
-    }
-  }
   const fixes = infeasibilityFixes(shortfalls, { reserve: scenario.policy.reserve, extraReserve: (options.extraReserve ?? []).some((x) => x.gt(0)), months: data.months, outflowWan: data.outflow, requiredWan: data.reserve });
-  return { shortfalls, lines: { zh, en }, fixes };
+  return { shortfalls, elastic: report.primal === 'feasiblePoint' ? { solved: true } : { solved: false, termination: report.termination }, fixes };
 }
-
-/** What the elastic plan had to bend: rule, month, and how much (万元). */
-export type Bend = InfeasibilityExplanation['shortfalls'][number];
 
 /**
  * The best plan when no plan keeps every rule (used by the rolling mode when a re-plan is infeasible, e.g. a
