@@ -114,6 +114,17 @@ describe('the Sweep screen in Chromium', () => {
     await check('sweep');
   });
 
+  it('lists the sweep on the start screen, its points done and its state after the link, which leads back to it', async () => {
+    const { page, base } = app;
+    await page.getByRole('link', { name: '← 全部扫描' }).click();
+    await page.waitForURL(`${base}/funds/sample/sweeps`);
+    const item = page.getByTestId('sweep-list').getByRole('listitem').filter({ hasText: `扫描 #${sweepId}：` });
+    expect((await item.textContent())?.trim()).toBe(`扫描 #${sweepId}：已完成 2/2 个点 · 已完成`);
+    await item.getByRole('link', { name: `扫描 #${sweepId}：已完成 2/2 个点`, exact: true }).click();
+    await page.waitForURL(`${base}/funds/sample/sweeps/${sweepId}`);
+    await page.getByTestId('sweep-points').getByTestId('sweep-point').first().waitFor();
+  });
+
   it('reads in English too, and nothing failed on the page', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'English' }).click();

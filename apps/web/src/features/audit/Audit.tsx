@@ -5,19 +5,19 @@
 // API cannot read or audit is refused with every issue at its file, row and column.
 import './audit.css';
 import { useState } from 'react';
-import { ApiError, answer, api, apiPostForm, fundPath, withSignal } from '../../api/client';
+import { ApiError, api, apiPostForm, fundPath } from '../../api/client';
 import { type AuditInterestResult, auditInterestResult } from '../../api/auditResult';
-import { loadFundVersions } from '../../api/fundVersions';
-import { FINISHED, type Issue, issueSentence, runCreatedSchema, runListSchema, roleAtLeast } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, runCreatedSchema, roleAtLeast } from '../../api/schemas';
 import { moneyIn } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
+import { PlannerOnly, StartCard, StartForm, VersionSelect } from '../../ui/StartCard';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { loadRunOfKind } from '../../api/runOfKind';
+import { loadRunOfKind, loadStartOfKind } from '../../api/runOfKind';
 import { RunPanel } from '../runs/RunPanel';
 import { type AuditMessages, auditMessages } from './messages';
 import { AUDIT_ENCODINGS, AUDIT_UNITS, type AuditUpload, accountName, auditFormOf, bankNamer, differenceRows, noteText, ruleOf, yuanAndWan } from './auditView';
@@ -44,13 +44,9 @@ export default function Audit({ fundId, runId }: { fundId: string; runId?: strin
 type Sending = { status: 'idle' | 'sending' } | { status: 'missing'; what: 'file' | 'version' } | { status: 'refused'; issues: readonly Issue[] } | { status: 'error'; error: unknown };
 
 function Start({ fundId }: { fundId: string }) {
-  const { lang, m, names } = useI18n();
+  const { lang, names } = useI18n();
   const t = auditMessages(lang);
-  const data = useLoad(`audit-start:${fundId}`, async (signal) => {
-    const fund = api.api.funds[':fundId'];
-    const [versions, runs] = await Promise.all([loadFundVersions(fundId, signal), answer(fund.runs.$get({ param: { fundId }, query: { limit: '100' } }, withSignal(signal)), runListSchema, undefined, signal)]);
-    return { versions: versions.versions, role: versions.fund.role, runs: runs.runs.filter((r) => r.kind === 'auditInterest') };
-  });
+  const data = useLoad(`audit-start:${fundId}`, (signal) => loadStartOfKind(fundId, 'auditInterest', signal));
   const [upload, setUpload] = useState<AuditUpload>({ file: undefined, versionId: undefined, unit: '', encoding: 'auto' });
   const [sending, setSending] = useState<Sending>({ status: 'idle' });
 
@@ -75,103 +71,72 @@ function Start({ fundId }: { fundId: string }) {
   };
 
   return (
-    <>
-      <section className="card" aria-labelledby="audit-start-title" data-testid="audit-start">
-        <h2 id="audit-start-title">{t.startTitle}</h2>
-        {versions.length === 0 ? (
-          <Empty>{t.noVersions}</Empty>
-        ) : !roleAtLeast(role, 'planner') ? (
-          <p className="muted">{t.noRole}</p>
-        ) : (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void start();
-            }}
-          >
+    <StartCard
+      name="audit"
+      title={t.startTitle}
+      empty={versions.length === 0 ? t.noVersions : undefined}
+      earlier={{ title: t.earlier, none: t.noEarlier, runs: runs.map((r) => ({ id: r.id, to: routePath({ screen: 'audit', fundId, runId: r.id }), label: t.earlierItem(r.id, nameOf(names.runState, r.state)) })) }}
+    >
+      <PlannerOnly role={role} note={t.noRole}>
+        <StartForm onStart={start}>
+          <label className="field">
+            <span>{t.file}</span>
+            <input
+              type="file"
+              name="statement"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setUpload((u) => ({ ...u, file: e.target.files?.[0] }))}
+              aria-invalid={sending.status === 'refused' || (sending.status === 'missing' && sending.what === 'file') || undefined}
+              aria-describedby="audit-file-note"
+            />
+          </label>
+          <p className="muted" id="audit-file-note">{t.fileNote}</p>
+          {sending.status === 'refused' && (
+            <div role="alert" className="field-error" data-testid="audit-refused">
+              <p>{t.refused}</p>
+              <ul className="issues">
+                {sending.issues.map((i, k) => (
+                  <li key={k}>{issueSentence(i, lang)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <VersionSelect label={t.version} versions={versions} value={versionId} onChange={(id) => setUpload((u) => ({ ...u, versionId: id }))} note={{ id: 'audit-version-note', text: t.versionNote }} />
+          <fieldset className="options">
             <label className="field">
-              <span>{t.file}</span>
-              <input
-                type="file"
-                name="statement"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                onChange={(e) => setUpload((u) => ({ ...u, file: e.target.files?.[0] }))}
-                aria-invalid={sending.status === 'refused' || (sending.status === 'missing' && sending.what === 'file') || undefined}
-                aria-describedby="audit-file-note"
-              />
-            </label>
-            <p className="muted" id="audit-file-note">{t.fileNote}</p>
-            {sending.status === 'refused' && (
-              <div role="alert" className="field-error" data-testid="audit-refused">
-                <p>{t.refused}</p>
-                <ul className="issues">
-                  {sending.issues.map((i, k) => (
-                    <li key={k}>{issueSentence(i, lang)}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <label className="field">
-              <span>{t.version}</span>
-              <select name="version" value={versionId} onChange={(e) => setUpload((u) => ({ ...u, versionId: e.target.value }))} aria-describedby="audit-version-note">
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.scenario} · {m.versionLabel(v.version)}
+              <span>{t.unit}</span>
+              <select name="unit" value={upload.unit} onChange={(e) => setUpload((u) => ({ ...u, unit: e.target.value as AuditUpload['unit'] }))}>
+                <option value="">{t.unitNone}</option>
+                {AUDIT_UNITS.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {t.unitName[unit]}
                   </option>
                 ))}
               </select>
             </label>
-            <p className="muted" id="audit-version-note">{t.versionNote}</p>
-            <fieldset className="options">
-              <label className="field">
-                <span>{t.unit}</span>
-                <select name="unit" value={upload.unit} onChange={(e) => setUpload((u) => ({ ...u, unit: e.target.value as AuditUpload['unit'] }))}>
-                  <option value="">{t.unitNone}</option>
-                  {AUDIT_UNITS.map((unit) => (
-                    <option key={unit} value={unit}>
-                      {t.unitName[unit]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                <span>{t.encoding}</span>
-                <select name="encoding" value={upload.encoding} onChange={(e) => setUpload((u) => ({ ...u, encoding: e.target.value as AuditUpload['encoding'] }))}>
-                  {AUDIT_ENCODINGS.map((enc) => (
-                    <option key={enc} value={enc}>
-                      {t.encodingName[enc]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </fieldset>
-            <button type="submit" disabled={sending.status === 'sending'}>
-              {sending.status === 'sending' ? t.starting : t.start}
-            </button>
-            {sending.status === 'missing' && (
-              <p role="alert" className="field-error">
-                {sending.what === 'file' ? t.noFile : t.noVersions}
-              </p>
-            )}
-            {sending.status === 'error' && <ErrorPanel error={sending.error} />}
-          </form>
-        )}
-      </section>
-      <section className="card" aria-labelledby="audit-list-title">
-        <h2 id="audit-list-title">{t.earlier}</h2>
-        {runs.length === 0 ? (
-          <p className="muted">{t.noEarlier}</p>
-        ) : (
-          <ul data-testid="audit-list">
-            {runs.map((r) => (
-              <li key={r.id}>
-                <Link to={routePath({ screen: 'audit', fundId, runId: r.id })}>{t.earlierItem(r.id, nameOf(names.runState, r.state))}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+            <label className="field">
+              <span>{t.encoding}</span>
+              <select name="encoding" value={upload.encoding} onChange={(e) => setUpload((u) => ({ ...u, encoding: e.target.value as AuditUpload['encoding'] }))}>
+                {AUDIT_ENCODINGS.map((enc) => (
+                  <option key={enc} value={enc}>
+                    {t.encodingName[enc]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+          <button type="submit" disabled={sending.status === 'sending'}>
+            {sending.status === 'sending' ? t.starting : t.start}
+          </button>
+          {sending.status === 'missing' && (
+            <p role="alert" className="field-error">
+              {sending.what === 'file' ? t.noFile : t.noVersions}
+            </p>
+          )}
+          {sending.status === 'error' && <ErrorPanel error={sending.error} />}
+        </StartForm>
+      </PlannerOnly>
+    </StartCard>
   );
 }
 

@@ -20,6 +20,7 @@ import { nameOf } from '../../i18n/messages';
 import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
+import { PlannerOnly, StartCard, StartForm } from '../../ui/StartCard';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
 import { loadRunOfKind } from '../../api/runOfKind';
@@ -70,43 +71,25 @@ function Start({ fundId }: { fundId: string }) {
   const version = (r: Run) => versionName.get(r.scenarioVersionIds[0]!) ?? r.scenarioVersionIds[0]!;
 
   return (
-    <>
-      <section className="card" aria-labelledby="replay-start-title" data-testid="replay-start">
-        <h2 id="replay-start-title">{t.startTitle}</h2>
-        {runId === undefined ? (
-          <Empty>{t.noPlans}</Empty>
-        ) : (
-          <>
-            <label className="field">
-              <span>{t.plan}</span>
-              <select name="plan" value={runId} onChange={(e) => setPicked(e.target.value)} aria-describedby="replay-plan-note">
-                {plans.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {t.planItem(r.id, version(r), localDateTime(r.finishedAt))}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="muted" id="replay-plan-note">{t.planNote}</p>
-            <PlanPick key={runId} fundId={fundId} run={plans.find((r) => r.id === runId)!} canRun={roleAtLeast(role, 'planner')} />
-          </>
-        )}
-      </section>
-      <section className="card" aria-labelledby="replay-list-title">
-        <h2 id="replay-list-title">{t.earlier}</h2>
-        {replays.length === 0 ? (
-          <p className="muted">{t.noEarlier}</p>
-        ) : (
-          <ul data-testid="replay-list">
-            {replays.map((r) => (
-              <li key={r.id}>
-                <Link to={routePath({ screen: 'replay', fundId, runId: r.id })}>{t.earlierItem(r.id, nameOf(names.runState, r.state))}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+    <StartCard
+      name="replay"
+      title={t.startTitle}
+      empty={runId === undefined ? t.noPlans : undefined}
+      earlier={{ title: t.earlier, none: t.noEarlier, runs: replays.map((r) => ({ id: r.id, to: routePath({ screen: 'replay', fundId, runId: r.id }), label: t.earlierItem(r.id, nameOf(names.runState, r.state)) })) }}
+    >
+      <label className="field">
+        <span>{t.plan}</span>
+        <select name="plan" value={runId} onChange={(e) => setPicked(e.target.value)} aria-describedby="replay-plan-note">
+          {plans.map((r) => (
+            <option key={r.id} value={r.id}>
+              {t.planItem(r.id, version(r), localDateTime(r.finishedAt))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted" id="replay-plan-note">{t.planNote}</p>
+      {runId !== undefined && <PlanPick key={runId} fundId={fundId} run={plans.find((r) => r.id === runId)!} role={role} />}
+    </StartCard>
   );
 }
 
@@ -126,7 +109,7 @@ async function loadPick(fundId: string, run: Run, signal: AbortSignal) {
   return { versionId, result, frame, actuals: actuals.actuals };
 }
 
-function PlanPick({ fundId, run, canRun }: { fundId: string; run: Run; canRun: boolean }) {
+function PlanPick({ fundId, run, role }: { fundId: string; run: Run; role: string | null | undefined }) {
   const { lang, names } = useI18n();
   const t = replayMessages(lang);
   const data = useLoad(`replay-pick:${fundId}:${run.id}`, (signal) => loadPick(fundId, run, signal));
@@ -184,15 +167,8 @@ function PlanPick({ fundId, run, canRun }: { fundId: string; run: Run; canRun: b
         {cover.to && dropped > 0 && ` ${t.willDrop(dropped, cover.to)}`}{' '}
         <Link to={routePath({ screen: 'actuals', fundId })}>{t.toActuals}</Link>
       </p>
-      {!canRun ? (
-        <p className="muted">{t.noRole}</p>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void start();
-          }}
-        >
+      <PlannerOnly role={role} note={t.noRole}>
+        <StartForm onStart={start}>
           <fieldset className="options">
             <label className="field field-check">
               <input type="checkbox" name="hindsight" checked={form.hindsight} onChange={(e) => setForm((f) => ({ ...f, hindsight: e.target.checked }))} />
@@ -216,8 +192,8 @@ function PlanPick({ fundId, run, canRun }: { fundId: string; run: Run; canRun: b
             </p>
           )}
           {sending.status === 'error' && <ErrorPanel error={sending.error} />}
-        </form>
-      )}
+        </StartForm>
+      </PlannerOnly>
     </>
   );
 }

@@ -12,7 +12,8 @@ import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { PlannerOnly, StartCard, StartForm, VersionSelect } from '../../ui/StartCard';
+import { ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
 import { sweepMessages } from './messages';
 import { frontierChartOption } from './sweepChart';
@@ -46,7 +47,7 @@ const firstRange = (name: string): VaryInput => {
 };
 
 function Start({ fundId }: { fundId: string }) {
-  const { lang, m } = useI18n();
+  const { lang } = useI18n();
   const s = sweepMessages(lang);
   const data = useLoad(`sweep-start:${fundId}`, async (signal) => {
     const fund = api.api.funds[':fundId'];
@@ -81,91 +82,65 @@ function Start({ fundId }: { fundId: string }) {
   };
 
   return (
-    <>
-      <section className="card" aria-labelledby="sweep-start-title" data-testid="sweep-start">
-        <h2 id="sweep-start-title">{s.sweepStartTitle}</h2>
-        {versions.length === 0 ? (
-          <Empty>{s.sweepNoVersions}</Empty>
-        ) : !roleAtLeast(role, 'planner') ? (
-          <p className="muted">{s.sweepNoRole}</p>
-        ) : (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void start();
-            }}
-          >
-            <label className="field">
-              <span>{s.sweepVersion}</span>
-              <select name="version" value={version} onChange={(e) => setVersionId(e.target.value)}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.scenario} · {m.versionLabel(v.version)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {rows.map((row, k) => (
-              <fieldset key={k} className="options" data-testid={`sweep-parameter-${k + 1}`}>
-                <legend>{s.sweepParameter(k + 1)}</legend>
-                <label className="field">
-                  <span>{s.sweepParameter(k + 1)}</span>
-                  <select value={row?.name ?? ''} onChange={(e) => setRow(k, e.target.value ? firstRange(e.target.value) : undefined)}>
-                    {k > 0 && <option value="">{s.sweepNone}</option>}
-                    {FORM_PARAMETERS.filter((p) => !rows.some((r, i) => i !== k && r?.name === p.name)).map((p) => (
-                      <option key={p.name} value={p.name}>
-                        {s.parameterName[p.name] ?? p.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {row &&
-                  (['from', 'to', 'step'] as const).map((field) => (
-                    <label key={field} className="field">
-                      <span>{field === 'from' ? s.sweepFrom : field === 'to' ? s.sweepTo : s.sweepStep}</span>
-                      <input name={`p${k + 1}-${field}`} inputMode="decimal" value={row[field]} onChange={(e) => setRow(k, { ...row, [field]: e.target.value })} />
-                    </label>
+    <StartCard
+      name="sweep"
+      title={s.sweepStartTitle}
+      empty={versions.length === 0 ? s.sweepNoVersions : undefined}
+      earlier={{
+        title: s.sweepEarlier,
+        none: s.sweepNoEarlier,
+        runs: sweeps.map((w) => ({ id: w.id, to: routePath({ screen: 'sweep', fundId, sweepId: w.id }), label: s.sweepListItem(w.id, progressOf(w).finished, w.counts.total), after: ` · ${s.sweepState[w.state] ?? w.state}` })),
+      }}
+    >
+      <PlannerOnly role={role} note={s.sweepNoRole}>
+        <StartForm onStart={start}>
+          <VersionSelect label={s.sweepVersion} versions={versions} value={version} onChange={setVersionId} />
+          {rows.map((row, k) => (
+            <fieldset key={k} className="options" data-testid={`sweep-parameter-${k + 1}`}>
+              <legend>{s.sweepParameter(k + 1)}</legend>
+              <label className="field">
+                <span>{s.sweepParameter(k + 1)}</span>
+                <select value={row?.name ?? ''} onChange={(e) => setRow(k, e.target.value ? firstRange(e.target.value) : undefined)}>
+                  {k > 0 && <option value="">{s.sweepNone}</option>}
+                  {FORM_PARAMETERS.filter((p) => !rows.some((r, i) => i !== k && r?.name === p.name)).map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {s.parameterName[p.name] ?? p.name}
+                    </option>
                   ))}
-              </fieldset>
-            ))}
-            <fieldset className="options">
-              <label className="field">
-                <span>{s.sweepPaths}</span>
-                <input name="paths" inputMode="numeric" value={paths} onChange={(e) => setPaths(e.target.value)} />
+                </select>
               </label>
-              <label className="field">
-                <span>{s.sweepSeed}</span>
-                <input name="seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
-              </label>
+              {row &&
+                (['from', 'to', 'step'] as const).map((field) => (
+                  <label key={field} className="field">
+                    <span>{field === 'from' ? s.sweepFrom : field === 'to' ? s.sweepTo : s.sweepStep}</span>
+                    <input name={`p${k + 1}-${field}`} inputMode="decimal" value={row[field]} onChange={(e) => setRow(k, { ...row, [field]: e.target.value })} />
+                  </label>
+                ))}
             </fieldset>
-            <p className="muted" data-testid="sweep-point-count">{points !== undefined ? s.sweepPointCount(points) : s.sweepFormInvalid}</p>
-            <button type="submit" disabled={sending.status === 'sending'}>
-              {sending.status === 'sending' ? s.sweepStarting : s.sweepStart}
-            </button>
-            {sending.status === 'invalid' && (
-              <p role="alert" className="field-error">
-                {s.sweepFormInvalid}
-              </p>
-            )}
-            {sending.status === 'error' && <ErrorPanel error={sending.error} />}
-          </form>
-        )}
-      </section>
-      <section className="card" aria-labelledby="sweep-list-title">
-        <h2 id="sweep-list-title">{s.sweepEarlier}</h2>
-        {sweeps.length === 0 ? (
-          <p className="muted">{s.sweepNoEarlier}</p>
-        ) : (
-          <ul data-testid="sweep-list">
-            {sweeps.map((w) => (
-              <li key={w.id}>
-                <Link to={routePath({ screen: 'sweep', fundId, sweepId: w.id })}>{s.sweepListItem(w.id, progressOf(w).finished, w.counts.total)}</Link> · {s.sweepState[w.state] ?? w.state}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+          ))}
+          <fieldset className="options">
+            <label className="field">
+              <span>{s.sweepPaths}</span>
+              <input name="paths" inputMode="numeric" value={paths} onChange={(e) => setPaths(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{s.sweepSeed}</span>
+              <input name="seed" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} />
+            </label>
+          </fieldset>
+          <p className="muted" data-testid="sweep-point-count">{points !== undefined ? s.sweepPointCount(points) : s.sweepFormInvalid}</p>
+          <button type="submit" disabled={sending.status === 'sending'}>
+            {sending.status === 'sending' ? s.sweepStarting : s.sweepStart}
+          </button>
+          {sending.status === 'invalid' && (
+            <p role="alert" className="field-error">
+              {s.sweepFormInvalid}
+            </p>
+          )}
+          {sending.status === 'error' && <ErrorPanel error={sending.error} />}
+        </StartForm>
+      </PlannerOnly>
+    </StartCard>
   );
 }
 

@@ -4,19 +4,19 @@
 // the payout-gap probabilities before the interest. A refused total shows the API's sentence at the total field.
 import './tender.css';
 import { useState } from 'react';
-import { ApiError, answer, api, withSignal } from '../../api/client';
-import { loadFundVersions } from '../../api/fundVersions';
+import { ApiError, answer, api } from '../../api/client';
 import { type TenderResult, tenderResult } from '../../api/results';
-import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, runListSchema, roleAtLeast } from '../../api/schemas';
+import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, roleAtLeast } from '../../api/schemas';
 import { formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
+import { PlannerOnly, StartCard, StartForm, VersionSelect } from '../../ui/StartCard';
 import { Empty, ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { loadRunOfKind } from '../../api/runOfKind';
+import { loadRunOfKind, loadStartOfKind } from '../../api/runOfKind';
 import { RunPanel } from '../runs/RunPanel';
 import { type TenderMessages, tenderMessages } from './messages';
 import { CRITERIA, type FormProblem, type TenderForm, aboveReserve, allocationRows, bankNamer, planComparison, scoreRows, splitTotalIssues, suspendedRows, tenderRequestOf } from './tenderView';
@@ -51,13 +51,9 @@ function formOf(run: Run): { versionId?: string; form: TenderForm } {
 }
 
 function Start({ fundId, from, refused = [] }: { fundId: string; from?: Run; refused?: readonly Issue[] }) {
-  const { lang, m, names } = useI18n();
+  const { lang, names } = useI18n();
   const t = tenderMessages(lang);
-  const data = useLoad(`tender-start:${fundId}`, async (signal) => {
-    const fund = api.api.funds[':fundId'];
-    const [versions, runs] = await Promise.all([loadFundVersions(fundId, signal), answer(fund.runs.$get({ param: { fundId }, query: { limit: '100' } }, withSignal(signal)), runListSchema, undefined, signal)]);
-    return { versions: versions.versions, role: versions.fund.role, runs: runs.runs.filter((r) => r.kind === 'tender') };
-  });
+  const data = useLoad(`tender-start:${fundId}`, (signal) => loadStartOfKind(fundId, 'tender', signal));
   const initial = from ? formOf(from) : { form: EMPTY_FORM };
   const [versionId, setVersionId] = useState<string | undefined>(initial.versionId);
   const [form, setForm] = useState<TenderForm>(initial.form);
@@ -86,84 +82,53 @@ function Start({ fundId, from, refused = [] }: { fundId: string; from?: Run; ref
   };
 
   return (
-    <>
-      <section className="card" aria-labelledby="tender-start-title" data-testid="tender-start">
-        <h2 id="tender-start-title">{t.startTitle}</h2>
-        {versions.length === 0 ? (
-          <Empty>{t.noVersions}</Empty>
-        ) : !roleAtLeast(role, 'planner') ? (
-          <p className="muted">{t.noRole}</p>
-        ) : (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void start();
-            }}
-          >
+    <StartCard
+      name="tender"
+      title={t.startTitle}
+      empty={versions.length === 0 ? t.noVersions : undefined}
+      earlier={{ title: t.earlier, none: t.noEarlier, runs: runs.map((r) => ({ id: r.id, to: routePath({ screen: 'tender', fundId, runId: r.id }), label: t.earlierItem(r.id, nameOf(names.runState, r.state)) })) }}
+    >
+      <PlannerOnly role={role} note={t.noRole}>
+        <StartForm onStart={start}>
+          <VersionSelect label={t.version} versions={versions} value={version} onChange={setVersionId} note={{ id: 'tender-version-note', text: t.versionNote }} />
+          <label className="field">
+            <span>{t.total}</span>
+            <input name="total" inputMode="decimal" value={form.totalWan} onChange={set('totalWan')} aria-invalid={totalIssues.length > 0 || (sending.status === 'invalid' && sending.field === 'total') || undefined} aria-describedby="tender-total-note" />
+          </label>
+          <p className="muted" id="tender-total-note">{t.totalNote}</p>
+          {totalIssues.length > 0 && (
+            <p role="alert" className="field-error" data-testid="tender-total-issue">
+              {t.totalRefused}
+              {totalIssues.map((i) => issueSentence(i, lang)).join('；')}
+            </p>
+          )}
+          <fieldset className="options">
             <label className="field">
-              <span>{t.version}</span>
-              <select name="version" value={version} onChange={(e) => setVersionId(e.target.value)} aria-describedby="tender-version-note">
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.scenario} · {m.versionLabel(v.version)}
-                  </option>
-                ))}
-              </select>
+              <span>{t.confidence}</span>
+              <input name="confidence" inputMode="decimal" value={form.confidence} onChange={set('confidence')} />
             </label>
-            <p className="muted" id="tender-version-note">{t.versionNote}</p>
             <label className="field">
-              <span>{t.total}</span>
-              <input name="total" inputMode="decimal" value={form.totalWan} onChange={set('totalWan')} aria-invalid={totalIssues.length > 0 || (sending.status === 'invalid' && sending.field === 'total') || undefined} aria-describedby="tender-total-note" />
+              <span>{t.paths}</span>
+              <input name="paths" inputMode="numeric" value={form.paths} onChange={set('paths')} />
             </label>
-            <p className="muted" id="tender-total-note">{t.totalNote}</p>
-            {totalIssues.length > 0 && (
-              <p role="alert" className="field-error" data-testid="tender-total-issue">
-                {t.totalRefused}
-                {totalIssues.map((i) => issueSentence(i, lang)).join('；')}
-              </p>
-            )}
-            <fieldset className="options">
-              <label className="field">
-                <span>{t.confidence}</span>
-                <input name="confidence" inputMode="decimal" value={form.confidence} onChange={set('confidence')} />
-              </label>
-              <label className="field">
-                <span>{t.paths}</span>
-                <input name="paths" inputMode="numeric" value={form.paths} onChange={set('paths')} />
-              </label>
-              <label className="field">
-                <span>{t.planningPaths}</span>
-                <input name="planningPaths" inputMode="numeric" value={form.planningPaths} onChange={set('planningPaths')} />
-              </label>
-            </fieldset>
-            <p className="muted">{t.optionalNote}</p>
-            <button type="submit" disabled={sending.status === 'sending'}>
-              {sending.status === 'sending' ? t.starting : t.start}
-            </button>
-            {sending.status === 'invalid' && (
-              <p role="alert" className="field-error">
-                {t.formInvalid[sending.field]}
-              </p>
-            )}
-            {sending.status === 'error' && sending.total.length === 0 && <ErrorPanel error={sending.error} />}
-          </form>
-        )}
-      </section>
-      <section className="card" aria-labelledby="tender-list-title">
-        <h2 id="tender-list-title">{t.earlier}</h2>
-        {runs.length === 0 ? (
-          <p className="muted">{t.noEarlier}</p>
-        ) : (
-          <ul data-testid="tender-list">
-            {runs.map((r) => (
-              <li key={r.id}>
-                <Link to={routePath({ screen: 'tender', fundId, runId: r.id })}>{t.earlierItem(r.id, nameOf(names.runState, r.state))}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+            <label className="field">
+              <span>{t.planningPaths}</span>
+              <input name="planningPaths" inputMode="numeric" value={form.planningPaths} onChange={set('planningPaths')} />
+            </label>
+          </fieldset>
+          <p className="muted">{t.optionalNote}</p>
+          <button type="submit" disabled={sending.status === 'sending'}>
+            {sending.status === 'sending' ? t.starting : t.start}
+          </button>
+          {sending.status === 'invalid' && (
+            <p role="alert" className="field-error">
+              {t.formInvalid[sending.field]}
+            </p>
+          )}
+          {sending.status === 'error' && sending.total.length === 0 && <ErrorPanel error={sending.error} />}
+        </StartForm>
+      </PlannerOnly>
+    </StartCard>
   );
 }
 
