@@ -57,11 +57,14 @@ describe('the Sweep screen in Chromium', () => {
     await form.getByLabel('检验情景数').fill('5');
     await expect.poll(() => form.getByTestId('sweep-point-count').textContent()).toBe('共 2 个点');
     // The screen's reads of the sweep: in full first, then only the points changed since the last cursor, and in full
-    // again once the sweep stops running.
+    // again once the sweep stops running; and of the fund (the caller's role, who may cancel): once, when it opens.
     const reads: string[] = [];
+    let fundReads = 0;
     const onRequest = (request: { method(): string; url(): string }) => {
       const url = new URL(request.url());
-      if (request.method() === 'GET' && /^\/api\/funds\/sample\/sweeps\/\d+$/.test(url.pathname)) reads.push(url.searchParams.get('since') ?? 'full');
+      if (request.method() !== 'GET') return;
+      if (/^\/api\/funds\/sample\/sweeps\/\d+$/.test(url.pathname)) reads.push(url.searchParams.get('since') ?? 'full');
+      if (url.pathname === '/api/funds/sample') fundReads += 1;
     };
     page.on('request', onRequest);
     await form.getByRole('button', { name: '开始扫描' }).click();
@@ -87,6 +90,7 @@ describe('the Sweep screen in Chromium', () => {
     const since = reads.slice(1, -1);
     expect(since.length, reads.join(' ')).toBeGreaterThanOrEqual(1);
     expect(since.every((c) => /^\d{1,17}$/.test(c)), reads.join(' ')).toBe(true);
+    expect(fundReads, `the fund read ${fundReads} times over ${reads.length} reads of the sweep`).toBe(1);
   }, 240_000);
 
   it('draws the frontier chart and lists the points, the gap probabilities before the interest in 万元', async () => {

@@ -154,27 +154,28 @@ function SweepRun({ fundId, sweepId }: { fundId: string; sweepId: string }) {
   const data = useLoad(key, async (signal) => {
     const read = (since: string | undefined) =>
       answer(fund.sweeps[':sweepId'].$get({ param: { fundId, sweepId }, query: since === undefined ? {} : { since } }, withSignal(signal)), sweepSchema, undefined, signal);
-    const [sweep, info] = await Promise.all([
-      readSweep(known.current?.key === key ? known.current.answer : undefined, read),
-      answer(fund.$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal),
-    ]);
+    const sweep = await readSweep(known.current?.key === key ? known.current.answer : undefined, read);
     known.current = { key, answer: sweep };
-    return { sweep, role: info.role };
+    return sweep;
   });
+  // The caller's role (who may cancel), read once when the screen opens: the polls below read only the sweep.
+  const info = useLoad(`sweep-role:${fundId}`, (signal) => answer(fund.$get({ param: { fundId } }, withSignal(signal)), fundSchema, undefined, signal));
   const [cancel, setCancel] = useState<{ status: 'idle' | 'sending' } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const { state, refresh } = data;
   // Read again while a point is queued or running: each read brings the points changed since the last (readSweep).
   useEffect(() => {
-    if (state.status !== 'ok' || !stillRunning(state.value.sweep.sweep)) return;
+    if (state.status !== 'ok' || !stillRunning(state.value.sweep)) return;
     const timer = setTimeout(refresh, POLL_MS);
     return () => clearTimeout(timer);
   }, [state, refresh]);
-  const answerNow = state.status === 'ok' ? state.value.sweep : undefined;
+  const answerNow = state.status === 'ok' ? state.value : undefined;
   const option = useMemo(() => (answerNow ? frontierChartOption(answerNow, s, lang) : undefined), [answerNow, s, lang]);
 
-  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'loading' || info.state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={data.reload} />;
-  const { sweep: got, role } = state.value;
+  if (info.state.status === 'error') return <ErrorPanel error={info.state.error} onRetry={info.reload} />;
+  const got = state.value;
+  const role = info.state.value.role;
   const summary = got.sweep;
   const progress = progressOf(summary);
   const running = stillRunning(summary);
