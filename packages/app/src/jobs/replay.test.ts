@@ -102,3 +102,21 @@ describe('runReplay: what it refuses and what it cuts', () => {
     expect(replayResult.decode(json)).toEqual(run.value);
   });
 });
+
+describe('runReplay: 2亿 paid out in March, twice the fund', () => {
+  it('finds no hindsight plan and says why in Chinese and English from the message catalogue, as the screens show it', async () => {
+    // 1亿 in the fund and 2亿 paid out: no plan pays that from the fund's own money, with hindsight or without.
+    const r = await replay(flows({}, { '2025-03': '200000000.00' }));
+    expect(r.hindsight).toBeUndefined();
+    expect(r.hindsightIssues?.map((i) => [i.code, i.rule, i.text])).toEqual([
+      ['infeasible', 'feasibility', { zh: '没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）', en: 'no plan keeps every rule with this scenario (see why it is infeasible, below)' }],
+    ]);
+    // The past plan cannot pay it either.
+    expect(r.actual.payoutGaps.length).toBeGreaterThan(0);
+    // On the wire and back, the words with it; a result stored before the issues carried their words still reads back.
+    const json = JSON.parse(JSON.stringify(replayResult.encode(r))) as Parameters<typeof replayResult.decode>[0];
+    expect(replayResult.decode(json).hindsightIssues).toEqual(r.hindsightIssues);
+    for (const i of json.hindsightIssues ?? []) delete i.text;
+    expect(replayResult.decode(json).hindsightIssues?.[0]?.text).toBeUndefined();
+  });
+});

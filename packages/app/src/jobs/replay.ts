@@ -7,6 +7,8 @@ import { forecastMeanFlows } from '../paths';
 import { scenarioRefOf } from './evaluation';
 import { type JobContext, cancelledIssue, readFlowsJson, readScenarioJson } from './context';
 import { withHorizon } from './optimize';
+import { wordIssue } from '../messages/issues';
+import { namesOf } from '../messages/names';
 
 /**
  * Replay a past plan against what happened (docs/audit.md "Replay"): the scenario as it stood when the plan was made,
@@ -91,6 +93,8 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
     return { ok: false, issues: [{ code: 'missing', path: ['actuals'], rule: 'actualsFromStart', message: `the actuals must start at the scenario's first month ${full.startMonth}, with a row for every fund type`, received: read.value[0]?.month ?? 'nothing', limit: full.startMonth }] };
   }
   const scenario = withHorizon(full, count);
+  // The screens show the hindsight issues and the warnings as they come: worded here, banks by the scenario's names.
+  const names = { zh: namesOf(parsed.data.scenario, 'zh'), en: namesOf(parsed.data.scenario, 'en') };
   const end = addMonthsToKey(scenario.startMonth, count);
   const actuals = read.value.filter((f) => monthOrdinal(f.month) < monthOrdinal(end) && scenario.fundTypes.includes(f.fundType));
   const covered = indexFlows(scenario, actuals);
@@ -110,7 +114,7 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
     onProgress?.({ stage: 'hindsight', done: 0, total: 1 });
     const best = await optimize({ ...scenario, flows: actuals }, { solver: o.solver, flows: actuals });
     if (best.status === 'optimal') hindsight = sideOf(best.evaluation);
-    else hindsightIssues = [...best.issues];
+    else hindsightIssues = best.issues.map((i) => wordIssue(i, names));
     onProgress?.({ stage: 'hindsight', done: 1, total: 1 });
   }
 
@@ -151,7 +155,7 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
     ...(hindsightIssues ? { hindsightIssues } : {}),
     ...(rolling ? { rolling } : {}),
     forgone: { ...(hindsight ? { vsHindsight: hindsight.interest.minus(actual.interest) } : {}), ...(rolling ? { vsRolling: rolling.interest.minus(actual.interest) } : {}) },
-    warnings,
+    warnings: warnings.map((w) => wordIssue(w, names)),
   };
   const checked = replayResult.safeEncode(value);
   if (!checked.success) return { ok: false, issues: checked.error.issues.map((i) => ({ code: 'internal', path: ['result', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], rule: 'resultSchema', message: i.message })) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainIssue, money } from '../wire/codecs';
+import { domainIssue, money, wordedIssue } from '../wire/codecs';
 import { scenarioRef } from './evaluation';
 
 // The replay job's result (docs/audit.md §1), kept apart from the job (which loads the optimizer) so that
@@ -38,11 +38,13 @@ export const replayResult = z.strictObject({
   actual: replaySide,
   /** The optimizer's plan knowing the actual flows; absent when not asked or when it found none (`hindsightIssues`). */
   hindsight: replaySide.optional(),
-  hindsightIssues: z.array(domainIssue).optional(),
+  /** Why the hindsight plan was not found, each issue with its sentence in both languages (`text`). */
+  hindsightIssues: z.array(wordedIssue).optional(),
   /** Re-planned every `stepMonths` on what was known at each start, realised on the actual flows. */
   rolling: replaySide.extend({ steps: z.array(rollingStep) }).optional(),
   /** Interest forgone by the past plan: hindsight − actual, rolling − actual (negative: the past plan earned more). */
   forgone: z.strictObject({ vsHindsight: money.optional(), vsRolling: money.optional() }),
-  warnings: z.array(domainIssue),
+  /** The scenario's warnings, each with its sentence in both languages (`text`). */
+  warnings: z.array(wordedIssue),
 });
 export type ReplayResult = z.output<typeof replayResult>;

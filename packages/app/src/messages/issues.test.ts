@@ -8,7 +8,7 @@ import sampleJson from '../../../../examples/county-fund/scenario.json' with { t
 import planJson from '../../../../examples/county-fund/plan.json' with { type: 'json' };
 import { runEvaluate } from '../jobs/evaluate';
 import { runValidate } from '../jobs/validate';
-import { exclusionLine, issueDetail, issueLine, issueText, ruleName } from './issues';
+import { exclusionLine, issueDetail, issueLine, issueText, ruleName, wordIssue } from './issues';
 import { namesOf } from './names';
 
 type Scenario = typeof sampleJson;
@@ -126,6 +126,15 @@ describe('rule names, exclusions, details', () => {
     expect(exclusionLine({ product: 'govBond', termMonths: 84, rule: 'maxTerm', limit: '60', reason: '…' }, 'zh', zhNames)).toBe('84 个月的国债：超过政策最长期限 60 个月');
     expect(exclusionLine({ bankId: 'rural', rule: 'suspendedBankNoNewMoney', reason: '…' }, 'zh', zhNames)).toBe('示例县农村商业银行：已暂停新增存款，不向其新存');
     expect(exclusionLine({ product: 'govBond', termMonths: 84, rule: 'maxTerm', limit: '60', reason: '…' }, 'en', enNames)).toBe("84-month government bond: longer than the policy's maximum of 60 months");
+  });
+
+  it('an issue a result carries for the screens: its sentence in both languages as `text`, banks by the scenario\'s names, nothing else changed', () => {
+    // The 2026-02 cap A issue of the broken sample above (30,000万 at icbc against 7,525万 allowed).
+    const tranche: DomainIssue = { code: 'bank_cap_exceeded', path: ['plan', 'placements', 13, 'amount'], rule: 'trancheShareCap', message: 'over cap A', monthKey: '2026-02', bankId: 'icbc', received: '300000000.00', limit: '75250000.00', amount: '224750000.00' };
+    const worded = wordIssue(tranche, { zh: zhNames, en: enNames });
+    expect(worded).toEqual({ ...tranche, text: { zh: issueText(tranche, 'zh', zhNames), en: issueText(tranche, 'en', enNames) } });
+    expect(worded.text.zh).toBe('2026-02 中国工商银行示例县支行新增定期 30,000.00 万元，超过上限A（单家银行占当月新增定期的比例）允许的 7,525.00 万元（超出 22,475.00 万元）');
+    expect(tranche).not.toHaveProperty('text');
   });
 
   it('an import issue is worded by the import catalogue', () => {

@@ -995,6 +995,17 @@ export function issueLine(issue: DomainIssue, lang: Lang, names: Names = ID_NAME
   return `${issue.severity === 'warning' ? '⚠' : '✖'} ${issueText(issue, lang, names)}${where}${detail}`;
 }
 
+/**
+ * The issue with its sentence in both languages ({@link issueText}) as `text`, for a result whose issues a front end
+ * without the catalogue shows (the web app reads `text`, as on the API's problems).
+ * @param names - from the scenario ({@link namesOf}) in each language; ids are shown where they are left out
+ * @example wordIssue({ code: 'infeasible', path: ['scenario'], rule: 'feasibility', message: 'no plan keeps every rule …' }).text.zh
+ * //=> '没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）'
+ */
+export function wordIssue<T extends DomainIssue>(issue: T, names: Readonly<Record<Lang, Names>> = { zh: ID_NAMES, en: ID_NAMES }): T & { readonly text: { readonly zh: string; readonly en: string } } {
+  return { ...issue, text: { zh: issueText(issue, 'zh', names.zh), en: issueText(issue, 'en', names.en) } };
+}
+
 /** Why a bank or product gets no new money (the optimizer's exclusions), as the result carries it. */
 export interface ExclusionFacts {
   readonly bankId?: string;

@@ -58,3 +58,10 @@ export const domainIssue = z.strictObject({
   suggestion: z.string().optional(),
   severity: z.literal('warning').optional(),
 });
+
+/**
+ * A `DomainIssue` with its sentence for people in each language (`wordIssue`, from the message catalogue the CLI prints),
+ * for the issues of a result that a front end shows as they come: the web app has no catalogue and reads `text`, as it
+ * does on the API's problems. Optional: results stored before it was added have none.
+ */
+export const wordedIssue = domainIssue.extend({ text: z.strictObject({ zh: z.string(), en: z.string() }).optional() });

@@ -6,7 +6,7 @@
  * `@fundladder/core`: no optimizer, forecast, exceljs or `node:*` — keep it so; a result schema that needs the engine
  * (the backtest's, beside its job) stays off this path.
  */
-export { domainIssue, exact, intMap, money, stringMap } from './codecs';
+export { domainIssue, exact, intMap, money, stringMap, wordedIssue } from './codecs';
 export { type EvaluationSummary, evaluationSummary, ledgerKpis, ledgerMonthRow, ledgerTotals, placement, scenarioRef } from '../jobs/evaluation';
 export { type BindingFact, type OptimizeResult, type RolloverReason, type StressSummary, bindingFact, capFinding, frontierPoint, fundTypeStress, optimizeResult, rollingSummary, rolloverReason, rolloverSummary, safetySummary, shortfall, stressSummary } from '../jobs/optimizeResult';
 export { type ColumnLedger, type CompareColumn, type CompareResult, columnLedger, columnSource, compareColumn, compareResult } from '../jobs/compareResult';
