@@ -2,8 +2,9 @@
 // infeasibilityFixes.test.ts gives these same cases as facts) worded in Chinese and English.
 import { describe, expect, it } from 'vitest';
 import type { Bend, InfeasibilityFix } from '@fundladder/optimizer';
+import sample from '../../../../examples/county-fund/scenario.json' with { type: 'json' };
 import { infeasibilityFixLine, infeasibilityFixText, infeasibilityLines } from './infeasibility';
-import { namesFor } from './names';
+import { namesFor, namesOf } from './names';
 
 describe('infeasibilityFixLine', () => {
   it('a short total reserve: the most months the money covers, or the largest shortfall in money from the first month short on', () => {
@@ -25,13 +26,14 @@ describe('infeasibilityFixLine', () => {
 
   it('a fund type that cannot pay from its own money: what it lacks in all, from outside, from the first month short', () => {
     const fix: InfeasibilityFix = { kind: 'fundTypeOwnMoney', fundType: 'maternity', shortWan: 5, from: '2026-03' };
-    expect(infeasibilityFixLine(fix, 'en')).toBe("maternity cannot pay its own payouts: 5.0万 short in all from 2026-03 on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking");
-    expect(infeasibilityFixLine(fix, 'zh')).toBe('maternity 自身资金不足以支付：从 2026-03 起共差 5.0 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据');
+    expect(infeasibilityFixLine(fix, 'en')).toBe("Maternity cannot pay its own payouts: 5.0万 short in all from 2026-03 on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking");
+    expect(infeasibilityFixLine(fix, 'zh')).toBe('maternity自身资金不足以支付：从 2026-03 起共差 5.0 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据');
     const { fundType: _, ...unnamed } = fix;
-    expect(infeasibilityFixLine(unnamed, 'zh')).toMatch(/^某险种 自身资金不足以支付/);
+    expect(infeasibilityFixLine(unnamed, 'zh')).toMatch(/^某险种自身资金不足以支付/);
     expect(infeasibilityFixLine(unnamed, 'en')).toMatch(/^A fund type cannot pay its own payouts/);
-    // With the scenario's names, the fund type by its statutory name.
-    expect(infeasibilityFixLine(fix, 'zh', namesFor(new Map(), 'zh'))).toMatch(/^生育保险基金 自身资金不足以支付/);
+    // With the scenario's names, the fund type by its statutory name, in English by its English name, the sentence's first word.
+    expect(infeasibilityFixLine(fix, 'zh', namesFor(new Map(), 'zh'))).toMatch(/^生育保险基金自身资金不足以支付/);
+    expect(infeasibilityFixLine({ ...fix, fundType: 'employeePension' }, 'en', namesFor(new Map(), 'en'))).toMatch(/^Employee pension cannot pay its own payouts/);
   });
 
   it('a cap over: the cap to raise or the banks to add, at the largest excess; the bond share without banks', () => {
@@ -41,7 +43,8 @@ describe('infeasibilityFixLine', () => {
     // The sample with a bond share of 0 against its 3,000万 of bonds at the start.
     const bond: InfeasibilityFix = { kind: 'relaxCap', rule: 'maxBondShare', monthKey: '2026-01', overWan: 3000 };
     expect(infeasibilityFixLine(bond, 'zh')).toBe('可行的做法：放宽国债占比（2026-01 超出 3,000.0 万元）');
-    expect(infeasibilityFixLine(bond, 'en')).toBe('What would fix it: a higher the bond-share limit (2026-01 over by 3,000.0万)');
+    // "a higher" before the rule's short name without its article.
+    expect(infeasibilityFixLine(bond, 'en')).toBe('What would fix it: a higher bond-share limit (2026-01 over by 3,000.0万)');
   });
 
   it('both languages at once, in the fixes\' order, the shape the optimize result and a sweep point carry', () => {
@@ -112,5 +115,45 @@ describe('infeasibilityLines', () => {
     expect(infeasibilityLines({ shortfalls: [], elastic: { solved: true } }, 'en')).toEqual(['The elastic model bends no rule: the infeasibility comes from elsewhere.']);
     expect(infeasibilityLines({ shortfalls: [], elastic: { solved: false, termination: 'timeLimit' } }, 'zh')).toEqual(['弹性模型也未求解（timeLimit）。']);
     expect(infeasibilityLines({ shortfalls: [], elastic: { solved: false, termination: 'timeLimit' } }, 'en')).toEqual(['The elastic model did not solve either (timeLimit).']);
+  });
+});
+
+describe('with the scenario\'s names (the sample county, examples/county-fund), as the optimize and sweep jobs word them', () => {
+  const names = { zh: namesOf(sample, 'zh'), en: namesOf(sample, 'en') };
+
+  it('the lines name the bank by its name and the fund type by its statutory name in Chinese; in English, the fund type in English', () => {
+    const explanation = { shortfalls: [{ monthKey: '2026-01', rule: 'cashBalance', fundType: 'maternity', shortWan: 2 }, { monthKey: '2026-02', rule: 'trancheShareCap', bankId: 'icbc', shortWan: 7.25 }] satisfies Bend[], elastic: { solved: true } as const };
+    expect(infeasibilityLines(explanation, 'zh', names.zh)).toEqual([
+      '从 2026-01 起不可行：险种现金 1 个月次，上限A 1 个月次',
+      '最大超出：2026-02 上限A（中国工商银行示例县支行） 超出 7.3 万元',
+      '2026-01 险种现金 生育保险基金：短缺 2.0 万元',
+      '2026-02 上限A 中国工商银行示例县支行：超出 7.3 万元',
+    ]);
+    // The scenario names its banks in Chinese only; the English keeps that name (as every English issue does).
+    expect(infeasibilityLines(explanation, 'en', names.en).slice(1)).toEqual([
+      'Largest excess: 2026-02, cap A at 中国工商银行示例县支行, over by 7.3万',
+      "2026-01 a fund type's cash maternity: short by 2.0万",
+      '2026-02 cap A 中国工商银行示例县支行: over by 7.3万',
+    ]);
+  });
+
+  it('the fixes too: the cap at a bank, the reserve of a fund type, a fund type short of its own money', () => {
+    const fixes: InfeasibilityFix[] = [
+      { kind: 'reserveAmount', monthKey: '2026-02', lowerWan: 12, fundType: 'employeeMedical' },
+      { kind: 'fundTypeOwnMoney', fundType: 'employeePension', shortWan: 5, from: '2026-03' },
+      { kind: 'relaxCap', rule: 'fundTimeDepositShareCap', monthKey: '2026-02', bankId: 'ccb', overWan: 4 },
+    ];
+    expect(infeasibilityFixText(fixes, names)).toEqual({
+      zh: [
+        '可行的做法：2026-02 的流动性储备要求降低 12.0 万元（城镇职工基本医疗保险基金），或另有同样多的流动资金',
+        '企业职工基本养老保险基金自身资金不足以支付：从 2026-03 起共差 5.0 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据',
+        '可行的做法：放宽上限C或增加可存放的银行（2026-02 中国建设银行示例县支行 超出 4.0 万元）',
+      ],
+      en: [
+        'What would fix it: a reserve 12.0万 lower in 2026-02 (employee medical), or that much more liquid money',
+        "Employee pension cannot pay its own payouts: 5.0万 short in all from 2026-03 on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking",
+        'What would fix it: a higher cap C or more eligible banks (2026-02 中国建设银行示例县支行 over by 4.0万)',
+      ],
+    });
   });
 });

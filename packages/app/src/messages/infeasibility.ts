@@ -38,7 +38,7 @@ const LISTED = 12;
  * bends per rule, the largest shortfall or excess, the first 12 bends (万元 to one place, the LP's figures) and how many
  * more; or that the elastic model bent nothing, or did not solve.
  * @param explanation - `explainInfeasible`'s facts
- * @param names - banks and fund types by name; by default their ids, as the optimize result and a sweep point carry them
+ * @param names - banks and fund types by name (the jobs pass the scenario's, `namesOf`); by default their ids
  * @returns the lines in `lang`, never none
  * @example infeasibilityLines({ shortfalls: [{ monthKey: '2026-02', rule: 'liquidityReserve', shortWan: 8980.23 }], elastic: { solved: true }, fixes: [] }, 'en')
  * //=> ['Infeasible from 2026-02: the liquidity reserve in 1 month(s)', 'Largest shortfall: 2026-02, the liquidity reserve, short by 8,980.2万', '2026-02 the liquidity reserve: short by 8,980.2万']
@@ -77,7 +77,7 @@ export function infeasibilityLines(explanation: Pick<InfeasibilityExplanation, '
 
 /**
  * What would fix an infeasible scenario, in one sentence per fix (万元 to one place, the LP's figures).
- * @param names - banks and fund types by name; by default their ids, as the optimize result and a sweep point carry them
+ * @param names - banks and fund types by name (the jobs pass the scenario's, `namesOf`); by default their ids
  * @example infeasibilityFixLine({ kind: 'reserveMonths', atMost: 1, now: 3, orExtraWan: 15, from: '2026-01' }, 'zh')
  * //=> '可行的做法：流动性储备至多 1 个月支付（现为 3 个月），或从 2026-01 起另有 15.0 万元流动资金'
  * @see docs/optimizer.md §9 ("What would fix it")
@@ -94,17 +94,18 @@ export function infeasibilityFixLine(fix: InfeasibilityFix, lang: Lang, names: N
         ? `可行的做法：${fix.monthKey} 的流动性储备要求降低 ${one(fix.lowerWan)} 万元${fix.fundType ? `（${names.fundType(fix.fundType)}）` : ''}，或另有同样多的流动资金`
         : `What would fix it: a reserve ${one(fix.lowerWan)}万 lower in ${fix.monthKey}${fix.fundType ? ` (${names.fundType(fix.fundType)})` : ''}, or that much more liquid money`;
     case 'fundTypeOwnMoney': {
-      const who = fix.fundType !== undefined ? names.fundType(fix.fundType) : zh ? '某险种' : 'A fund type';
+      const who = fix.fundType !== undefined ? names.fundType(fix.fundType) : zh ? '某险种' : 'a fund type';
       return zh
-        ? `${who} 自身资金不足以支付：从 ${fix.from} 起共差 ${one(fix.shortWan)} 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据`
-        : `${who} cannot pay its own payouts: ${one(fix.shortWan)}万 short in all from ${fix.from} on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking`;
+        ? `${who}自身资金不足以支付：从 ${fix.from} 起共差 ${one(fix.shortWan)} 万元，需要调剂金或财政补助（一个险种不能用别的险种的钱），或核对收支数据`
+        : `${who.charAt(0).toUpperCase()}${who.slice(1)} cannot pay its own payouts: ${one(fix.shortWan)}万 short in all from ${fix.from} on; it needs money from outside (调剂金 or a fiscal subsidy; one fund type may not pay from another's money), or its flows need checking`;
     }
     case 'relaxCap': {
       const where = `${fix.monthKey}${fix.bankId ? ` ${names.bank(fix.bankId)}` : ''}`;
       const bond = fix.rule === 'maxBondShare';
+      // "a higher …" takes the rule's short name without its article ("a higher bond-share limit").
       return zh
         ? `可行的做法：放宽${bentRuleName(fix.rule, 'zh')}${bond ? '' : '或增加可存放的银行'}（${where} 超出 ${one(fix.overWan)} 万元）`
-        : `What would fix it: a higher ${bentRuleName(fix.rule, 'en')}${bond ? '' : ' or more eligible banks'} (${where} over by ${one(fix.overWan)}万)`;
+        : `What would fix it: a higher ${bentRuleName(fix.rule, 'en').replace(/^the /, '')}${bond ? '' : ' or more eligible banks'} (${where} over by ${one(fix.overWan)}万)`;
     }
   }
 }
