@@ -2,7 +2,8 @@
 // harness.ts): the API refuses a start below planner, so each card says who may start instead of the form, and still
 // lists the earlier runs. The sample fund's administrator makes a viewer and runs one optimize (Replay's start card
 // offers a done optimize run as the plan carried out); the viewer signs in with a name and password in a page of its own.
-// axe-core on each card, no page errors.
+// That optimize run opened on the Tender, Replay and Interest audit run pages is not of their kind. axe-core on each
+// card and page, no page errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type WebApp, apiWrite, seriousAxeViolations, startWebApp } from './harness';
@@ -12,6 +13,7 @@ const VIEWER = { name: 'viewer.start', password: 'viewer-start-password' };
 describe('the start cards for a viewer in Chromium', () => {
   let app: WebApp;
   let viewer: Page;
+  let optimizeRunId: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -30,8 +32,8 @@ describe('the start cards for a viewer in Chromium', () => {
     const scenarios = ((await (await page.request.get(`${base}/api/funds/sample/scenarios`)).json()) as { scenarios: { latestVersionId: string }[] }).scenarios;
     const created = await apiWrite(page, base, '/api/funds/sample/runs', { kind: 'optimize', scenario: { scenarioVersion: scenarios[0]!.latestVersionId }, options: { paths: 200, planningPaths: 300 } });
     expect(created.status).toBe(202);
-    const runId = (created.json as { run: { id: string } }).run.id;
-    await expect.poll(async () => ((await (await page.request.get(`${base}/api/funds/sample/runs/${runId}`)).json()) as { state: string }).state, { timeout: 180_000, interval: 500 }).toBe('done');
+    optimizeRunId = (created.json as { run: { id: string } }).run.id;
+    await expect.poll(async () => ((await (await page.request.get(`${base}/api/funds/sample/runs/${optimizeRunId}`)).json()) as { state: string }).state, { timeout: 180_000, interval: 500 }).toBe('done');
 
     viewer = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     viewer.on('pageerror', (e) => pageErrors.push(e.message));
@@ -56,6 +58,21 @@ describe('the start cards for a viewer in Chromium', () => {
       expect(await start.getByRole('button').count()).toBe(0);
       const list = viewer.getByRole('region', { name: card.earlier });
       expect((await list.locator('p').textContent())?.trim()).toBe(card.none);
+      expect(await seriousAxeViolations(viewer)).toEqual([]);
+    });
+  }
+
+  // The run pages share their states (ui/RunView.tsx): a run of another kind, here the done optimize run, is named so.
+  const runPages = [
+    { screen: 'tender', notKind: '这个运行不是招标分配。' },
+    { screen: 'replay', notKind: '这个运行不是复盘。' },
+    { screen: 'audit', notKind: '这个运行不是利息复核。' },
+  ];
+  for (const runPage of runPages) {
+    it(`says on the ${runPage.screen} run page that an optimize run is not of its kind, with no run panel`, async () => {
+      await viewer.goto(`${app.base}/funds/sample/${runPage.screen}/${optimizeRunId}`);
+      await viewer.locator('.state-empty').getByText(runPage.notKind, { exact: true }).waitFor();
+      expect(await viewer.getByTestId('run-panel').count()).toBe(0);
       expect(await seriousAxeViolations(viewer)).toEqual([]);
     });
   }

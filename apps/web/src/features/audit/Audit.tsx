@@ -7,7 +7,7 @@ import './audit.css';
 import { useState } from 'react';
 import { ApiError, api, apiPostForm, fundPath } from '../../api/client';
 import { type AuditInterestResult, auditInterestResult } from '../../api/auditResult';
-import { FINISHED, type Issue, issueSentence, runCreatedSchema, roleAtLeast } from '../../api/schemas';
+import { type Issue, issueSentence, type Run, runCreatedSchema } from '../../api/schemas';
 import { moneyIn } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -15,10 +15,10 @@ import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { PlannerOnly, StartCard, StartForm, VersionSelect } from '../../ui/StartCard';
-import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { RunView } from '../../ui/RunView';
+import { ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { loadRunOfKind, loadStartOfKind } from '../../api/runOfKind';
-import { RunPanel } from '../runs/RunPanel';
+import { loadStartOfKind } from '../../api/runOfKind';
 import { type AuditMessages, auditMessages } from './messages';
 import { AUDIT_ENCODINGS, AUDIT_UNITS, type AuditUpload, accountName, auditFormOf, bankNamer, differenceRows, noteText, ruleOf, yuanAndWan } from './auditView';
 
@@ -143,37 +143,21 @@ function Start({ fundId }: { fundId: string }) {
 function AuditRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = auditMessages(lang);
-  const data = useLoad(`audit:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'auditInterest', auditInterestResult, signal));
-  if (data.state.status === 'loading') return <Loading />;
-  if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
-  const { run, role, result } = data.state.value;
-  if (run.kind !== 'auditInterest') return <Empty>{t.notAudit}</Empty>;
-  if (!FINISHED.includes(run.state)) {
-    return (
-      <>
-        <p className="muted">{t.running}</p>
-        <RunPanel run={run} canCancel={roleAtLeast(role, 'planner')} onEnd={data.reload} />
-      </>
-    );
-  }
-  if (!result) {
-    return (
-      <>
-        <RunPanel run={run} canCancel={false} />
-        <div className="state state-error" role="alert" data-testid="audit-failed">
-          <strong>{t.failed}</strong>
-          {(run.issues ?? []).length > 0 && (
-            <ul className="issues">
-              {(run.issues ?? []).map((i, k) => (
-                <li key={k}>{issueSentence(i, lang)}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </>
-    );
-  }
-  return <AuditBody fundId={fundId} runId={runId} result={result} t={t} />;
+  // The run's issues under the failure, in the screen's language.
+  const failed = (run: Run) => ({
+    detail: (run.issues ?? []).length > 0 && (
+      <ul className="issues">
+        {(run.issues ?? []).map((i, k) => (
+          <li key={k}>{issueSentence(i, lang)}</li>
+        ))}
+      </ul>
+    ),
+  });
+  return (
+    <RunView fundId={fundId} runId={runId} kind="auditInterest" schema={auditInterestResult} name="audit" words={{ notKind: t.notAudit, running: t.running, failed: t.failed }} failed={failed}>
+      {(result) => <AuditBody fundId={fundId} runId={runId} result={result} t={t} />}
+    </RunView>
+  );
 }
 
 function AuditBody({ fundId, runId, result, t }: { fundId: string; runId: string; result: AuditInterestResult; t: AuditMessages }) {

@@ -11,7 +11,7 @@ import { actualListSchema } from '../../api/actualsSchemas';
 import { versionWithBodySchema } from '../../api/dataSchemas';
 import { loadFundVersions } from '../../api/fundVersions';
 import { checkedResult, optimizeResult, type ReplayResult, replayResult } from '../../api/results';
-import { FINISHED, type Run, issueSentence, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
+import { type Run, issueSentence, runCreatedSchema, runListSchema, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { localDateTime } from '../../format/dates';
 import { formatMoney, moneyIn, percentOfProbability, tableUnit } from '../../format/money';
@@ -21,10 +21,9 @@ import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { PlannerOnly, StartCard, StartForm } from '../../ui/StartCard';
-import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { RunView } from '../../ui/RunView';
+import { ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { loadRunOfKind } from '../../api/runOfKind';
-import { RunPanel } from '../runs/RunPanel';
 import { type ReplayMessages, replayMessages } from './messages';
 import { replayRiskOption } from './replayChart';
 import { type ReplayForm, type ReplayFormProblem, type ScenarioFrame, DEFAULT_REPLAY_FORM, coverage, forgoneRows, gapRows, placementsAfter, planRunId, replayRequestOf, riskByMonth, sideRows } from './replayView';
@@ -201,30 +200,11 @@ function PlanPick({ fundId, run, role }: { fundId: string; run: Run; role: strin
 function ReplayRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = replayMessages(lang);
-  const data = useLoad(`replay:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'replay', replayResult, signal));
-  if (data.state.status === 'loading') return <Loading />;
-  if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
-  const { run, role, result } = data.state.value;
-  if (run.kind !== 'replay') return <Empty>{t.notReplay}</Empty>;
-  if (!FINISHED.includes(run.state)) {
-    return (
-      <>
-        <p className="muted">{t.running}</p>
-        <RunPanel run={run} canCancel={roleAtLeast(role, 'planner')} onEnd={data.reload} />
-      </>
-    );
-  }
-  if (!result) {
-    return (
-      <>
-        <RunPanel run={run} canCancel={false} />
-        <div className="state state-error" role="alert" data-testid="replay-failed">
-          <strong>{t.failed}</strong>
-        </div>
-      </>
-    );
-  }
-  return <ReplayBody fundId={fundId} result={result} t={t} />;
+  return (
+    <RunView fundId={fundId} runId={runId} kind="replay" schema={replayResult} name="replay" words={{ notKind: t.notReplay, running: t.running, failed: t.failed }}>
+      {(result) => <ReplayBody fundId={fundId} result={result} t={t} />}
+    </RunView>
+  );
 }
 
 function ReplayBody({ fundId, result, t }: { fundId: string; result: ReplayResult; t: ReplayMessages }) {

@@ -6,7 +6,7 @@ import './tender.css';
 import { useState } from 'react';
 import { ApiError, answer, api } from '../../api/client';
 import { type TenderResult, tenderResult } from '../../api/results';
-import { FINISHED, type Issue, issueSentence, type Run, runCreatedSchema, roleAtLeast } from '../../api/schemas';
+import { type Issue, issueSentence, type Run, runCreatedSchema } from '../../api/schemas';
 import { formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
@@ -14,10 +14,10 @@ import { routePath } from '../../routes';
 import { Link } from '../../ui/Link';
 import { navigate } from '../../ui/navigation';
 import { PlannerOnly, StartCard, StartForm, VersionSelect } from '../../ui/StartCard';
-import { Empty, ErrorPanel, Loading } from '../../ui/states';
+import { RunView } from '../../ui/RunView';
+import { ErrorPanel, Loading } from '../../ui/states';
 import { useLoad } from '../../ui/useLoad';
-import { loadRunOfKind, loadStartOfKind } from '../../api/runOfKind';
-import { RunPanel } from '../runs/RunPanel';
+import { loadStartOfKind } from '../../api/runOfKind';
 import { type TenderMessages, tenderMessages } from './messages';
 import { CRITERIA, type FormProblem, type TenderForm, aboveReserve, allocationRows, bankNamer, planComparison, scoreRows, splitTotalIssues, suspendedRows, tenderRequestOf } from './tenderView';
 
@@ -135,32 +135,16 @@ function Start({ fundId, from, refused = [] }: { fundId: string; from?: Run; ref
 function TenderRun({ fundId, runId }: { fundId: string; runId: string }) {
   const { lang } = useI18n();
   const t = tenderMessages(lang);
-  const data = useLoad(`tender:${fundId}:${runId}`, (signal) => loadRunOfKind(fundId, runId, 'tender', tenderResult, signal));
-  if (data.state.status === 'loading') return <Loading />;
-  if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
-  const { run, role, result } = data.state.value;
-  if (run.kind !== 'tender') return <Empty>{t.notTender}</Empty>;
-  if (!FINISHED.includes(run.state)) {
-    return (
-      <>
-        <p className="muted">{t.running}</p>
-        <RunPanel run={run} canCancel={roleAtLeast(role, 'planner')} onEnd={data.reload} />
-      </>
-    );
-  }
-  if (!result) {
+  // A refused total goes back to the total field of the form shown again; the panel keeps the other issues.
+  const failed = (run: Run) => {
     const { total, other } = splitTotalIssues(run.issues ?? []);
-    return (
-      <>
-        <RunPanel run={{ ...run, issues: other }} canCancel={false} />
-        <div className="state state-error" role="alert" data-testid="tender-failed">
-          <strong>{t.failed}</strong>
-        </div>
-        <Start fundId={fundId} from={run} refused={total} />
-      </>
-    );
-  }
-  return <TenderBody result={result} t={t} />;
+    return { panel: { ...run, issues: other }, after: <Start fundId={fundId} from={run} refused={total} /> };
+  };
+  return (
+    <RunView fundId={fundId} runId={runId} kind="tender" schema={tenderResult} name="tender" words={{ notKind: t.notTender, running: t.running, failed: t.failed }} failed={failed}>
+      {(result) => <TenderBody result={result} t={t} />}
+    </RunView>
+  );
 }
 
 function TenderBody({ result, t }: { result: TenderResult; t: TenderMessages }) {
