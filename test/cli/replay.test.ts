@@ -37,6 +37,27 @@ describe('fundladder replay', () => {
     expect(r.out).toMatch(/过去计划少赚的利息 +— +-9\.79/);
   });
 
+  it('no plan with hindsight: says so and why, the fund type by its name (2亿 paid out in March against 1亿 in the fund)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-replay-'));
+    const actuals = join(dir, 'actuals.csv');
+    writeFileSync(actuals, ['月份,险种,收入（万元）,支出（万元）', '2025-01,企业职工基本养老保险基金,0,0', '2025-02,企业职工基本养老保险基金,0,0', '2025-03,企业职工基本养老保险基金,0,20000', '2025-04,企业职工基本养老保险基金,0,0', '2025-05,企业职工基本养老保险基金,0,0', '2025-06,企业职工基本养老保险基金,0,0'].join('\n'));
+    const zh = await runCli([...ARGS, '--actuals', actuals, '--step-months', '6'], 'zh');
+    expect(zh.code).toBe(1);
+    const lines = zh.out.split('\n');
+    const at = lines.indexOf('事后最优：没有找到计划');
+    expect(at).toBeGreaterThan(0);
+    // The optimizer's issue, then the explanation it no longer points to but that follows it (packages/app replay.test.ts).
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      '  ✖ 没有任何计划能在此情景下满足全部规则 → 位置 scenario',
+      '  在实际收支上不可行的原因（弹性模型：允许规则被突破，求最小突破量）：',
+      '    • 从 2025-02 起不可行：险种现金 1 个月次',
+      '    • 最大短缺：2025-02 险种现金（企业职工基本养老保险基金） 短缺 10,000.0 万元',
+      '    • 2025-02 险种现金 企业职工基本养老保险基金：短缺 10,000.0 万元',
+    ]);
+    const en = await runCli([...ARGS, '--actuals', actuals, '--step-months', '6'], 'en');
+    expect(en.out).toContain("    • Largest shortfall: 2025-02, a fund type's cash (employee pension), short by 10,000.0万");
+  });
+
   it('requires --plan and --actuals, and refuses a bad --step-months', async () => {
     expect((await runCli(ARGS)).code).toBe(2);
     const r = await runCli([...ARGS, '--actuals', 'examples/audit/replay/actuals.csv', '--step-months', '0']);

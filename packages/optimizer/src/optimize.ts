@@ -219,7 +219,7 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     totalSolveMs += report.solveMs;
     if (solved.issue) return { ok: false, result: { status: 'error', issues: [{ code: solved.issue.code, path: ['solver'], rule: 'solverSizeLimit', message: solved.issue.message, received: String(solved.issue.variables), limit: String(solved.issue.limit) }], report, size, data, model } };
     if (report.termination === 'infeasible' || report.termination === 'infeasibleOrUnbounded') {
-      return { ok: false, result: { status: 'infeasible', issues: [{ code: 'infeasible', path: ['scenario'], rule: 'feasibility', message: 'no plan keeps every rule with this scenario (see the explanation)' }], report, size, data, model } };
+      return { ok: false, result: { status: 'infeasible', issues: [{ code: 'infeasible', path: ['scenario'], rule: 'feasibility', message: 'no plan keeps every rule with this scenario' }], report, size, data, model } };
     }
     if (report.termination !== 'optimal' || report.primal !== 'feasiblePoint') {
       return { ok: false, result: { status: 'error', issues: [solverFailedIssue(backend, report, options.timeLimitSeconds ?? ROUND_TIME_LIMIT_SECONDS)], report, size, data, model } };

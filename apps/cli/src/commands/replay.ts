@@ -64,6 +64,10 @@ function printReplay(io: CliIo, r: ReplayResult, names: Names): void {
   if (r.hindsightIssues?.length) {
     io.out(zh ? '事后最优：没有找到计划' : 'Hindsight: no plan found');
     for (const i of r.hindsightIssues) io.out(`  ${printIssue(i, io, names)}`);
+    if (r.hindsightWhy) {
+      io.out(zh ? '  在实际收支上不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : '  Why no plan keeps every rule on the actual flows (elastic model: the least any rule must bend):');
+      for (const line of r.hindsightWhy[lang]) io.out(`    • ${line}`);
+    }
   }
   if (r.rolling) {
     io.out(zh ? '滚动重排的各季：' : 'Rolling re-plans:');

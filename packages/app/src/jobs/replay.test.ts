@@ -75,6 +75,7 @@ describe('runReplay: 2,000万 paid out in March that the budget did not show', (
     //   20 Jun settlement: 11,472.22 × 92 days × 0.35% / 360 = 10.26; accrued demand 21–30 Jun: 11,482.48 × 10 × 0.35% / 360 = 1.12.
     //   Earned 220,000.00 + 11,472.22 + 10.26 + 220,605.00 + 1.12 = 452,088.60, with no gap and no breach.
     expect([r.hindsight?.interest.toFixed(2), r.hindsight?.payoutGaps, r.hindsight?.reserveBreaches]).toEqual(['452088.60', [], []]);
+    expect([r.hindsightIssues, r.hindsightWhy]).toEqual([undefined, undefined]);
     // The past plan "earned" 97,911.40 more than hindsight: by spending money it did not have.
     expect(r.forgone.vsHindsight?.toFixed(2)).toBe('-97911.40');
   });
@@ -109,14 +110,24 @@ describe('runReplay: 2亿 paid out in March, twice the fund', () => {
     const r = await replay(flows({}, { '2025-03': '200000000.00' }));
     expect(r.hindsight).toBeUndefined();
     expect(r.hindsightIssues?.map((i) => [i.code, i.rule, i.text])).toEqual([
-      ['infeasible', 'feasibility', { zh: '没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）', en: 'no plan keeps every rule with this scenario (see why it is infeasible, below)' }],
+      ['infeasible', 'feasibility', { zh: '没有任何计划能在此情景下满足全部规则', en: 'no plan keeps every rule with this scenario' }],
     ]);
+    // And why, as `fundladder optimize` explains an infeasible scenario, the fund type by its name: the elastic model
+    // conjures the missing 1亿 into the fund's cash in February, where the reserve (one month of payouts) already asks
+    // for March's 2亿.
+    expect(r.hindsightWhy).toEqual({
+      zh: ['从 2025-02 起不可行：险种现金 1 个月次', '最大短缺：2025-02 险种现金（企业职工基本养老保险基金） 短缺 10,000.0 万元', '2025-02 险种现金 企业职工基本养老保险基金：短缺 10,000.0 万元'],
+      en: ["Infeasible from 2025-02: a fund type's cash in 1 month(s)", "Largest shortfall: 2025-02, a fund type's cash (employee pension), short by 10,000.0万", "2025-02 a fund type's cash employee pension: short by 10,000.0万"],
+    });
     // The past plan cannot pay it either.
     expect(r.actual.payoutGaps.length).toBeGreaterThan(0);
     // On the wire and back, the words with it; a result stored before the issues carried their words still reads back.
     const json = JSON.parse(JSON.stringify(replayResult.encode(r))) as Parameters<typeof replayResult.decode>[0];
     expect(replayResult.decode(json).hindsightIssues).toEqual(r.hindsightIssues);
+    expect(replayResult.decode(json).hindsightWhy).toEqual(r.hindsightWhy);
     for (const i of json.hindsightIssues ?? []) delete i.text;
+    delete json.hindsightWhy;
     expect(replayResult.decode(json).hindsightIssues?.[0]?.text).toBeUndefined();
+    expect(replayResult.decode(json).hindsightWhy).toBeUndefined();
   });
 });

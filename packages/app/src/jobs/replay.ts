@@ -2,11 +2,12 @@ import { z } from 'zod';
 import {
   type DomainIssue, type Evaluation, type MonthKey, type MonthlyFlow, type Result, type Scenario, Decimal, ZERO, addMonthsToKey, evaluatePlan, indexFlows, monthOrdinal,
 } from '@fundladder/core';
-import { optimize, rollingPlan } from '@fundladder/optimizer';
+import { explainInfeasible, optimize, rollingPlan } from '@fundladder/optimizer';
 import { forecastMeanFlows } from '../paths';
 import { scenarioRefOf } from './evaluation';
 import { type JobContext, cancelledIssue, readFlowsJson, readScenarioJson } from './context';
 import { withHorizon } from './optimize';
+import { infeasibilityLines } from '../messages/infeasibility';
 import { wordIssue } from '../messages/issues';
 import { namesOf } from '../messages/names';
 
@@ -93,7 +94,8 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
     return { ok: false, issues: [{ code: 'missing', path: ['actuals'], rule: 'actualsFromStart', message: `the actuals must start at the scenario's first month ${full.startMonth}, with a row for every fund type`, received: read.value[0]?.month ?? 'nothing', limit: full.startMonth }] };
   }
   const scenario = withHorizon(full, count);
-  // The screens show the hindsight issues and the warnings as they come: worded here, banks by the scenario's names.
+  // The screens show the hindsight issues, why there is no hindsight plan and the warnings as they come: worded here,
+  // banks and fund types by the scenario's names.
   const names = { zh: namesOf(parsed.data.scenario, 'zh'), en: namesOf(parsed.data.scenario, 'en') };
   const end = addMonthsToKey(scenario.startMonth, count);
   const actuals = read.value.filter((f) => monthOrdinal(f.month) < monthOrdinal(end) && scenario.fundTypes.includes(f.fundType));
@@ -109,12 +111,20 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
 
   let hindsight: ReplaySide | undefined;
   let hindsightIssues: DomainIssue[] | undefined;
+  let hindsightWhy: ReplayResult['hindsightWhy'];
   if (o.hindsight) {
     if (signal?.aborted) return { ok: false, issues: [cancelledIssue('hindsight')] };
     onProgress?.({ stage: 'hindsight', done: 0, total: 1 });
-    const best = await optimize({ ...scenario, flows: actuals }, { solver: o.solver, flows: actuals });
+    const known = { ...scenario, flows: actuals };
+    const best = await optimize(known, { solver: o.solver, flows: actuals });
     if (best.status === 'optimal') hindsight = sideOf(best.evaluation);
     else hindsightIssues = best.issues.map((i) => wordIssue(i, names));
+    // "No plan with hindsight" alone leaves the reader asking why: what happened that no plan could keep every rule
+    // (payouts beyond the money, the reserve the actual payouts asked), as `fundladder optimize` explains it.
+    if (best.status === 'infeasible') {
+      const why = await explainInfeasible(known, { flows: actuals });
+      hindsightWhy = { zh: infeasibilityLines(why, 'zh', names.zh), en: infeasibilityLines(why, 'en', names.en) };
+    }
     onProgress?.({ stage: 'hindsight', done: 1, total: 1 });
   }
 
@@ -153,6 +163,7 @@ export async function runReplay(request: ReplayRequest, context: JobContext = {}
     actual,
     ...(hindsight ? { hindsight } : {}),
     ...(hindsightIssues ? { hindsightIssues } : {}),
+    ...(hindsightWhy ? { hindsightWhy } : {}),
     ...(rolling ? { rolling } : {}),
     forgone: { ...(hindsight ? { vsHindsight: hindsight.interest.minus(actual.interest) } : {}), ...(rolling ? { vsRolling: rolling.interest.minus(actual.interest) } : {}) },
     warnings: warnings.map((w) => wordIssue(w, names)),

@@ -40,6 +40,12 @@ export const replayResult = z.strictObject({
   hindsight: replaySide.optional(),
   /** Why the hindsight plan was not found, each issue with its sentence in both languages (`text`). */
   hindsightIssues: z.array(wordedIssue).optional(),
+  /**
+   * Why no plan keeps every rule on the actual flows, in both languages (`explainInfeasible` worded by
+   * `infeasibilityLines`, banks and fund types by the scenario's names); absent when the optimizer stopped for another
+   * reason, and on results stored before it.
+   */
+  hindsightWhy: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
   /** Re-planned every `stepMonths` on what was known at each start, realised on the actual flows. */
   rolling: replaySide.extend({ steps: z.array(rollingStep) }).optional(),
   /** Interest forgone by the past plan: hindsight − actual, rolling − actual (negative: the past plan earned more). */

@@ -613,9 +613,11 @@ const CODE_TEXT: Record<string, IssueWording> = {
     (i) => `${ruleName(i.rule, 'en')}: received ${got(i, 'en')}`,
   ),
   // ── the optimizer (optimizer/src) ──
+  // No pointer to an explanation: the sentence is shown where one follows (optimize, replay) and where none does
+  // (a sweep point's issues, a stored result); each front end gives the explanation its own heading.
   infeasible: w(
-    () => '没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）',
-    () => 'no plan keeps every rule with this scenario (see why it is infeasible, below)',
+    () => '没有任何计划能在此情景下满足全部规则',
+    () => 'no plan keeps every rule with this scenario',
   ),
   solver_failed: w(
     (i) => `求解器未能得出结果（终止状态 ${i.received}）：${i.received === 'timeLimit' ? '所需时间超过限制，请放宽时间，或减少月份、银行' : '通常是某条规则几乎没有余地，例如上限（policy.caps）的取值使可存银行的份额刚好凑满（6 家可存银行时取 0.16835，而 0.17 留有余地），或储备、期末流动资金要求刚好能满足：请取一个留有余地的整数值'}`,
@@ -1000,7 +1002,7 @@ export function issueLine(issue: DomainIssue, lang: Lang, names: Names = ID_NAME
  * without the catalogue shows (the web app reads `text`, as on the API's problems).
  * @param names - from the scenario ({@link namesOf}) in each language; ids are shown where they are left out
  * @example wordIssue({ code: 'infeasible', path: ['scenario'], rule: 'feasibility', message: 'no plan keeps every rule …' }).text.zh
- * //=> '没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）'
+ * //=> '没有任何计划能在此情景下满足全部规则'
  */
 export function wordIssue<T extends DomainIssue>(issue: T, names: Readonly<Record<Lang, Names>> = { zh: ID_NAMES, en: ID_NAMES }): T & { readonly text: { readonly zh: string; readonly en: string } } {
   return { ...issue, text: { zh: issueText(issue, 'zh', names.zh), en: issueText(issue, 'en', names.en) } };

@@ -13,14 +13,18 @@ describe('a replay without a hindsight plan', () => {
     const decoded = replayResult.safeDecode(fixture as never);
     expect(decoded.success).toBe(true);
     const issues = decoded.data!.hindsightIssues ?? [];
-    expect(issues.map((i) => issueSentence(i, 'zh'))).toEqual(['没有任何计划能在此情景下满足全部规则（见下方"不可行的原因"）']);
-    expect(issues.map((i) => issueSentence(i, 'en'))).toEqual(['no plan keeps every rule with this scenario (see why it is infeasible, below)']);
+    expect(issues.map((i) => issueSentence(i, 'zh'))).toEqual(['没有任何计划能在此情景下满足全部规则']);
+    expect(issues.map((i) => issueSentence(i, 'en'))).toEqual(['no plan keeps every rule with this scenario']);
     expect(decoded.data!.hindsight).toBeUndefined();
+    // And why no plan keeps every rule on the actual flows, in both languages, the fund type by its name.
+    expect(decoded.data!.hindsightWhy?.zh[1]).toBe('最大短缺：2025-02 险种现金（企业职工基本养老保险基金） 短缺 10,000.0 万元');
+    expect(decoded.data!.hindsightWhy?.en[1]).toBe("Largest shortfall: 2025-02, a fund type's cash (employee pension), short by 10,000.0万");
   });
 
   it('a result stored before the issues carried words still reads, and its warnings fall back to the message', () => {
     const decoded = replayResult.safeDecode(stored as never);
     expect(decoded.success).toBe(true);
     expect(decoded.data!.warnings.every((w) => w.text === undefined)).toBe(true);
+    expect(decoded.data!.hindsightWhy).toBeUndefined();
   });
 });
