@@ -1,6 +1,9 @@
 // `fundladder optimize` and `compare` through the CLI (README's command table), in-process.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './harness';
+import { ROOT, runCli } from './harness';
 
 const SAMPLE = 'examples/county-fund/scenario.json';
 
@@ -86,4 +89,24 @@ describe('fundladder compare', () => {
     expect(lines.findIndex((l) => l.startsWith('规划期赚取利息'))).toBeGreaterThan(table);
     expect(r.out).toContain('其中头一个季度');
   }, 300_000);
+
+  it('a scenario no plan can keep: the optimizer\'s sentence, then why under its own heading, and the fixes with the fund type by its name', async () => {
+    // The sample with maternity paying 10亿 in 2026-03 and the fund types kept apart (packages/app optimize.test.ts).
+    const sample = JSON.parse(readFileSync(join(ROOT, SAMPLE), 'utf8')) as { flows: { month: string; fundType: string; outflow: string }[]; policy: Record<string, unknown> };
+    const flows = sample.flows.map((f) => (f.fundType === 'maternity' && f.month === '2026-03' ? { ...f, outflow: '1000000000.00' } : f));
+    const file = join(mkdtempSync(join(tmpdir(), 'fl-optimize-')), 'maternity.json');
+    writeFileSync(file, JSON.stringify({ ...sample, flows, policy: { ...sample.policy, keepFundTypesApart: true } }));
+    const r = await runCli(['optimize', file, '--confidence', '0', '--paths', '0'], 'zh');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    const issue = lines.indexOf('  ✖ 没有任何计划能在此情景下满足全部规则 → 位置 scenario');
+    expect(issue).toBeGreaterThan(0);
+    expect(lines.indexOf('不可行的原因（弹性模型：允许规则被突破，求最小突破量）：')).toBeGreaterThan(issue);
+    const fixes = lines.filter((l) => l.startsWith('  → '));
+    expect(fixes).toEqual([
+      expect.stringMatching(/^ {2}→ 可行的做法：2026-01 的流动性储备要求降低 [\d,.]+ 万元（生育保险基金），或另有同样多的流动资金$/),
+      expect.stringMatching(/^ {2}→ 生育保险基金自身资金不足以支付：从 2026-01 起共差 [\d,.]+ 万元，/),
+    ]);
+    expect(r.out).not.toContain('maternity');
+  }, 120_000);
 });

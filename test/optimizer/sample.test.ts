@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Scenario, Decimal, evaluatePlan, validateScenario } from '@fundladder/core';
 import { type OptimizeResult, baselinePlan, bindingFacts, explainInfeasible, optimize, rolloverPlan } from '@fundladder/optimizer';
-import { bindingLine, infeasibilityLines } from '@fundladder/app';
+import { bindingLine, infeasibilityLines, namesOf } from '@fundladder/app';
 import { ROOT } from '../cli/harness';
 
+const json = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, 'examples/county-fund', file), 'utf8'));
+
 function load(file: string): Scenario {
-  const s = validateScenario(JSON.parse(readFileSync(join(ROOT, 'examples/county-fund', file), 'utf8')));
+  const s = validateScenario(json(file));
   if (!s.ok) throw new Error(JSON.stringify(s.issues));
   return s.value;
 }
@@ -93,9 +95,18 @@ describe('optimizer on the sample county fund', () => {
     }
   });
 
-  it('says which rules bind and what an extra month of reserve costs', () => {
-    const lines = bindingFacts(result).map((f) => bindingLine(f, 'en'));
+  it('says which rules bind and what an extra month of reserve costs, banks by the scenario\'s names', () => {
+    const facts = bindingFacts(result);
+    const lines = facts.map((f) => bindingLine(f, 'en', namesOf(json('scenario.json'), 'en')));
     expect(lines[0]).toMatch(/each extra month of payouts kept in reserve costs about [\d,.]+万/);
+    // Each binding cap at a bank names it as the scenario does ("中国工商银行示例县支行"), never by its id.
+    const zh = namesOf(json('scenario.json'), 'zh');
+    const caps = facts.flatMap((f) => (f.kind === 'cap' ? [f] : []));
+    expect(caps.length).toBeGreaterThan(0);
+    for (const f of caps) {
+      const bank = scenario.banks.find((b) => b.id === f.bankId)!;
+      expect(bindingLine(f, 'zh', zh)).toMatch(new RegExp(`^${f.month} ${bank.name} 的上限`));
+    }
   });
 
   it('refuses the pure-JS solver for a model this size, naming the limit', async () => {
@@ -112,6 +123,6 @@ describe('optimizer on the sample county fund', () => {
     const why = await explainInfeasible(variant);
     expect(why.shortfalls[0]).toMatchObject({ monthKey: '2026-01', rule: 'liquidityReserve' });
     expect(why.shortfalls[0]!.shortWan).toBeGreaterThan(10_000);
-    expect(infeasibilityLines(why, 'zh')[0]).toContain('从 2026-01 起不可行');
+    expect(infeasibilityLines(why, 'zh', namesOf(json('scenario-reserve-12m.json'), 'zh'))[0]).toContain('从 2026-01 起不可行');
   }, 60_000);
 });

@@ -8,7 +8,9 @@ import { defaultPathCounts, forecastFlowPaths, forecastMeanFlows, forecastPathFl
 import { scenarioRefOf, summarizeEvaluation } from './evaluation';
 import { type JobContext, cancelledIssue, readScenarioJson } from './context';
 import { type OptimizeResult, type StressSummary, optimizeResult } from './optimizeResult';
-import { infeasibilityFixText } from '../messages/infeasibility';
+import { infeasibilityFixText, infeasibilityLines } from '../messages/infeasibility';
+import { wordIssue } from '../messages/issues';
+import { namesOf } from '../messages/names';
 
 /** The confidences of a frontier request. */
 export const FRONTIER_CONFIDENCES = [0, 0.9, 0.95, 0.99, 0.995] as const;
@@ -209,12 +211,15 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
     });
   }
   const infeasibility = result.status === 'infeasible' ? await explainInfeasible(scenario, extraReserve ? { extraReserve } : {}) : undefined;
+  // The screens show the issues, the warnings, why there is no plan and what would fix it as they come: worded here,
+  // banks and fund types by the scenario's names (the web app has no catalogue).
+  const names = { zh: namesOf(parsed.data.scenario, 'zh'), en: namesOf(parsed.data.scenario, 'en') };
   const value: OptimizeResult = {
     kind: 'optimize',
     status: result.status,
     scenario: scenarioRefOf(scenario),
-    warnings,
-    issues: result.status === 'optimal' ? [] : [...result.issues],
+    warnings: warnings.map((w) => wordIssue(w, names)),
+    issues: result.status === 'optimal' ? [] : result.issues.map((i) => wordIssue(i, names)),
     capFindings: result.capFindings.map((f) => ({ ...f })),
     safety: summarizeSafety(safe.value, c),
     ...(safe.value.stress ? { stress: summarizeStress(safe.value.stress) } : {}),
@@ -233,7 +238,7 @@ export async function runOptimize(request: OptimizeRequest, context: JobContext 
       : {}),
     ...(frontier ? { frontier: summarizeFrontier(frontier) } : {}),
     ...(rolling ? { rolling: summarizeRolling(rolling) } : {}),
-    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })), infeasibilityFix: infeasibilityFixText(infeasibility.fixes) } : {}),
+    ...(infeasibility ? { infeasibility: infeasibility.shortfalls.map((s) => ({ ...s })), infeasibilityWhy: { zh: infeasibilityLines(infeasibility, 'zh', names.zh), en: infeasibilityLines(infeasibility, 'en', names.en) }, infeasibilityFix: infeasibilityFixText(infeasibility.fixes, names) } : {}),
   };
   // The result is checked against its own wire schema before it leaves: a figure finer than the fen is a bug here.
   const checked = optimizeResult.safeEncode(value);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { domainIssue, exact, money, stringMap } from '../wire/codecs';
+import { exact, money, stringMap, wordedIssue } from '../wire/codecs';
 import { evaluationSummary, placement, scenarioRef } from './evaluation';
 
 const probability = z.number().min(0).max(1);
@@ -124,9 +124,10 @@ export const optimizeResult = z.strictObject({
   kind: z.literal('optimize'),
   status: z.enum(['optimal', 'infeasible', 'error']),
   scenario: scenarioRef,
-  warnings: z.array(domainIssue),
-  /** Why there is no plan (status other than optimal). */
-  issues: z.array(domainIssue),
+  /** The scenario's warnings, each with its sentence in both languages (`text`; none on results stored before it). */
+  warnings: z.array(wordedIssue),
+  /** Why there is no plan (status other than optimal), each with its sentence in both languages (`text`, as `warnings`). */
+  issues: z.array(wordedIssue),
   capFindings: z.array(capFinding),
   safety: safetySummary,
   /** The plan's risk on the check paths, stated before its interest. */
@@ -144,7 +145,13 @@ export const optimizeResult = z.strictObject({
   frontier: z.array(frontierPoint).optional(),
   rolling: rollingSummary.optional(),
   infeasibility: z.array(shortfall).optional(),
-  /** What would fix an infeasible scenario, one line per bent rule, in both languages (`infeasibilityFixes`, worded by `infeasibilityFixLine`). */
+  /**
+   * Why an infeasible scenario has no plan, in both languages, banks and fund types by the scenario's names
+   * (`infeasibilityLines`: the first month and the rules, the largest shortfall or excess, the bends). Results stored
+   * before it have only the facts (`infeasibility`).
+   */
+  infeasibilityWhy: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
+  /** What would fix an infeasible scenario, one line per bent rule, in both languages (`infeasibilityFixes`, worded by `infeasibilityFixLine`, banks and fund types by the scenario's names). */
   infeasibilityFix: z.strictObject({ zh: z.array(z.string()), en: z.array(z.string()) }).optional(),
 });
 export type OptimizeResult = z.output<typeof optimizeResult>;

@@ -11,6 +11,7 @@ import { BINDABLE_RULES, type BindableRule, bindingChanges, bindingRules } from 
 import { paretoFront } from '../sweep/frontier';
 import { pathsFingerprint } from '../sweep/key';
 import { infeasibilityFixText, infeasibilityLines } from '../messages/infeasibility';
+import { type Lang, type Names, namesOf } from '../messages/names';
 
 /**
  * Per-point defaults (docs/sweep.md "Cost of a point"): 200 check paths (the least a confidence of 0.99 can be shown
@@ -210,11 +211,14 @@ export interface SweepSession {
   readonly paths: SweepPaths;
   readonly nothingPlaced: ReturnType<typeof nothingPlacedGaps>;
   readonly floors: Map<string, SafetyFloors>;
+  /** Banks and fund types by the scenario's names, in each language, for an infeasible point's why and fix. */
+  readonly names: Readonly<Record<Lang, Names>>;
 }
 
 /** A session for running points: the no-placement runs on the check paths, once. */
 export function openSweepSession(setup: SweepSetup, paths: SweepPaths): SweepSession {
-  return { setup, paths, nothingPlaced: nothingPlacedGaps(setup.scenario, paths.check), floors: new Map() };
+  const json = setup.request.scenario;
+  return { setup, paths, nothingPlaced: nothingPlacedGaps(setup.scenario, paths.check), floors: new Map(), names: { zh: namesOf(json, 'zh'), en: namesOf(json, 'en') } };
 }
 
 /** Lines of an infeasible point's explanation kept with it: the first month and rules, the largest shortfall, the first bends. */
@@ -247,7 +251,7 @@ export async function runSweepPoint(session: SweepSession, point: GridPoint, sig
     // A researcher testing a floor needs to know what it breaks, not only that it does: the same elastic explanation
     // as `fundladder optimize` gives (which month, which rule, how much short), its first lines.
     const why = await explainInfeasible(scenario);
-    return done({ status: result.status, issues: [...result.issues], why: { zh: infeasibilityLines(why, 'zh').slice(0, WHY_LINES), en: infeasibilityLines(why, 'en').slice(0, WHY_LINES) }, fix: infeasibilityFixText(why.fixes) });
+    return done({ status: result.status, issues: [...result.issues], why: { zh: infeasibilityLines(why, 'zh', session.names.zh).slice(0, WHY_LINES), en: infeasibilityLines(why, 'en', session.names.en).slice(0, WHY_LINES) }, fix: infeasibilityFixText(why.fixes, session.names) });
   }
   if (result.status !== 'optimal') return done({ status: result.status, issues: [...result.issues] });
   const stress = stressTest(scenario, result.plan, session.paths.check, { nothingPlaced: session.nothingPlaced, ...(signal ? { signal } : {}) });
