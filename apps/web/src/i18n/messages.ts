@@ -83,7 +83,7 @@ const zh = {
   runFailed: '这个运行没有得到结果：',
   notOptimizeRun: (kind: string) => `这是一次“${kind}”运行：它的页面还没有做好，目前只有优化运行可以在这里查看。`,
   noPlanTitle: '没有可行的计划',
-  noPlanBody: '在这些规则下找不到能保证支付的计划。需要放宽的地方：',
+  noPlanBody: '需要放宽的地方：',
   shortfallLine: (month: string, rule: string, where: string, short: string) => `${month} ${where}${rule}：缺 ${short}`,
 
   verdictTitle: '安全结论',
@@ -246,7 +246,7 @@ const en: Messages = {
   runFailed: 'This run gave no result:',
   notOptimizeRun: (kind) => `This is a “${kind}” run: its screen is not built yet; only optimize runs can be viewed here so far.`,
   noPlanTitle: 'No feasible plan',
-  noPlanBody: 'No plan keeps every payout safe under these rules. Where they must bend:',
+  noPlanBody: 'Where the rules must bend:',
   shortfallLine: (month, rule, where, short) => `${month} ${where}${rule}: short by ${short}`,
 
   verdictTitle: 'Safety verdict',

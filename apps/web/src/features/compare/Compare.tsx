@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { answer, api, parseAnswer, withSignal } from '../../api/client';
 import { checkedResult, type CompareColumn, type CompareResult, compareResult } from '../../api/results';
 import { loadFundVersions } from '../../api/fundVersions';
-import { fundSchema, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
+import { fundSchema, issueSentence, type Run, runCreatedSchema, runListSchema, runSchema, roleAtLeast } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { decimalIn, formatMoney, type Lang, percentOfFraction, percentOfProbability } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -170,7 +170,7 @@ async function loadCompare(fundId: string, runId: string, signal: AbortSignal): 
 }
 
 function CompareRun({ fundId, runId, baseline, freeze, versions }: { fundId: string; runId: string; baseline: string | undefined; freeze: (id: string) => void; versions: Map<string, string> }) {
-  const { m, names } = useI18n();
+  const { m, lang, names } = useI18n();
   const data = useLoad(`compare:${fundId}:${runId}`, (signal) => loadCompare(fundId, runId, signal));
   if (data.state.status === 'loading') return <Loading />;
   if (data.state.status === 'error') return <ErrorPanel error={data.state.error} onRetry={data.reload} />;
@@ -186,7 +186,7 @@ function CompareRun({ fundId, runId, baseline, freeze, versions }: { fundId: str
     return (
       <div className="state state-error" role="alert">
         <strong>{m.runFailed}</strong> {nameOf(names.runState, run.state)}
-        <ul className="issues">{(run.issues ?? []).map((i, k) => <li key={k}>{i.message}</li>)}</ul>
+        <ul className="issues">{(run.issues ?? []).map((i, k) => <li key={k}>{issueSentence(i, lang)}</li>)}</ul>
         {again}
       </div>
     );

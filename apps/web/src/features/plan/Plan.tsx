@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { answer, api, withSignal } from '../../api/client';
 import { checkedResult, type FrontierPoint, type OptimizeResult, optimizeResult } from '../../api/results';
-import { type Run, runSchema } from '../../api/schemas';
+import { issueSentence, type Run, runSchema } from '../../api/schemas';
 import { EChart } from '../../charts/LazyEChart';
 import { approxWan, decimalIn, formatMoney, moneyIn, percentOfFraction, percentOfProbability, tableUnit } from '../../format/money';
 import { useI18n } from '../../i18n/I18n';
@@ -28,7 +28,7 @@ async function loadPlan(fundId: string, runId: string, signal: AbortSignal): Pro
 }
 
 export default function Plan({ fundId, runId }: { fundId: string; runId: string }) {
-  const { m, names } = useI18n();
+  const { m, lang, names } = useI18n();
   const plan = useLoad(`plan:${fundId}:${runId}`, (signal) => loadPlan(fundId, runId, signal));
   const back = (
     <p className="crumbs">
@@ -60,7 +60,7 @@ export default function Plan({ fundId, runId }: { fundId: string; runId: string 
           <strong>{m.runFailed}</strong> {nameOf(names.runState, run.state)}
           <ul className="issues">
             {(run.issues ?? []).map((i, k) => (
-              <li key={k}>{i.message}</li>
+              <li key={k}>{issueSentence(i, lang)}</li>
             ))}
           </ul>
         </div>
@@ -108,15 +108,28 @@ function NoPlan({ result, bank }: { result: OptimizeResult; bank: (id: string | 
   return (
     <section className="card verdict verdict-unsafe" aria-labelledby="noplan-title">
       <h2 id="noplan-title">{m.noPlanTitle}</h2>
-      <p>{m.noPlanBody}</p>
-      <ul className="issues">
-        {(result.infeasibility ?? []).map((s, k) => (
-          <li key={`s${k}`}>{m.shortfallLine(s.monthKey, nameOf(names.capRule, s.rule), [s.bankId ? bank(s.bankId) : '', s.fundType ? nameOf(names.fundType, s.fundType) : ''].filter(Boolean).join(' ') + ' ', approxWan(s.shortWan, lang))}</li>
-        ))}
-        {result.issues.map((i, k) => (
-          <li key={`i${k}`}>{i.message}</li>
-        ))}
-      </ul>
+      {/* What the optimizer says, in the catalogue's words the result carries (a result stored before: its message). */}
+      {result.issues.length > 0 && (
+        <ul className="issues" data-testid="noplan-issues">
+          {result.issues.map((i, k) => (
+            <li key={k}>{issueSentence(i, lang)}</li>
+          ))}
+        </ul>
+      )}
+      {/* Where the rules must bend, when the elastic model says (not after a solver error): the catalogue's lines the
+          result carries; a result stored before them, its facts in this screen's words. */}
+      {result.infeasibility?.length || result.infeasibilityWhy?.[lang].length ? (
+        <>
+          {result.infeasibility?.length ? <p>{m.noPlanBody}</p> : null}
+          <ul className="issues" data-testid="noplan-why">
+            {result.infeasibilityWhy
+              ? result.infeasibilityWhy[lang].map((line, k) => <li key={k}>{line}</li>)
+              : (result.infeasibility ?? []).map((s, k) => (
+                  <li key={k}>{m.shortfallLine(s.monthKey, nameOf(names.capRule, s.rule), [s.bankId ? bank(s.bankId) : '', s.fundType ? nameOf(names.fundType, s.fundType) : ''].filter(Boolean).join(' ') + ' ', approxWan(s.shortWan, lang))}</li>
+                ))}
+          </ul>
+        </>
+      ) : null}
       {result.infeasibilityFix?.[lang].length ? (
         <ul className="fixes" data-testid="noplan-fixes">
           {result.infeasibilityFix[lang].map((line, k) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError, answer, api } from '../../api/client';
-import { FINISHED, type Run, type RunState, runSchema } from '../../api/schemas';
+import { FINISHED, issueSentence, type Run, type RunState, runSchema } from '../../api/schemas';
 import { useI18n } from '../../i18n/I18n';
 import { nameOf } from '../../i18n/messages';
 import { routePath } from '../../routes';
@@ -14,7 +14,7 @@ import { useRunProgress } from './useRunProgress';
  * ended, the way to its plan or why it has none.
  */
 export function RunPanel({ run, canCancel, onEnd, reused = false }: { run: Run; canCancel: boolean; onEnd?: (state: RunState) => void; reused?: boolean }) {
-  const { m, names } = useI18n();
+  const { m, lang, names } = useI18n();
   const live = useRunProgress(run, onEnd);
   const [cancel, setCancel] = useState<{ status: 'idle' | 'sending' } | { status: 'error'; error: unknown }>({ status: 'idle' });
   const ended = FINISHED.includes(live.state);
@@ -58,7 +58,7 @@ export function RunPanel({ run, canCancel, onEnd, reused = false }: { run: Run; 
           {live.issues.length > 0 && (
             <ul className="issues">
               {live.issues.map((i, k) => (
-                <li key={k}>{i.message}</li>
+                <li key={k}>{issueSentence(i, lang)}</li>
               ))}
             </ul>
           )}
