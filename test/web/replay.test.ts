@@ -4,7 +4,8 @@
 // than the budget said — and March for every fund type but maternity; open "复盘" from the fund's pages, see that
 // maternity misses March (so the replay covers two months and the plan's later placements are left out), start the
 // replay and check the figures shown against the run's result: the payout gaps and reserve breaches of the plan carried
-// out before the interest, in 万元. axe-core in both languages, screenshots, no page errors.
+// out before the interest, in 万元. Then a replay that finds no plan with hindsight (100亿 paid out in February): the
+// optimizer's sentence and why, in both languages. axe-core in both languages, screenshots, no page errors.
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebApp, apiWrite, screenshot, seriousAxeViolations, startWebApp } from './harness';
@@ -137,4 +138,36 @@ describe('the Replay screen in Chromium', () => {
     expect(axeFindings).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('a replay with no plan with hindsight says so and why, in the reader\'s language, the fund type by its name', async () => {
+    // The budget of January and February as the actuals, but for 100亿 paid out of employee pension in February: no plan
+    // pays that from the fund's money, with hindsight or without (packages/app replay.test.ts has the same on a small fund).
+    const { page, base } = app;
+    const versionId = ((await (await page.request.get(`${base}/api/funds/sample/scenarios`)).json()) as { scenarios: { latestVersionId: string }[] }).scenarios[0]!.latestVersionId;
+    const body = ((await (await page.request.get(`${base}/api/funds/sample/scenario-versions/${versionId}`)).json()) as { body: { flows: Flow[] } }).body;
+    const actuals = body.flows
+      .filter((f) => f.month <= '2026-02')
+      .map(({ month, fundType, inflow, outflow }) => ({ month, fundType, inflow, outflow: month === '2026-02' && fundType === 'employeePension' ? new Decimal(outflow).plus(10_000_000_000).toFixed(2) : outflow }));
+    const created = await apiWrite(page, base, '/api/funds/sample/runs', { kind: 'replay', scenario: { scenarioVersion: versionId }, plan: { schemaVersion: 1, name: 'nothing placed', placements: [] }, actuals, options: { hindsight: true, rolling: false } });
+    expect(created.status, JSON.stringify(created.json).slice(0, 400)).toBe(202);
+    const id = (created.json as { run: { id: string } }).run.id;
+    await expect.poll(async () => (await runOf(id)).state, { timeout: 120_000, interval: 500 }).toBe('done');
+    const r = (await runOf(id)).result as Result & { hindsightWhy?: { zh: string[]; en: string[] } };
+    expect(r.hindsight).toBeUndefined();
+    expect(r.hindsightWhy?.zh.join('\n')).toContain('企业职工基本养老保险基金');
+    await page.goto(`${base}/funds/sample/replay/${id}`);
+    await page.getByTestId('replay-summary').waitFor();
+    expect(await page.getByTestId('replay-hindsight-issues').textContent()).toBe('事后最优没有找到计划：没有任何计划能在此情景下满足全部规则');
+    const why = page.getByTestId('replay-hindsight-why');
+    expect((await why.locator('li').allTextContents()).map((t) => t.trim())).toEqual(r.hindsightWhy!.zh);
+    await check('replay-no-hindsight');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: `Replay #${id}` }).waitFor();
+    expect(await page.getByTestId('replay-hindsight-issues').textContent()).toBe('Hindsight found no plan: no plan keeps every rule with this scenario');
+    expect((await why.locator('li').allTextContents()).map((t) => t.trim())).toEqual(r.hindsightWhy!.en);
+    await check('replay-no-hindsight-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(axeFindings).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
 });

@@ -269,6 +269,17 @@ function ReplayBody({ fundId, result, t }: { fundId: string; result: ReplayResul
             {result.hindsightIssues.map((i) => issueSentence(i, lang)).join('；')}
           </p>
         )}
+        {/* Why no plan keeps every rule on the actual flows, as the catalogue words it (results stored before: none). */}
+        {result.hindsightWhy?.[lang].length ? (
+          <div data-testid="replay-hindsight-why">
+            <p>{t.hindsightWhy}</p>
+            <ul className="issues">
+              {result.hindsightWhy[lang].map((line, k) => (
+                <li key={k}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
 
         <h3 id="replay-gaps-title">{t.gapsTitle}</h3>
         {gaps.length === 0 ? (
