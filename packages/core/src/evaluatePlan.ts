@@ -4,7 +4,8 @@ import type { MonthlyFlow, Scenario } from './schemas/scenario';
 import type { Plan } from './schemas/plan';
 import { resolvePlan } from './schemas/resolvePlan';
 import type { ResolvedPlacement } from './rules/types';
-import { type LedgerOptions, runLedger } from './ledger/runLedger';
+import type { LedgerOptions } from './ledger/runLedger';
+import { prepareLedger } from './ledger/prepareLedger';
 import type { LedgerReport } from './ledger/types';
 import { type LedgerKpis, ledgerKpis } from './kpi/ledgerKpis';
 
@@ -23,7 +24,10 @@ export interface Evaluation {
 export function evaluatePlan(scenario: Scenario, planJson: unknown, flows: readonly MonthlyFlow[] = scenario.flows, options: LedgerOptions = {}): Result<Evaluation> {
   const resolved = resolvePlan(planJson, scenario);
   if (!resolved.ok) return { ok: false, issues: resolved.issues.map((i) => ({ ...i, path: ['plan', ...i.path] })) };
-  const ledger = runLedger({ scenario, placements: resolved.value.placements, flows }, options);
+  // The prepared ledger, run once: the same report as runLedger (prepareLedger.property.test.ts), and the code a
+  // stress test runs on every path, so a sweep point's pricing and its check share one compiled ledger instead of
+  // V8 optimizing (and, as plans change, re-optimizing) both (docs/sweep.md §6).
+  const ledger = prepareLedger(scenario, resolved.value.placements, options).run(flows);
   if (!ledger.ok) return ledger;
   return { ok: true, value: { plan: resolved.value.plan, placements: resolved.value.placements, report: ledger.value, kpis: ledgerKpis(ledger.value, scenario, resolved.value.placements) } };
 }
