@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluatePlan, validateScenario } from '@fundladder/core';
+import { drawSweepPaths, prepareSweep, sweepPathsToWire } from '@fundladder/app';
+import { OWN_CORE_V8_FLAGS, SweepPool, workerV8Flags } from '../../apps/cli/src/commands/sweep';
 import { ROOT, runCli } from './harness';
 
 const SAMPLE = 'examples/county-fund/scenario.json';
@@ -40,9 +42,9 @@ describe('fundladder sweep: stop and resume (docs/sweep.md §4)', () => {
   it('reserveMonths=1..2 to the end: two stored points, two rows of CSV, two points in sweep.json', async () => {
     const r = await runCli(['sweep', SAMPLE, '--vary', 'reserveMonths=1..2', ...FAST, '--csv']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`2 points, 0 already done (${pointsFile}), 2 to go on 1 threads`);
-    // The wall time and how busy the thread was: the points follow one another without the thread waiting on the main one.
-    const busy = /2 points in \d+:\d{2} \(min:s, [\d.]+ points\/s\); each thread busy (\d+\.\d)% of the time/.exec(r.err);
+    expect(r.err).toContain(`2 points, 0 already done (${pointsFile}), 2 to go on 1 worker`);
+    // The wall time and how busy the worker was: the points follow one another without the worker waiting on the main process.
+    const busy = /2 points in \d+:\d{2} \(min:s, [\d.]+ points\/s\); each worker busy (\d+\.\d)% of the time/.exec(r.err);
     expect(busy, r.err).not.toBeNull();
     expect(Number(busy![1])).toBeGreaterThan(50);
     const lines = storedLines();
@@ -72,7 +74,7 @@ describe('fundladder sweep: stop and resume (docs/sweep.md §4)', () => {
     const code = await exited.finally(() => clearInterval(poll));
     expect(stopped, err).toBe(true);
     expect(code, err).toBe(130);
-    expect(err).toContain(`4 points, 2 already done (${pointsFile}), 2 to go on 1 threads`);
+    expect(err).toContain(`4 points, 2 already done (${pointsFile}), 2 to go on 1 worker`);
     expect(err).toContain(`interrupted: 3 of 4 points are stored in ${pointsFile}; run the same command again to resume`);
     // The two stored lines are untouched, one line was appended, and every line parses.
     const after = readFileSync(pointsFile, 'utf8');
@@ -85,7 +87,7 @@ describe('fundladder sweep: stop and resume (docs/sweep.md §4)', () => {
     const before = readFileSync(pointsFile, 'utf8');
     const r = await runCli(['sweep', SAMPLE, '--vary', 'reserveMonths=1..4', ...FAST, '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`4 points, 3 already done (${pointsFile}), 1 to go on 1 threads`);
+    expect(r.err).toContain(`4 points, 3 already done (${pointsFile}), 1 to go on 1 worker`);
     const after = readFileSync(pointsFile, 'utf8');
     expect(after.startsWith(before)).toBe(true);
     const lines = storedLines();
@@ -130,4 +132,41 @@ describe('fundladder sweep: a point without a plan says why', () => {
       expect(Math.abs(wan - ledgerShort.get(month)!.toNumber()), month).toBeLessThanOrEqual(ledgerShort.get(month)!.toNumber() * 0.03);
     }
   }, 60_000);
+});
+
+// With a worker on every core the pool's processes run without V8's helper threads for garbage collection and
+// compiling (docs/sweep.md §6: with every core computing points they only take time from the other workers); with a
+// core to spare they keep them. Read from each worker process's command line (Linux /proc).
+describe('fundladder sweep: worker processes and their V8 options', () => {
+  it('workerV8Flags: the options when the workers fill the cores, none with a core to spare', () => {
+    expect(workerV8Flags(2, 2)).toEqual(['--single-threaded-gc', '--no-concurrent-recompilation']);
+    expect(workerV8Flags(3, 2)).toBe(OWN_CORE_V8_FLAGS);
+    expect(workerV8Flags(1, 2)).toEqual([]);
+  });
+
+  it('a pool of two on two cores starts two processes with the options; a pool of one on two cores, one without', async () => {
+    const setup = prepareSweep({ kind: 'sweep', scenario: JSON.parse(readFileSync(join(ROOT, SAMPLE), 'utf8')), vary: [{ name: 'reserveMonths', values: ['1', '2'] }], options: { paths: 200, planningPaths: 200 } });
+    if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
+    const paths = drawSweepPaths(setup.value);
+    if (!paths.ok) throw new Error(JSON.stringify(paths.issues));
+    const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    for (const [size, flags] of [[2, OWN_CORE_V8_FLAGS], [1, []]] as const) {
+      const pool = new SweepPool(size, setup.value.request, sweepPathsToWire(paths.value), { cores: 2 });
+      try {
+        await pool.ready();
+        expect(pool.pids).toHaveLength(size);
+        for (const pid of pool.pids) {
+          const args = cmdline(pid);
+          expect(args.filter((a) => a.startsWith('--single') || a.startsWith('--no-concurrent'))).toEqual([...flags]);
+          expect(pid).not.toBe(process.pid);
+        }
+        // A worker computes a point: the wire form of an optimal result.
+        const result = (await pool.run(setup.value.points[0]!)) as { status: string; index: number };
+        expect([result.index, result.status]).toEqual([0, 'optimal']);
+      } finally {
+        await pool.close();
+      }
+      for (const pid of pool.pids) expect(existsSync(`/proc/${pid}`) && readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0] !== 'Z', `worker ${pid} still running after close`).toBe(false);
+    }
+  }, 120_000);
 });

@@ -1,14 +1,13 @@
 // `fundladder sweep SCENARIO --vary NAME=FROM..TO[:STEP] [--vary …]` (docs/sweep.md): one or two policy parameters over a
-// grid, every point re-optimized and priced by the ledger on the same forecast paths, on every core (worker threads),
+// grid, every point re-optimized and priced by the ledger on the same forecast paths, on every core (worker processes),
 // each finished point stored as one JSON line so that a run stopped half-way resumes where it was. With
 // --database-url the points go to the database's queue instead, for `fundladder worker` processes on any machine.
 import { performance } from 'node:perf_hooks';
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { type DomainIssue, Decimal } from '@fundladder/core';
 import {
   type GridPoint, type SweepPaths, type SweepPathsWire, type SweepPointResult, type SweepRequest, type SweepResult, type SweepSetup, canonicalJson, drawSweepPaths, namesOf, openSweepSession,
@@ -27,7 +26,7 @@ const HELP_ZH = `用法: fundladder sweep 情景文件 --vary 参数=起..止[:�
 参数：reserveMonths（储备月数）、confidence（安全置信度）、caps.trancheShare / caps.bankLocalDepositShare /
 caps.fundTimeDepositShare（上限A/B/C，简写 caps.a|b|c、caps.fundShare）、minQuoteRate（起存利率）、maxTermMonths（最长期限）、
 maxBondShare（国债占比）、eligibleBanks（可存放银行数：情景中前 N 家）。
---workers：并行线程数（默认本机 CPU 数）。每完成一个点即写入 --out 文件夹的 points.jsonl（默认 fundladder-sweep-<编号>）；
+--workers：并行计算的进程数（默认本机 CPU 数）。每完成一个点即写入 --out 文件夹的 points.jsonl（默认 fundladder-sweep-<编号>）；
 中断（Ctrl-C）后以同一命令重跑，已完成的点不再计算。
 --database-url：把各点放入 PostgreSQL 的任务队列，由任意台机器上的 fundladder worker 进程领取；本命令等待并随结果到达显示进度。`;
 const HELP_EN = `Usage: fundladder sweep SCENARIO --vary NAME=FROM..TO[:STEP] [--vary NAME=V1,V2,…] [--paths 200] [--planning-paths 1000]
@@ -38,7 +37,7 @@ that bind at each point and where they change.
 Parameters: reserveMonths, confidence, caps.trancheShare / caps.bankLocalDepositShare / caps.fundTimeDepositShare
 (caps A/B/C; short caps.a|b|c, caps.fundShare), minQuoteRate, maxTermMonths, maxBondShare, eligibleBanks (the first N
 eligible banks of the scenario).
---workers: threads (default: this machine's CPUs). Each finished point is appended to points.jsonl in --out (default
+--workers: worker processes (default: this machine's CPUs). Each finished point is appended to points.jsonl in --out (default
 fundladder-sweep-<id>); after an interruption (Ctrl-C) the same command resumes without redoing finished points.
 --database-url: put the points on a PostgreSQL server's queue for \`fundladder worker\` processes on any machine; this
 command waits and shows the results as they arrive.`;
@@ -79,21 +78,44 @@ export function pointKeys(setup: SweepSetup, fingerprint: string, codeVersion: s
   return setup.points.map((p) => sweepPointKey({ scenario: setup.request.scenario, values: p.values, options: setup.request.options, pathsFingerprint: fingerprint, codeVersion }));
 }
 
-// ── worker threads ───────────────────────────────────────────────────────────────────────────────────────────────
+// ── worker processes ─────────────────────────────────────────────────────────────────────────────────────────────
 
-type ToThread = { type: 'setup'; request: SweepSetup['request']; paths: SweepPathsWire } | { type: 'point'; point: GridPoint };
+type ToWorker = { type: 'setup'; request: SweepSetup['request']; paths: SweepPathsWire } | { type: 'point'; point: GridPoint };
 /** Points without a plan listed with their reason under the table (the rest: --json). */
 const FAILED_SHOWN = 10;
 
-type FromThread = { type: 'ready' } | { type: 'result'; result: unknown } | { type: 'failed'; issues: DomainIssue[] };
+type FromWorker = { type: 'ready' } | { type: 'result'; result: unknown } | { type: 'failed'; issues: DomainIssue[] };
 
-const THREAD_FLAG = 'fundladderSweepThread';
+/** Set in a sweep worker process's environment by {@link SweepPool}: this module then serves points over IPC. */
+const WORKER_ENV = 'FUNDLADDER_SWEEP_WORKER';
 
-/** The thread's side: prepare once from the request and the shared paths, then run points as they come. */
-function serveThread(): void {
+/**
+ * V8 options for a worker process when the pool has a core for each of its processes and no core is left over: the
+ * garbage collector and the optimizing compiler work on the process's own thread instead of helper threads. With a
+ * core to spare (one worker on two cores) those helper threads run there for free (a worker used 1.15–1.2 cores);
+ * with every core computing points they only take time from the other workers, and the same points cost 5–11% less
+ * CPU without them (docs/sweep.md §6, measured).
+ */
+export const OWN_CORE_V8_FLAGS: readonly string[] = ['--single-threaded-gc', '--no-concurrent-recompilation'];
+
+/**
+ * The V8 options of each worker process of a pool of `size` on a machine with `cores`: OWN_CORE_V8_FLAGS when every
+ * core has a worker (or more), none when a core is left for the workers' helper threads.
+ * @example
+ * workerV8Flags(2, 2) //=> OWN_CORE_V8_FLAGS
+ * workerV8Flags(1, 2) //=> []
+ */
+export function workerV8Flags(size: number, cores: number): readonly string[] {
+  return size >= cores ? OWN_CORE_V8_FLAGS : [];
+}
+
+/** The worker's side: prepare once from the request and the shared paths, then run points as they come. */
+function serveWorker(): void {
   let session: ReturnType<typeof openSweepSession> | undefined;
-  parentPort!.on('message', (msg: ToThread) => {
-    const send = (m: FromThread) => parentPort!.postMessage(m);
+  const send = (m: FromWorker) => process.send!(m);
+  // The pool that started this process is gone (closed, or killed): nothing is left to compute for.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (msg: ToWorker) => {
     void (async () => {
       try {
         if (msg.type === 'setup') {
@@ -113,76 +135,86 @@ function serveThread(): void {
   });
 }
 
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[THREAD_FLAG] === true) serveThread();
-
-/**
- * A worker thread running this module: the bundle (dist/main.mjs) as it is, or the TypeScript source through tsx's
- * loader (a developer's checkout, or a test).
- */
-function startThread(): Worker {
-  const self = import.meta.url;
-  const options = { workerData: { [THREAD_FLAG]: true } };
-  if (!self.endsWith('.ts')) return new Worker(new URL(self), options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+if (process.env[WORKER_ENV] === '1' && typeof process.send === 'function') {
+  delete process.env[WORKER_ENV];
+  serveWorker();
 }
 
-/** A pool of threads each holding one sweep's setup and paths; `run(point)` gives the point to the next free thread. */
-export class SweepPool {
-  private readonly threads: { worker: Worker; busy: boolean; ready: Promise<void>; busyMs: number }[] = [];
-  private readonly waiting: (() => void)[] = [];
+/**
+ * A worker process running this module: the bundle (dist/main.mjs, which only defines the CLI when imported) as it is,
+ * or the TypeScript source through tsx's loader (a developer's checkout, the bench, a test). Processes rather than
+ * threads because V8 options (OWN_CORE_V8_FLAGS) are set per process: a worker thread cannot have its own.
+ */
+function startWorker(v8Flags: readonly string[]): ChildProcess {
+  const self = fileURLToPath(import.meta.url);
+  const loader = self.endsWith('.ts') ? ['--import', import.meta.resolve('tsx/esm')] : [];
+  return fork(self, [], { execArgv: [...loader, ...v8Flags], env: { ...process.env, [WORKER_ENV]: '1' }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
 
-  constructor(size: number, request: SweepSetup['request'], paths: SweepPathsWire) {
+/**
+ * A pool of worker processes each holding one sweep's setup and paths; `run(point)` gives the point to the next free
+ * worker. With as many workers as cores (or more) each runs with OWN_CORE_V8_FLAGS ({@link workerV8Flags}).
+ */
+export class SweepPool {
+  private readonly workers: { child: ChildProcess; busy: boolean; ready: Promise<void>; busyMs: number }[] = [];
+  private readonly waiting: (() => void)[] = [];
+  /** The V8 options each worker runs with ({@link workerV8Flags}). */
+  readonly v8Flags: readonly string[];
+
+  /** `cores`: the machine's (default `availableParallelism()`), for the choice of V8 options. */
+  constructor(size: number, request: SweepSetup['request'], paths: SweepPathsWire, options: { cores?: number } = {}) {
+    this.v8Flags = workerV8Flags(size, options.cores ?? availableParallelism());
     for (let k = 0; k < size; k++) {
-      const worker = startThread();
+      const child = startWorker(this.v8Flags);
       const ready = new Promise<void>((resolve, reject) => {
-        // A thread ended while starting (Ctrl-C closes the pool) settles this too, or the command would never finish.
-        const onExit = () => reject(new Error('the thread ended before its setup was done'));
-        const onMessage = (m: FromThread) => {
-          worker.off('message', onMessage);
-          worker.off('exit', onExit);
+        // A worker that ended while starting (Ctrl-C closes the pool) settles this too, or the command would never finish.
+        const onExit = () => reject(new Error('the worker ended before its setup was done'));
+        const onMessage = (m: FromWorker) => {
+          child.off('message', onMessage);
+          child.off('exit', onExit);
           if (m.type === 'ready') resolve();
           else reject(new Error(m.type === 'failed' ? m.issues.map((i) => i.message).join('; ') : 'unexpected message'));
         };
-        worker.on('message', onMessage);
-        worker.once('error', reject);
-        worker.once('exit', onExit);
+        child.on('message', onMessage);
+        child.once('error', reject);
+        child.once('exit', onExit);
       });
-      worker.postMessage({ type: 'setup', request, paths } satisfies ToThread);
-      this.threads.push({ worker, busy: false, ready, busyMs: 0 });
+      // A worker that failed to start has rejected `ready`; the pool's user sees that, not an unhandled rejection here.
+      ready.catch(() => undefined);
+      child.send({ type: 'setup', request, paths } satisfies ToWorker);
+      this.workers.push({ child, busy: false, ready, busyMs: 0 });
     }
   }
 
-  /** Waits until every thread has its setup (each draws nothing: the paths come with the setup). */
+  /** Waits until every worker has its setup (each draws nothing: the paths come with the setup). */
   async ready(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.ready));
+    await Promise.all(this.workers.map((t) => t.ready));
   }
 
-  /** Runs one point on a free thread; the wire form of its result (sweepPointResult). */
+  /** Runs one point on a free worker; the wire form of its result (sweepPointResult). */
   async run(point: GridPoint): Promise<unknown> {
-    let thread = this.threads.find((t) => !t.busy);
-    while (!thread) {
+    let worker = this.workers.find((t) => !t.busy);
+    while (!worker) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
-      thread = this.threads.find((t) => !t.busy);
+      worker = this.workers.find((t) => !t.busy);
     }
-    thread.busy = true;
-    const t = thread;
+    worker.busy = true;
+    const t = worker;
     const started = performance.now();
     try {
       return await new Promise<unknown>((resolve, reject) => {
-        const onMessage = (m: FromThread) => {
-          t.worker.off('message', onMessage);
-          t.worker.off('error', reject);
-          t.worker.off('exit', onExit);
+        const onMessage = (m: FromWorker) => {
+          t.child.off('message', onMessage);
+          t.child.off('error', reject);
+          t.child.off('exit', onExit);
           if (m.type === 'result') resolve(m.result);
           else reject(new Error(m.type === 'failed' ? m.issues.map((i) => i.message).join('; ') : 'unexpected message'));
         };
-        const onExit = () => reject(new Error('the thread ended before the point was done'));
-        t.worker.on('message', onMessage);
-        t.worker.once('error', reject);
-        t.worker.once('exit', onExit);
-        t.worker.postMessage({ type: 'point', point } satisfies ToThread);
+        const onExit = () => reject(new Error('the worker ended before the point was done'));
+        t.child.on('message', onMessage);
+        t.child.once('error', reject);
+        t.child.once('exit', onExit);
+        t.child.send({ type: 'point', point } satisfies ToWorker);
       });
     } finally {
       t.busy = false;
@@ -191,14 +223,23 @@ export class SweepPool {
     }
   }
 
-  /** Each thread's time working on points, as a share of `wallMs` (evidence that every thread was kept busy). */
-  busyShares(wallMs: number): number[] {
-    return this.threads.map((t) => (wallMs > 0 ? Math.min(1, t.busyMs / wallMs) : 0));
+  /** The workers' process ids. */
+  get pids(): number[] {
+    return this.workers.flatMap((t) => (t.child.pid === undefined ? [] : [t.child.pid]));
   }
 
-  /** Ends every thread at once (a point half-done is lost; it was not stored). */
+  /** Each worker's time working on points, as a share of `wallMs` (evidence that every worker was kept busy). */
+  busyShares(wallMs: number): number[] {
+    return this.workers.map((t) => (wallMs > 0 ? Math.min(1, t.busyMs / wallMs) : 0));
+  }
+
+  /** Ends every worker at once (a point half-done is lost; it was not stored). */
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    await Promise.all(this.workers.map(({ child }) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill();
+    })));
   }
 }
 
@@ -400,8 +441,8 @@ export const sweepCommand: Command = async (args, io) => {
   const todo = setup.value.points.filter((p) => !stored.has(p.index));
   const workers = Math.max(1, Math.min(flags.value.workers ?? availableParallelism(), todo.length || 1));
   note(
-    `${setup.value.points.length} 个点，已完成 ${stored.size} 个（${file}），待算 ${todo.length} 个，${workers} 个线程；Ctrl-C 可中断，重跑同一命令即继续`,
-    `${setup.value.points.length} points, ${stored.size} already done (${file}), ${todo.length} to go on ${workers} threads; Ctrl-C stops, the same command resumes`,
+    `${setup.value.points.length} 个点，已完成 ${stored.size} 个（${file}），待算 ${todo.length} 个，${workers} 个进程；Ctrl-C 可中断，重跑同一命令即继续`,
+    `${setup.value.points.length} points, ${stored.size} already done (${file}), ${todo.length} to go on ${workers} worker${workers === 1 ? '' : 's'}; Ctrl-C stops, the same command resumes`,
   );
   const results = new Map(stored);
   if (todo.length) {
@@ -418,7 +459,7 @@ export const sweepCommand: Command = async (args, io) => {
       try {
         await pool.ready();
       } catch (e) {
-        // Interrupted while the threads were starting: nothing new is stored; say so below.
+        // Interrupted while the workers were starting: nothing new is stored; say so below.
         if (!interrupted) throw e;
       }
       if (!interrupted) bar(results.size, setup.value.points.length);
@@ -446,8 +487,8 @@ export const sweepCommand: Command = async (args, io) => {
         const minutes = `${Math.floor(wallMs / 60_000)}:${String(Math.round((wallMs % 60_000) / 1000)).padStart(2, '0')}`;
         const rate = (todo.length / (wallMs / 1000)).toFixed(2);
         note(
-          `${todo.length} 个点用时 ${minutes}（分:秒，每秒 ${rate} 点）；各线程计算时间占比 ${shares.join('、')}`,
-          `${todo.length} points in ${minutes} (min:s, ${rate} points/s); each thread busy ${shares.join(', ')} of the time`,
+          `${todo.length} 个点用时 ${minutes}（分:秒，每秒 ${rate} 点）；各进程计算时间占比 ${shares.join('、')}`,
+          `${todo.length} points in ${minutes} (min:s, ${rate} points/s); each worker busy ${shares.join(', ')} of the time`,
         );
       }
     } finally {

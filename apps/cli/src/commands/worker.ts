@@ -13,18 +13,18 @@ import { SweepPool, loadSweepQueue } from './sweep';
 const HELP_ZH = `用法: fundladder worker --database-url postgres://用户@主机:端口/库 [--workers N] [--lease-seconds 30]
 领取 PostgreSQL 队列中政策扫描（fundladder sweep … --database-url）的点并计算，结果写回数据库。可在任意台机器上启动任意多个；
 每个点只完成一次：领取时加租约并每秒续约，只有持有租约者能写结果；进程被杀后租约到期，其他进程重新领取该点。
---workers：本进程的线程数（默认本机 CPU 数）。Ctrl-C 或 SIGTERM：正在计算的点交还队列后退出。`;
+--workers：本进程启动的计算进程数（默认本机 CPU 数）。Ctrl-C 或 SIGTERM：正在计算的点交还队列后退出。`;
 const HELP_EN = `Usage: fundladder worker --database-url postgres://user@host:port/db [--workers N] [--lease-seconds 30]
 Takes the points of policy sweeps (fundladder sweep … --database-url) from a PostgreSQL server's queue, computes them
 and writes the results back. Start any number, on any number of machines; each point is finished once: it is claimed
 under a lease renewed every second, only the lease holder can store its result, and a point whose worker was killed is
 taken again by another once the lease runs out.
---workers: threads in this process (default: this machine's CPUs). Ctrl-C or SIGTERM: points in progress go back to
+--workers: computing processes this worker starts (default: this machine's CPUs). Ctrl-C or SIGTERM: points in progress go back to
 the queue, then the process exits.`;
 
 const FLAGS = { 'database-url': { type: 'string' }, workers: { type: 'string' }, 'lease-seconds': { type: 'string' }, 'poll-ms': { type: 'string' } } as const;
 
-/** `fundladder worker`: claim, compute on a thread, finish under the lease; until Ctrl-C or SIGTERM. */
+/** `fundladder worker`: claim, compute on a worker process, finish under the lease; until Ctrl-C or SIGTERM. */
 export const workerCommand: Command = async (args, io) => {
   const parsed = parseCommandArgs(io, 'worker', args, FLAGS, { zh: HELP_ZH, en: HELP_EN }, { min: 0, max: 0 });
   if (!parsed.ok) return parsed.code;
@@ -46,9 +46,9 @@ export const workerCommand: Command = async (args, io) => {
     io.err(`fundladder worker: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT_PROBLEMS;
   }
-  io.err(`fundladder worker ${owner} on postgres, ${slots} threads, lease ${lease} s`);
+  io.err(`fundladder worker ${owner} on postgres, ${slots} processes, lease ${lease} s`);
 
-  // One pool per sweep (its threads hold that sweep's setup and paths); a sweep whose paths this code cannot draw
+  // One pool per sweep (its processes hold that sweep's setup and paths); a sweep whose paths this code cannot draw
   // identically (another code version or forecast) is refused point by point, never computed on other paths.
   const pools = new Map<string, { pool?: SweepPool; issues?: DomainIssue[] }>();
   const poolFor = async (sweepId: string) => {
