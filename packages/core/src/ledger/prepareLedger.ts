@@ -307,183 +307,11 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
   const openPositions = [...open.values()];
   const reserveMonths = scenario.policy.reserve.rule === 'monthsOfPayouts' ? scenario.policy.reserve.months : 0;
   const monthIndexOf = new Map<string, number>(months.map((m, t) => [m, t]));
-  /** The path by month and fund type (the last row wins where one repeats, as in indexFlows); undefined where one is missing. */
-  const flowGrid = (flowPath: readonly MonthlyFlow[]): MonthlyFlow[][] | undefined => {
-    const grid: Array<Array<MonthlyFlow | undefined>> = months.map(() => fundTypes.map(() => undefined));
-    for (const f of flowPath) {
-      const t = monthIndexOf.get(f.month);
-      const k = ftIndex.get(f.fundType);
-      if (t !== undefined && k !== undefined) grid[t]![k] = f;
-    }
-    return grid.every((row) => row.every((f) => f !== undefined)) ? (grid as MonthlyFlow[][]) : undefined;
+  const context: PreparedRunContext = {
+    scenario, round, months, monthIndexOf, ftIndex, fundTypes, horizonStart, horizonEnd, placementIssues, startFindings, settlement, sideTotal, sideByFt,
+    openingCash, openingCashByFt, prepared, closed, byProduct, byBank, byFundType, accruedAtStart, positionsAccruedAtEnd, realisable, sideAccruedAtEnd, openPositions, reserveMonths,
   };
-
-  const run = (flowPath: readonly MonthlyFlow[]): Result<LedgerReport> => {
-    const flows = flowGrid(flowPath);
-    if (!flows) {
-      // A path with holes: runLedger's own answer (the same issues), since the grid only says that there are holes.
-      const flowIndex = indexFlows(scenario, flowPath);
-      if (!flowIndex.ok) return flowIndex;
-      throw new Error('prepareLedger: the flow grid and indexFlows disagree about a complete path');
-    }
-    // Each month's flows summed over fund types (runLedger adds them up as it posts: the same values, exactly).
-    const totalInflow = flows.map((row) => sum(row.map((f) => f.inflow)));
-    const totalOutflow = flows.map((row) => sum(row.map((f) => f.outflow)));
-    const cash = settlement.map((s) => new CashAccount(s.account, s.bank, s.account.openingBalance, horizonStart));
-    // Whether each settlement account's cash may be below zero (isNeg: also −0, which cashNotNegative then lets pass).
-    const negative = cash.map((c) => c.cash.isNeg());
-    const issues: DomainIssue[] = [...placementIssues];
-    const findings: DomainIssue[] = [...startFindings];
-    // Per settlement account: its first demand credit (place in posting order) and their sum, for the breakdowns.
-    const demandCredits: Array<Tally | undefined> = cash.map(() => undefined);
-    const monthsOut: LedgerMonth[] = [];
-    let monthOpeningCash = openingCash;
-    const monthOpeningByFt = [...openingCashByFt];
-
-    for (const [monthIndex, pm] of prepared.entries()) {
-      const month = pm.month;
-      const row = flows[monthIndex]!;
-      const demandByFt = fundTypes.map(() => ZERO);
-      const demandPostings: InterestPosting[] = [];
-      let demandReceived = ZERO;
-      const inflows = totalInflow[monthIndex]!;
-      const outflows = totalOutflow[monthIndex]!;
-      for (const day of pm.days) {
-        const date = day.date;
-        for (const { ft, amounts } of day.posts) {
-          for (const amount of amounts) cash[ft]!.post(date, amount);
-          negative[ft] = cash[ft]!.cash.isNeg();
-        }
-        if (day.credit) {
-          for (const [k, acct] of cash.entries()) {
-            const due = acct.settle(date, pm.settles!);
-            const amount = round(due.interest);
-            if (amount.isZero()) continue;
-            const posting: InterestPosting = { date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: fundTypes[k]!, amount, sourceId: acct.account.id, get formula() { return due.formula; } };
-            demandPostings.push(posting);
-            const before = demandCredits[k];
-            demandCredits[k] = before ? { first: before.first, total: before.total.plus(amount) } : { first: pm.creditSeq + k, total: amount };
-            demandReceived = demandReceived.plus(amount);
-            acct.post(date, amount);
-            negative[k] = acct.cash.isNeg();
-            demandByFt[k] = demandByFt[k]!.plus(amount);
-          }
-        }
-        if (day.inflow || day.outflow) {
-          for (const [k, acct] of cash.entries()) {
-            const f = row[k]!;
-            acct.post(date, day.inflow && day.outflow ? f.inflow.minus(f.outflow) : day.inflow ? f.inflow : f.outflow.negated());
-            negative[k] = acct.cash.isNeg();
-          }
-        }
-        // cashNotNegative on every event day, for every fund type (runLedger's order); only a negative balance can break it.
-        for (let k = 0; k < negative.length; k++) {
-          if (!negative[k]) continue;
-          const issue = cashNotNegative(month, date, fundTypes[k]!, cash[k]!.cash);
-          if (issue) issues.push(issue);
-        }
-      }
-
-      // Month end.
-      const closingCash = sum(cash.map((c) => c.cash)).plus(sideTotal);
-      const nextOutflows = (k?: number): Decimal[] => {
-        const out: Decimal[] = [];
-        for (let j = monthIndex + 1; j < months.length && out.length < reserveMonths; j++) out.push(k === undefined ? totalOutflow[j]! : flows[j]![k]!.outflow);
-        if (out.length === 0) out.push(k === undefined ? outflows : row[k]!.outflow);
-        return out;
-      };
-      const reserve = scenario.policy.keepFundTypesApart
-        ? fundTypes.map((ft, k) => ({ scope: ft as string, liquid: cash[k]!.cash.plus(pm.liquidPlacedByFt[k]!), required: reserveRequirement(scenario.policy.reserve, nextOutflows(k)) }))
-        : [{ scope: 'total', liquid: closingCash.plus(pm.callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
-      // Where every reserve is held the reserve check adds nothing, and the other checks do not depend on the path.
-      const checked = reserve.every((r) => r.liquid.gte(r.required)) ? pm.checkedWithoutReserve : checkMonthEnd({ ...pm.state, reserve }, scenario);
-      issues.push(...checked.issues);
-      findings.push(...checked.findings);
-
-      let demandBalanceDays = pm.sideBalanceDays;
-      for (const acct of cash) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(pm.monthEnd));
-      const byFundTypeMonth: Partial<Record<FundType, FundTypeMonth>> = {};
-      for (const [k, ft] of fundTypes.entries()) {
-        const c = cash[k]!.cash;
-        const closing = plus(c, sideByFt[k]!);
-        byFundTypeMonth[ft] = {
-          openingCash: monthOpeningByFt[k]!,
-          inflow: row[k]!.inflow,
-          outflow: row[k]!.outflow,
-          placed: pm.placedByFt[k]!,
-          matured: pm.maturedByFt[k]!,
-          interest: plus(pm.interestByFt[k]!, demandByFt[k]!),
-          closingCash: closing,
-          closingLiquid: plus(c, pm.liquidPlacedByFt[k]!),
-          closingTotal: plus(c, pm.positionsByFt[k]!),
-        };
-        monthOpeningByFt[k] = closing;
-      }
-      monthsOut.push({
-        month,
-        openingCash: monthOpeningCash,
-        openingTotal: monthOpeningCash.plus(pm.bookAtStart),
-        inflows,
-        outflows,
-        placed: pm.placed,
-        matured: pm.matured,
-        interestReceived: pm.interestReceived.plus(demandReceived),
-        closingCash,
-        closingCallAndAgreed: pm.callAndAgreed,
-        closingTimeDeposits: pm.timeDeposits,
-        closingBonds: pm.bonds,
-        closingLiquid: closingCash.plus(pm.callAndAgreed),
-        closingTotal: closingCash.plus(pm.bookAtEnd),
-        reserveRequired: reserve.length === 1 ? reserve[0]!.required : sum(reserve.map((r) => r.required)),
-        demandBalanceDays,
-        interest: [...pm.postingsBefore, ...demandPostings, ...pm.postingsAfter],
-        byFundType: byFundTypeMonth,
-        holdings: [...pm.holdings],
-        timeDepositsByBank: new Map(pm.timeDepositsByBank),
-        trancheByBank: new Map(pm.tranche),
-      });
-      monthOpeningCash = closingCash;
-    }
-
-    // Horizon end: liquid money the policy asks to have in hand, as runLedger checks it (policy.liquidAtEnd, docs/optimizer.md §5.11).
-    const lastMonthOut = monthsOut.at(-1);
-    if (lastMonthOut && scenario.policy.liquidAtEnd) {
-      const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);
-      if (issue) issues.push(issue);
-    }
-
-    let accruedAtEnd = positionsAccruedAtEnd;
-    for (const acct of cash) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
-    accruedAtEnd = accruedAtEnd.plus(sideAccruedAtEnd);
-    const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
-    const first = monthsOut[0];
-    const last = monthsOut.at(-1);
-    return {
-      ok: true,
-      value: {
-        months: monthsOut,
-        issues,
-        findings,
-        openPositions: [...openPositions],
-        closedPositions: [...closed],
-        totals: {
-          openingTotal: first?.openingTotal ?? ZERO,
-          closingTotal: last?.closingTotal ?? ZERO,
-          inflows: sum(monthsOut.map((m) => m.inflows)),
-          outflows: sum(monthsOut.map((m) => m.outflows)),
-          interestReceived,
-          accruedAtEnd,
-          accruedAtStart,
-          interestEarned: interestReceived.plus(accruedAtEnd).minus(accruedAtStart),
-          realisableOnOpenPositions: realisable,
-          interestByProduct: inPostingOrder(byProduct, demandCredits, (k) => (settlement[k]!.account.agreed ? 'agreedDeposit' : 'demandDeposit')),
-          interestByBank: inPostingOrder(byBank, demandCredits, (k) => settlement[k]!.account.bankId),
-          interestByFundType: inPostingOrder(byFundType, demandCredits, (k) => fundTypes[k]!),
-        },
-      },
-    };
-  };
-  return { mode: 'prepared', run };
+  return { mode: 'prepared', run: (flowPath) => runPrepared(context, flowPath) };
 }
 
 /** a + b, or `a` itself where b is zero (the same value as runLedger's a + 0, one Decimal fewer). */
@@ -510,4 +338,219 @@ function inPostingOrder<K>(fixed: ReadonlyMap<K, Tally>, credits: ReadonlyArray<
     merged.set(key, t ? { first: Math.min(t.first, credit.first), total: t.total.plus(credit.total) } : credit);
   }
   return new Map([...merged].sort((a, b) => a[1].first - b[1].first).map(([key, t]) => [key, t.total]));
+}
+
+/**
+ * What every run of a prepared ledger reads, computed once by {@link prepareLedger}. The run is a module-level function
+ * of it rather than a closure: V8 keeps a function's optimized code only while some closure of it is alive, so a run
+ * closure made anew for each plan lost its compiled code at the next full garbage collection and was compiled again,
+ * ~0.3 s of TurboFan a time, every few points of a sweep (docs/sweep.md §6).
+ */
+interface PreparedRunContext {
+  readonly scenario: Scenario;
+  readonly round: (amount: Decimal) => Decimal;
+  readonly months: readonly MonthKey[];
+  readonly monthIndexOf: ReadonlyMap<string, number>;
+  readonly ftIndex: ReadonlyMap<FundType, number>;
+  readonly fundTypes: readonly FundType[];
+  readonly horizonStart: IsoDate;
+  readonly horizonEnd: IsoDate;
+  readonly placementIssues: readonly DomainIssue[];
+  readonly startFindings: readonly DomainIssue[];
+  readonly settlement: ReadonlyArray<{ readonly account: Account; readonly bank: Bank | undefined }>;
+  readonly sideTotal: Decimal;
+  readonly sideByFt: readonly Decimal[];
+  readonly openingCash: Decimal;
+  readonly openingCashByFt: readonly Decimal[];
+  readonly prepared: readonly PreparedMonth[];
+  readonly closed: ReadonlyArray<{ position: Position; interest: Decimal; endDate: IsoDate }>;
+  readonly byProduct: ReadonlyMap<ProductKind, Tally>;
+  readonly byBank: ReadonlyMap<string, Tally>;
+  readonly byFundType: ReadonlyMap<FundType, Tally>;
+  readonly accruedAtStart: Decimal;
+  readonly positionsAccruedAtEnd: Decimal;
+  readonly realisable: Decimal;
+  readonly sideAccruedAtEnd: Decimal;
+  readonly openPositions: readonly Position[];
+  readonly reserveMonths: number;
+}
+
+/** The path by month and fund type (the last row wins where one repeats, as in indexFlows); undefined where one is missing. */
+function flowGrid(c: PreparedRunContext, flowPath: readonly MonthlyFlow[]): MonthlyFlow[][] | undefined {
+  const grid: Array<Array<MonthlyFlow | undefined>> = c.months.map(() => c.fundTypes.map(() => undefined));
+  for (const f of flowPath) {
+    const t = c.monthIndexOf.get(f.month);
+    const k = c.ftIndex.get(f.fundType);
+    if (t !== undefined && k !== undefined) grid[t]![k] = f;
+  }
+  return grid.every((row) => row.every((f) => f !== undefined)) ? (grid as MonthlyFlow[][]) : undefined;
+}
+
+/** One run of a prepared ledger on a flow path: {@link PreparedLedger.run}. */
+function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]): Result<LedgerReport> {
+  const { scenario, round, months, fundTypes, horizonStart, horizonEnd, placementIssues, startFindings, settlement, sideTotal, sideByFt, openingCash, openingCashByFt, prepared, closed } = ctx;
+  const { byProduct, byBank, byFundType, accruedAtStart, positionsAccruedAtEnd, realisable, sideAccruedAtEnd, openPositions, reserveMonths } = ctx;
+  const flows = flowGrid(ctx, flowPath);
+  if (!flows) {
+    // A path with holes: runLedger's own answer (the same issues), since the grid only says that there are holes.
+    const flowIndex = indexFlows(scenario, flowPath);
+    if (!flowIndex.ok) return flowIndex;
+    throw new Error('prepareLedger: the flow grid and indexFlows disagree about a complete path');
+  }
+  // Each month's flows summed over fund types (runLedger adds them up as it posts: the same values, exactly).
+  const totalInflow = flows.map((row) => sum(row.map((f) => f.inflow)));
+  const totalOutflow = flows.map((row) => sum(row.map((f) => f.outflow)));
+  const cash = settlement.map((s) => new CashAccount(s.account, s.bank, s.account.openingBalance, horizonStart));
+  // Whether each settlement account's cash may be below zero (isNeg: also −0, which cashNotNegative then lets pass).
+  const negative = cash.map((c) => c.cash.isNeg());
+  const issues: DomainIssue[] = [...placementIssues];
+  const findings: DomainIssue[] = [...startFindings];
+  // Per settlement account: its first demand credit (place in posting order) and their sum, for the breakdowns.
+  const demandCredits: Array<Tally | undefined> = cash.map(() => undefined);
+  const monthsOut: LedgerMonth[] = [];
+  let monthOpeningCash = openingCash;
+  const monthOpeningByFt = [...openingCashByFt];
+
+  for (const [monthIndex, pm] of prepared.entries()) {
+    const month = pm.month;
+    const row = flows[monthIndex]!;
+    const demandByFt = fundTypes.map(() => ZERO);
+    const demandPostings: InterestPosting[] = [];
+    let demandReceived = ZERO;
+    const inflows = totalInflow[monthIndex]!;
+    const outflows = totalOutflow[monthIndex]!;
+    for (const day of pm.days) {
+      const date = day.date;
+      for (const { ft, amounts } of day.posts) {
+        for (const amount of amounts) cash[ft]!.post(date, amount);
+        negative[ft] = cash[ft]!.cash.isNeg();
+      }
+      if (day.credit) {
+        for (const [k, acct] of cash.entries()) {
+          const due = acct.settle(date, pm.settles!);
+          const amount = round(due.interest);
+          if (amount.isZero()) continue;
+          const posting: InterestPosting = { date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: fundTypes[k]!, amount, sourceId: acct.account.id, get formula() { return due.formula; } };
+          demandPostings.push(posting);
+          const before = demandCredits[k];
+          demandCredits[k] = before ? { first: before.first, total: before.total.plus(amount) } : { first: pm.creditSeq + k, total: amount };
+          demandReceived = demandReceived.plus(amount);
+          acct.post(date, amount);
+          negative[k] = acct.cash.isNeg();
+          demandByFt[k] = demandByFt[k]!.plus(amount);
+        }
+      }
+      if (day.inflow || day.outflow) {
+        for (const [k, acct] of cash.entries()) {
+          const f = row[k]!;
+          acct.post(date, day.inflow && day.outflow ? f.inflow.minus(f.outflow) : day.inflow ? f.inflow : f.outflow.negated());
+          negative[k] = acct.cash.isNeg();
+        }
+      }
+      // cashNotNegative on every event day, for every fund type (runLedger's order); only a negative balance can break it.
+      for (let k = 0; k < negative.length; k++) {
+        if (!negative[k]) continue;
+        const issue = cashNotNegative(month, date, fundTypes[k]!, cash[k]!.cash);
+        if (issue) issues.push(issue);
+      }
+    }
+
+    // Month end.
+    const closingCash = sum(cash.map((c) => c.cash)).plus(sideTotal);
+    const nextOutflows = (k?: number): Decimal[] => {
+      const out: Decimal[] = [];
+      for (let j = monthIndex + 1; j < months.length && out.length < reserveMonths; j++) out.push(k === undefined ? totalOutflow[j]! : flows[j]![k]!.outflow);
+      if (out.length === 0) out.push(k === undefined ? outflows : row[k]!.outflow);
+      return out;
+    };
+    const reserve = scenario.policy.keepFundTypesApart
+      ? fundTypes.map((ft, k) => ({ scope: ft as string, liquid: cash[k]!.cash.plus(pm.liquidPlacedByFt[k]!), required: reserveRequirement(scenario.policy.reserve, nextOutflows(k)) }))
+      : [{ scope: 'total', liquid: closingCash.plus(pm.callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
+    // Where every reserve is held the reserve check adds nothing, and the other checks do not depend on the path.
+    const checked = reserve.every((r) => r.liquid.gte(r.required)) ? pm.checkedWithoutReserve : checkMonthEnd({ ...pm.state, reserve }, scenario);
+    issues.push(...checked.issues);
+    findings.push(...checked.findings);
+
+    let demandBalanceDays = pm.sideBalanceDays;
+    for (const acct of cash) demandBalanceDays = demandBalanceDays.plus(acct.takeBalanceDays(pm.monthEnd));
+    const byFundTypeMonth: Partial<Record<FundType, FundTypeMonth>> = {};
+    for (const [k, ft] of fundTypes.entries()) {
+      const c = cash[k]!.cash;
+      const closing = plus(c, sideByFt[k]!);
+      byFundTypeMonth[ft] = {
+        openingCash: monthOpeningByFt[k]!,
+        inflow: row[k]!.inflow,
+        outflow: row[k]!.outflow,
+        placed: pm.placedByFt[k]!,
+        matured: pm.maturedByFt[k]!,
+        interest: plus(pm.interestByFt[k]!, demandByFt[k]!),
+        closingCash: closing,
+        closingLiquid: plus(c, pm.liquidPlacedByFt[k]!),
+        closingTotal: plus(c, pm.positionsByFt[k]!),
+      };
+      monthOpeningByFt[k] = closing;
+    }
+    monthsOut.push({
+      month,
+      openingCash: monthOpeningCash,
+      openingTotal: monthOpeningCash.plus(pm.bookAtStart),
+      inflows,
+      outflows,
+      placed: pm.placed,
+      matured: pm.matured,
+      interestReceived: pm.interestReceived.plus(demandReceived),
+      closingCash,
+      closingCallAndAgreed: pm.callAndAgreed,
+      closingTimeDeposits: pm.timeDeposits,
+      closingBonds: pm.bonds,
+      closingLiquid: closingCash.plus(pm.callAndAgreed),
+      closingTotal: closingCash.plus(pm.bookAtEnd),
+      reserveRequired: reserve.length === 1 ? reserve[0]!.required : sum(reserve.map((r) => r.required)),
+      demandBalanceDays,
+      interest: [...pm.postingsBefore, ...demandPostings, ...pm.postingsAfter],
+      byFundType: byFundTypeMonth,
+      holdings: [...pm.holdings],
+      timeDepositsByBank: new Map(pm.timeDepositsByBank),
+      trancheByBank: new Map(pm.tranche),
+    });
+    monthOpeningCash = closingCash;
+  }
+
+  // Horizon end: liquid money the policy asks to have in hand, as runLedger checks it (policy.liquidAtEnd, docs/optimizer.md §5.11).
+  const lastMonthOut = monthsOut.at(-1);
+  if (lastMonthOut && scenario.policy.liquidAtEnd) {
+    const issue = liquidAtEndHeld(lastMonthOut.month, lastMonthOut.closingLiquid, scenario.policy.liquidAtEnd);
+    if (issue) issues.push(issue);
+  }
+
+  let accruedAtEnd = positionsAccruedAtEnd;
+  for (const acct of cash) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
+  accruedAtEnd = accruedAtEnd.plus(sideAccruedAtEnd);
+  const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
+  const first = monthsOut[0];
+  const last = monthsOut.at(-1);
+  return {
+    ok: true,
+    value: {
+      months: monthsOut,
+      issues,
+      findings,
+      openPositions: [...openPositions],
+      closedPositions: [...closed],
+      totals: {
+        openingTotal: first?.openingTotal ?? ZERO,
+        closingTotal: last?.closingTotal ?? ZERO,
+        inflows: sum(monthsOut.map((m) => m.inflows)),
+        outflows: sum(monthsOut.map((m) => m.outflows)),
+        interestReceived,
+        accruedAtEnd,
+        accruedAtStart,
+        interestEarned: interestReceived.plus(accruedAtEnd).minus(accruedAtStart),
+        realisableOnOpenPositions: realisable,
+        interestByProduct: inPostingOrder(byProduct, demandCredits, (k) => (settlement[k]!.account.agreed ? 'agreedDeposit' : 'demandDeposit')),
+        interestByBank: inPostingOrder(byBank, demandCredits, (k) => settlement[k]!.account.bankId),
+        interestByFundType: inPostingOrder(byFundType, demandCredits, (k) => fundTypes[k]!),
+      },
+    },
+  };
 }
