@@ -20,11 +20,13 @@ function processCpuMs(pid: number): number {
 
 export async function benchSweep(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [calibration()];
-  const perWorker = Number(process.env.FL_BENCH_SWEEP_POINTS ?? 8);
+  const perWorker = Number(process.env.FL_BENCH_SWEEP_POINTS ?? 12);
   const rounds = Number(process.env.FL_BENCH_SWEEP_ROUNDS ?? 3);
   const scenario = JSON.parse(readFileSync(join(ROOT, 'examples/county-fund/scenario.json'), 'utf8')) as unknown;
-  // Reserve months × cap C: 44 points, the timed ones spread over the grid and the warm-up on the others.
-  const fundShares = Array.from({ length: 11 }, (_, k) => (0.1 + 0.02 * k).toFixed(2));
+  // Reserve months × cap C: 64 points, the timed ones (every other point, from the first) spread over the grid and the
+  // warm-up on the others. Each round is 2 × perWorker points, so the round's end (one worker idle while the other
+  // finishes the last point) is a small part of it.
+  const fundShares = Array.from({ length: 16 }, (_, k) => (0.1 + 0.02 * k).toFixed(2));
   const setup = prepareSweep({ kind: 'sweep', scenario, vary: [{ name: 'reserveMonths', values: ['1', '2', '3', '4'] }, { name: 'caps.fundShare', values: fundShares }], options: { paths: 200, planningPaths: 1000 } });
   if (!setup.ok) throw new Error(JSON.stringify(setup.issues));
   const t0 = performance.now();
@@ -38,7 +40,7 @@ export async function benchSweep(): Promise<BenchRow[]> {
   // --trace-opt: 300–500 ms of compiling a point over the first ten, about 100 ms from the fortieth on), which a
   // 1,000-point sweep (500 a worker) pays once; the default warms each worker into that steady state.
   const warm = Number(process.env.FL_BENCH_SWEEP_WARM ?? 24);
-  const points = setup.value.points.filter((p) => p.index % 5 === 0).slice(0, 2 * perWorker);
+  const points = setup.value.points.filter((p) => p.index % 2 === 0).slice(0, 2 * perWorker);
   const warmPoints = setup.value.points.filter((p) => !points.includes(p));
   const pools = { 1: new SweepPool(1, setup.value.request, wire), 2: new SweepPool(2, setup.value.request, wire) };
   const rate: Record<1 | 2, number[]> = { 1: [], 2: [] };
