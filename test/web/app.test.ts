@@ -26,6 +26,7 @@ import { localAdminToken, seedSample } from '../../apps/api/src/seed';
 import { createLoginToken, createUser, grantRole } from '../../apps/api/src/auth/access';
 import { SHEET_NAMES } from '../../apps/api/src/export/index';
 import { pgliteKind } from '../../apps/api/src/testing/stores';
+import { startAndCancelOptimize } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = process.env.FUNDLADDER_SCREENSHOTS ?? join(ROOT, 'test-artifacts', 'web');
@@ -358,14 +359,7 @@ describe('the web app in Chromium', () => {
   it('cancels a run it started', async () => {
     await page.getByRole('link', { name: '返回基金概览' }).click();
     await page.waitForURL(`${base}/funds/sample`);
-    await page.getByLabel('样本外检验情景数').fill('200');
-    await page.getByLabel('规划情景数').fill('300');
-    await page.getByLabel('随机种子').fill('8');
-    await page.getByRole('row', { name: /第 1 版/ }).getByRole('button', { name: '优化' }).click();
-    const panel = page.getByTestId('run-panel');
-    await panel.getByRole('progressbar').waitFor();
-    await panel.getByRole('button', { name: '取消' }).click();
-    await panel.getByText('运行结束：已取消').waitFor({ timeout: 60_000 });
+    await startAndCancelOptimize(page);
     await page.getByTestId('runs').getByText('已取消').waitFor();
     expect(pageErrors).toEqual([]);
     expect(axeFindings).toEqual([]);

@@ -92,3 +92,19 @@ export async function apiWrite(page: Page, base: string, path: string, body: unk
   const res = await page.request.post(`${base}${path}`, { data: body, headers: { 'x-csrf-token': session.csrfToken, origin: base } });
   return { status: res.status(), json: await res.json() };
 }
+
+/**
+ * From the fund overview (already open): starts an optimize of version 1 with few paths (200 check, 300 planning,
+ * seed 8), cancels it from its run panel and waits until the panel says it ended cancelled; the panel, for checks.
+ */
+export async function startAndCancelOptimize(page: Page): Promise<ReturnType<Page['getByTestId']>> {
+  await page.getByLabel('样本外检验情景数').fill('200');
+  await page.getByLabel('规划情景数').fill('300');
+  await page.getByLabel('随机种子').fill('8');
+  await page.getByRole('row', { name: /第 1 版/ }).getByRole('button', { name: '优化' }).click();
+  const panel = page.getByTestId('run-panel');
+  await panel.getByRole('progressbar').waitFor();
+  await panel.getByRole('button', { name: '取消' }).click();
+  await panel.getByText('运行结束：已取消').waitFor({ timeout: 60_000 });
+  return panel;
+}

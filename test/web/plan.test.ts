@@ -6,7 +6,7 @@
 // cancelled run shows its issue in the reader's language on the run panel and on the Plan screen's card. axe-core,
 // screenshots, no page errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type WebApp, apiWrite, screenshot, seriousAxeViolations, startWebApp } from './harness';
+import { type WebApp, apiWrite, screenshot, seriousAxeViolations, startAndCancelOptimize, startWebApp } from './harness';
 
 type Flow = { month: string; fundType: string; inflow: string; outflow: string };
 type Lines = { zh: string[]; en: string[] };
@@ -97,14 +97,7 @@ describe('the Plan screen of an optimize without a plan, in Chromium', () => {
     const { page, base } = app;
     // As app.test.ts cancels one: started from the overview, cancelled from its run panel.
     await page.goto(`${base}/funds/sample`);
-    await page.getByLabel('样本外检验情景数').fill('200');
-    await page.getByLabel('规划情景数').fill('300');
-    await page.getByLabel('随机种子').fill('8');
-    await page.getByRole('row', { name: /第 1 版/ }).getByRole('button', { name: '优化' }).click();
-    const panel = page.getByTestId('run-panel');
-    await panel.getByRole('progressbar').waitFor();
-    await panel.getByRole('button', { name: '取消' }).click();
-    await panel.getByText('运行结束：已取消').waitFor({ timeout: 60_000 });
+    const panel = await startAndCancelOptimize(page);
     const live = (await panel.locator('li').allTextContents()).map((t) => t.trim());
     expect(live.length).toBeGreaterThan(0);
     for (const line of live) expect(line).toMatch(/^已取消/);
