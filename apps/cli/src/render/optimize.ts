@@ -1,5 +1,5 @@
 import { dec } from '@fundladder/core';
-import { type Names, type OptimizeResult, type StressSummary, bindingLine, capFindingLines, exclusionLine, namesFor, rolloverReasonLine, ruleName, statusName } from '@fundladder/app';
+import { type Names, type OptimizeResult, type StressSummary, bendIsExcess, bindingLine, capFindingLines, exclusionLine, namesFor, rolloverReasonLine, ruleName, statusName } from '@fundladder/app';
 import type { CliIo } from '../io';
 import { printIssue, table, wan } from '../format';
 import { printEvaluation } from './evaluation';
@@ -197,7 +197,6 @@ export function printRolling(io: CliIo, cmp: NonNullable<OptimizeResult['rolling
 /** Why the scenario is infeasible: where the elastic model had to bend, and by how much (LP figures, 万元). */
 export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeResult['infeasibility']>, names: Names, fix?: OptimizeResult['infeasibilityFix']): void {
   const zh = io.lang === 'zh';
-  const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
   io.out('');
   io.out(zh ? '不可行的原因（弹性模型：允许规则被突破，求最小突破量）：' : 'Why it is infeasible (elastic model: the least any rule must bend):');
   if (!shortfalls.length) {
@@ -207,7 +206,7 @@ export function printInfeasibility(io: CliIo, shortfalls: NonNullable<OptimizeRe
   for (const s of shortfalls.slice(0, 12)) {
     const where = `${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}`;
     const amount = s.shortWan.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    io.out(zh ? `  • ${s.monthKey} ${ruleName(s.rule, 'zh')}${where}：${isCap(s.rule) ? '超出' : '短缺'} ${amount} 万元` : `  • ${s.monthKey} ${ruleName(s.rule, 'en')}${where}: ${isCap(s.rule) ? 'over' : 'short'} by ${amount}万`);
+    io.out(zh ? `  • ${s.monthKey} ${ruleName(s.rule, 'zh')}${where}：${bendIsExcess(s.rule) ? '超出' : '短缺'} ${amount} 万元` : `  • ${s.monthKey} ${ruleName(s.rule, 'en')}${where}: ${bendIsExcess(s.rule) ? 'over' : 'short'} by ${amount}万`);
   }
   if (shortfalls.length > 12) io.out(zh ? `  • ……另有 ${shortfalls.length - 12} 处` : `  • … ${shortfalls.length - 12} more`);
   for (const line of fix?.[zh ? 'zh' : 'en'] ?? []) io.out(`  → ${line}`);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bend, InfeasibilityFix } from '@fundladder/optimizer';
 import sample from '../../../../examples/county-fund/scenario.json' with { type: 'json' };
-import { infeasibilityFixLine, infeasibilityFixText, infeasibilityLines } from './infeasibility';
+import { bendIsExcess, infeasibilityFixLine, infeasibilityFixText, infeasibilityLines } from './infeasibility';
 import { namesFor, namesOf } from './names';
 
 describe('infeasibilityFixLine', () => {
@@ -155,5 +155,14 @@ describe('with the scenario\'s names (the sample county, examples/county-fund), 
         'What would fix it: a higher cap C or more eligible banks (2026-02 中国建设银行示例县支行 over by 4.0万)',
       ],
     });
+  });
+});
+
+// The elastic model's bends (docs/optimizer.md §9): a cap or the bond share is bent by money over it, the reserve and a
+// fund type's cash row by money short; the CLI and this catalogue both word a bend by this one rule.
+describe('bendIsExcess', () => {
+  it('caps and the bond share are over, the reserve and cash are short', () => {
+    expect(['trancheShareCap', 'bankLocalDepositCap', 'fundTimeDepositShareCap', 'maxBondShare'].map(bendIsExcess)).toEqual([true, true, true, true]);
+    expect(['liquidityReserve', 'cashBalance'].map(bendIsExcess)).toEqual([false, false]);
   });
 });

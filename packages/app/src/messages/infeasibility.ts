@@ -27,8 +27,14 @@ export function bentRuleName(rule: string, lang: Lang): string {
   return BENT_RULE_NAMES[rule]?.[lang] ?? rule;
 }
 
-/** A reserve or a fund type's cash is short; a cap is exceeded (the bend of a cap row is money above the cap). */
-const isCap = (rule: string) => rule !== 'liquidityReserve' && rule !== 'cashBalance';
+/**
+ * Whether a bend of `rule` is money over a limit (a cap row) rather than money short (a reserve, a fund type's cash).
+ * @example bendIsExcess('trancheShareCap') //=> true
+ * @example bendIsExcess('liquidityReserve') //=> false
+ */
+export function bendIsExcess(rule: string): boolean {
+  return rule !== 'liquidityReserve' && rule !== 'cashBalance';
+}
 
 /** The explanation lists this many bends, then how many more. */
 const LISTED = 12;
@@ -58,18 +64,18 @@ export function infeasibilityLines(explanation: Pick<InfeasibilityExplanation, '
   const lines: string[] = [];
   if (zh) {
     lines.push(`从 ${shortfalls[0]!.monthKey} 起不可行：${[...byRule].map(([r, n]) => `${rule(r)} ${n} 个月次`).join('，')}`);
-    const verb = isCap(worst.rule) ? '超出' : '短缺';
+    const verb = bendIsExcess(worst.rule) ? '超出' : '短缺';
     lines.push(`最大${verb}：${worst.monthKey} ${rule(worst.rule)}${worst.bankId ? `（${names.bank(worst.bankId)}）` : ''}${worst.fundType ? `（${names.fundType(worst.fundType)}）` : ''} ${verb} ${one(worst.shortWan)} 万元`);
     for (const s of shortfalls.slice(0, LISTED)) {
-      lines.push(`${s.monthKey} ${rule(s.rule)}${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}：${isCap(s.rule) ? '超出' : '短缺'} ${one(s.shortWan)} 万元`);
+      lines.push(`${s.monthKey} ${rule(s.rule)}${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}：${bendIsExcess(s.rule) ? '超出' : '短缺'} ${one(s.shortWan)} 万元`);
     }
     if (shortfalls.length > LISTED) lines.push(`……另有 ${shortfalls.length - LISTED} 处`);
     return lines;
   }
   lines.push(`Infeasible from ${shortfalls[0]!.monthKey}: ${[...byRule].map(([r, n]) => `${rule(r)} in ${n} month(s)`).join(', ')}`);
-  lines.push(`Largest ${isCap(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${rule(worst.rule)}${worst.bankId ? ` at ${names.bank(worst.bankId)}` : ''}${worst.fundType ? ` (${names.fundType(worst.fundType)})` : ''}, ${isCap(worst.rule) ? 'over' : 'short'} by ${one(worst.shortWan)}万`);
+  lines.push(`Largest ${bendIsExcess(worst.rule) ? 'excess' : 'shortfall'}: ${worst.monthKey}, ${rule(worst.rule)}${worst.bankId ? ` at ${names.bank(worst.bankId)}` : ''}${worst.fundType ? ` (${names.fundType(worst.fundType)})` : ''}, ${bendIsExcess(worst.rule) ? 'over' : 'short'} by ${one(worst.shortWan)}万`);
   for (const s of shortfalls.slice(0, LISTED)) {
-    lines.push(`${s.monthKey} ${rule(s.rule)}${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}: ${isCap(s.rule) ? 'over' : 'short'} by ${one(s.shortWan)}万`);
+    lines.push(`${s.monthKey} ${rule(s.rule)}${s.bankId ? ` ${names.bank(s.bankId)}` : ''}${s.fundType ? ` ${names.fundType(s.fundType)}` : ''}: ${bendIsExcess(s.rule) ? 'over' : 'short'} by ${one(s.shortWan)}万`);
   }
   if (shortfalls.length > LISTED) lines.push(`… ${shortfalls.length - LISTED} more`);
   return lines;
