@@ -9,7 +9,6 @@ interface RowContext {
   readonly lp: LpBuilder;
   readonly data: LadderData;
   readonly v: LadderVariables;
-  readonly scenario: LadderData['scenario'];
   /** Time-deposit options by bank. */
   readonly tdOptionsOf: ReadonlyMap<string, readonly number[]>;
   readonly capA: number;
@@ -55,7 +54,7 @@ export function addConstraints(lp: LpBuilder, data: LadderData, v: LadderVariabl
   // The caps exactly as the rules say (no margin): cutting the LP's amounts to the fen can leave a bank a few fen
   // over, which extract/repairCapRounding.ts trims exactly. Cap C also carries the minimum bank count.
   const c: RowContext = {
-    lp, data, v, scenario, tdOptionsOf,
+    lp, data, v, tdOptionsOf,
     capC: fundShareWithMinBanks(caps.fundTimeDepositShare, scenario.policy.minBanks).toNumber(),
     capA: caps.trancheShare.toNumber(),
     capB: caps.bankLocalDepositShare.toNumber(),
@@ -139,7 +138,7 @@ function outstanding(data: LadderData, v: LadderVariables, i: number, t: number)
 
 /** Reserve: settlement cash + call deposits + 周转金 accounts ≥ the requirement (the fund's, and each fund type's when kept apart). */
 function reserveRows(c: RowContext, t: number, m: MonthKey): void {
-  const { lp, data, v, scenario } = c;
+  const { lp, data, v } = c;
   const liquidTerms: Array<[number, number]> = data.fundTypes.map((ft) => [v.cash.get(ft)![t]!, 1]);
   for (let i = 0; i < data.options.length; i++) {
     if (data.options[i]!.isLiquid) liquidTerms.push(...outstanding(data, v, i, t));
@@ -147,7 +146,7 @@ function reserveRows(c: RowContext, t: number, m: MonthKey): void {
   const reserveRhs = data.reserve[t]! - data.sideBalance - data.existingLiquid[t]! - data.lateCash[t]!;
   lp.addRow({ name: `reserve[${m}]`, lower: reserveRhs, upper: Infinity, terms: liquidTerms, rule: 'liquidityReserve', meta: { monthKey: m } });
   // Per fund type, when the policy keeps fund types apart (the ledger then checks each fund type's own reserve).
-  if (scenario.policy.keepFundTypesApart && !data.fundTypes.includes(POOLED)) {
+  if (data.scenario.policy.keepFundTypesApart && !data.fundTypes.includes(POOLED)) {
     for (const ft of data.fundTypes as readonly FundType[]) {
       const terms: Array<[number, number]> = [[v.cash.get(ft)![t]!, 1]];
       for (let i = 0; i < data.options.length; i++) {
@@ -214,8 +213,8 @@ function bankRows(c: RowContext, t: number, m: MonthKey, b: string, existingTota
 
 /** Bond share of placed money in month t (no row when the policy allows all bonds). */
 function bondShareRow(c: RowContext, t: number, m: MonthKey, existingTotal: number): void {
-  const { lp, data, v, scenario } = c;
-  const maxBond = scenario.policy.maxBondShare.toNumber();
+  const { lp, data, v } = c;
+  const maxBond = data.scenario.policy.maxBondShare.toNumber();
   if (maxBond >= 1) return;
   const terms: Array<[number, number]> = [];
   for (let i = 0; i < data.options.length; i++) {
