@@ -44,6 +44,58 @@ function fraction(share: DecimalType): { num: bigint; den: bigint } {
   return { num: BigInt(num!.toFixed(0)), den: BigInt(den!.toFixed(0)) };
 }
 
+interface CutPiece {
+  readonly bankId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly fen: bigint;
+  readonly maxCut: bigint;
+  readonly maxRaise: bigint;
+}
+
+/** The banks of the pieces at `ks`, in order of first appearance. */
+function banksOf(pieces: readonly CutPiece[], ks: readonly number[]): Set<string> {
+  const banks = new Set<string>();
+  for (const k of ks) banks.add(pieces[k]!.bankId);
+  return banks;
+}
+
+/** The indices among `ks` of the pieces at `bankId`. */
+function ofBank(pieces: readonly CutPiece[], ks: readonly number[], bankId: string): number[] {
+  const own: number[] = [];
+  for (const k of ks) if (pieces[k]!.bankId === bankId) own.push(k);
+  return own;
+}
+
+function fenTotal(pieces: readonly CutPiece[], ks: readonly number[]): bigint {
+  let total = 0n;
+  for (const k of ks) total += pieces[k]!.fen;
+  return total;
+}
+
+/** A share cap's terms over the pieces at `ks`: den − num for the bank's own pieces, −num for the others'. */
+function shareTerms(pieces: readonly CutPiece[], ks: readonly number[], bankId: string, share: { num: bigint; den: bigint }): Array<readonly [number, bigint]> {
+  const terms: Array<readonly [number, bigint]> = [];
+  for (const k of ks) terms.push([k, pieces[k]!.bankId === bankId ? share.den - share.num : -share.num]);
+  return terms;
+}
+
+/** The same coefficient for the pieces at `ks`. */
+function sameTerms(ks: readonly number[], coef: bigint): Array<readonly [number, bigint]> {
+  const terms: Array<readonly [number, bigint]> = [];
+  for (const k of ks) terms.push([k, coef]);
+  return terms;
+}
+
+/** Adds `row` to `rows` unless it is over by more than rounding (the ledger's to report) or no allowed cut (or raise) can break it. */
+function keepRow(rows: CutRow[], pieces: readonly CutPiece[], roundingFen: bigint, row: CutRow, den: bigint): void {
+  if (row.need > den * roundingFen) return;
+  let most = 0n;
+  for (const [k, coef] of row.terms) most += coef < 0n ? -coef * pieces[k]!.maxCut : coef * pieces[k]!.maxRaise;
+  if (row.need <= -most) return;
+  rows.push(row);
+}
+
 /**
  * The cap rows as the ledger checks them, written over the cuts (whole fen) of the plan's time deposits and CDs,
  * every coefficient an integer: with a cap num/den, cap A is den·n_b − num·N ≤ 0 for each bank's new money n_b in
@@ -53,42 +105,53 @@ function fraction(share: DecimalType): { num: bigint; den: bigint } {
  * {@link ROUNDING_YUAN} are not rounding and are left out (the ledger reports them), and so are rows that no
  * allowed cut can break.
  */
-function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: ReadonlyArray<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint; maxRaise: bigint }>, evaluatedByMonth: ReadonlyArray<ReadonlyMap<string, DecimalType>>): CutRow[] {
+function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: readonly CutPiece[], evaluatedByMonth: ReadonlyArray<ReadonlyMap<string, DecimalType>>): CutRow[] {
   const caps = scenario.policy.caps;
   const a = fraction(caps.trancheShare);
   const b = fraction(caps.bankLocalDepositShare);
   const c = fraction(caps.fundTimeDepositShare);
   const rows: CutRow[] = [];
   const roundingFen = fenOf(ROUNDING_YUAN);
-  const keep = (row: CutRow, den: bigint) => {
-    if (row.need > den * roundingFen) return; // over by more than rounding: the ledger's to report
-    const most = row.terms.reduce((acc, [k, coef]) => acc + (coef < 0n ? -coef * pieces[k]!.maxCut : coef * pieces[k]!.maxRaise), 0n);
-    if (row.need <= -most) return; // no allowed cut (or raise) can break it
-    rows.push(row);
-  };
-  const indexed = pieces.map((p, k) => ({ ...p, k }));
-  months.forEach((month, t) => {
+  const banks = new Map<string, Scenario['banks'][number]>();
+  for (const bank of scenario.banks) if (!banks.has(bank.id)) banks.set(bank.id, bank);
+  // Plain loops, no callbacks: this runs once a plan, so closures made here would lose their optimized code at the
+  // next full garbage collection and be compiled again for the next plan (docs/sweep.md §6).
+  for (const [t, month] of months.entries()) {
     // The existing part per bank: the ledger's total less the plan's part as evaluated.
-    const existing = new Map([...month.timeDepositsByBank].map(([bankId, total]) => [bankId, fenOf(total.minus(evaluatedByMonth[t]!.get(bankId) ?? ZERO))]));
-    const existingTotal = [...existing.values()].reduce((acc, x) => acc + x, 0n);
-    const out = indexed.filter((p) => p.start <= t && t < p.end);
-    const made = indexed.filter((p) => p.start === t);
-    const outTotal = out.reduce((acc, p) => acc + p.fen, 0n);
-    const madeTotal = made.reduce((acc, p) => acc + p.fen, 0n);
-    for (const bankId of new Set(out.map((p) => p.bankId))) {
-      const own = out.filter((p) => p.bankId === bankId);
-      const ownFen = own.reduce((acc, p) => acc + p.fen, 0n);
-      const held = (existing.get(bankId) ?? 0n) + ownFen;
+    const existing = new Map<string, bigint>();
+    let existingTotal = 0n;
+    for (const [bankId, total] of month.timeDepositsByBank) {
+      const fen = fenOf(total.minus(evaluatedByMonth[t]!.get(bankId) ?? ZERO));
+      existing.set(bankId, fen);
+      existingTotal += fen;
+    }
+    const out: number[] = [];
+    const made: number[] = [];
+    let outTotal = 0n;
+    let madeTotal = 0n;
+    for (const [k, p] of pieces.entries()) {
+      if (p.start <= t && t < p.end) {
+        out.push(k);
+        outTotal += p.fen;
+      }
+      if (p.start === t) {
+        made.push(k);
+        madeTotal += p.fen;
+      }
+    }
+    for (const bankId of banksOf(pieces, out)) {
+      const own = ofBank(pieces, out, bankId);
+      const held = (existing.get(bankId) ?? 0n) + fenTotal(pieces, own);
       // Cap C: cutting own money lowers the left side by (den − num) per fen, cutting another bank's raises it by num.
-      keep({ name: `capC[${bankId}][${month.month}]`, rule: 'fundTimeDepositShareCap', need: c.den * held - c.num * (existingTotal + outTotal), terms: out.map((p) => [p.k, p.bankId === bankId ? c.den - c.num : -c.num] as const) }, c.den);
-      const bank = scenario.banks.find((x) => x.id === bankId);
-      if (bank) keep({ name: `capB[${bankId}][${month.month}]`, rule: 'bankLocalDepositCap', need: b.den * held - b.num * fenOf(bank.localGeneralDeposits), terms: own.map((p) => [p.k, b.den] as const) }, b.den);
+      keepRow(rows, pieces, roundingFen, { name: `capC[${bankId}][${month.month}]`, rule: 'fundTimeDepositShareCap', need: c.den * held - c.num * (existingTotal + outTotal), terms: shareTerms(pieces, out, bankId, c) }, c.den);
+      const bank = banks.get(bankId);
+      if (bank) keepRow(rows, pieces, roundingFen, { name: `capB[${bankId}][${month.month}]`, rule: 'bankLocalDepositCap', need: b.den * held - b.num * fenOf(bank.localGeneralDeposits), terms: sameTerms(own, b.den) }, b.den);
     }
-    for (const bankId of new Set(made.map((p) => p.bankId))) {
-      const ownFen = made.filter((p) => p.bankId === bankId).reduce((acc, p) => acc + p.fen, 0n);
-      keep({ name: `capA[${bankId}][${month.month}]`, rule: 'trancheShareCap', need: a.den * ownFen - a.num * madeTotal, terms: made.map((p) => [p.k, p.bankId === bankId ? a.den - a.num : -a.num] as const) }, a.den);
+    for (const bankId of banksOf(pieces, made)) {
+      const ownFen = fenTotal(pieces, ofBank(pieces, made, bankId));
+      keepRow(rows, pieces, roundingFen, { name: `capA[${bankId}][${month.month}]`, rule: 'trancheShareCap', need: a.den * ownFen - a.num * madeTotal, terms: shareTerms(pieces, made, bankId, a) }, a.den);
     }
-  });
+  }
   return rows;
 }
 
