@@ -42,6 +42,8 @@ export function toWire(value: unknown): Jsonable {
   if (value === null || value === undefined) return null;
   if (typeof value === 'object' && value !== null && 'toFixed' in value && 'plus' in value) return (value as Decimal).toString();
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toWire(v)]));
+  // An object that says how it is written (a posting whose formula is written when read: interest/lazyFormula.ts).
+  if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') return toWire((value as { toJSON(): unknown }).toJSON());
   if (Array.isArray(value)) return value.map(toWire);
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toWire(v)]));
   return value as Jsonable;

@@ -3,6 +3,7 @@ import type { DayBasis } from '../dates/dayCount';
 import { actualDaysBetween } from '../dates/isoDate';
 import type { BalanceSpan, InterestComputation } from './types';
 import { formatRate } from './formatRate';
+import { withFormulaOnRead } from './lazyFormula';
 
 /**
  * Agreed deposit (协定存款): the part of each day's balance up to the contract's base amount
@@ -30,14 +31,8 @@ export function accrueAgreedDeposit(input: {
   }
   const baseInterest = baseDays.times(demandRate).div(divisor);
   const excessInterest = excessDays.times(agreedRate).div(divisor);
-  return {
-    interest: baseInterest.plus(excessInterest),
-    baseInterest,
-    excessInterest,
-    get formula() {
-      return `${baseDays.toFixed()} × ${formatRate(demandRate)} / ${divisor} + ${excessDays.toFixed()} × ${formatRate(agreedRate)} / ${divisor}`;
-    },
-    rule: 'agreedDeposit',
-    source: 'docs/domain.md §4.2 协定存款 [R25][R26]',
-  };
+  return withFormulaOnRead(
+    { interest: baseInterest.plus(excessInterest), baseInterest, excessInterest, rule: 'agreedDeposit', source: 'docs/domain.md §4.2 协定存款 [R25][R26]' },
+    () => `${baseDays.toFixed()} × ${formatRate(demandRate)} / ${divisor} + ${excessDays.toFixed()} × ${formatRate(agreedRate)} / ${divisor}`,
+  );
 }

@@ -4,6 +4,7 @@ import { type IsoDate, actualDaysBetween, compareDates, isLeapYear, dateParts, i
 import type { BalanceSpan, InterestComputation, RateChangeMethod, RateSchedule } from './types';
 import { rateChangesWithin, rateOn } from './rateOn';
 import { formatRate } from './formatRate';
+import { withFormulaOnRead } from './lazyFormula';
 
 /** Divides a span's balance-days by the year length of the basis, per calendar year for actualActual. */
 function yearDivisor(basis: DayBasis): number {
@@ -97,14 +98,14 @@ export function accrueDemandDeposit(input: {
     }
   }
   flush();
-  return {
-    interest,
-    balanceDays: total,
-    get formula() {
-      return terms.length ? terms.map((t) => `${t.days.toFixed()} × ${formatRate(t.rate)} / ${t.divisor}`).join(' + ') : '0';
+  return withFormulaOnRead(
+    {
+      interest,
+      balanceDays: total,
+      rule: rateChangeMethod === 'segmented' ? 'accumulatedMethod/segmented' : 'accumulatedMethod/settlementDateRate',
+      source: 'docs/domain.md §5.1 F2; rate changes §5.2 [R33][R34]',
+      ...(missingRateFrom ? { missingRateFrom } : {}),
     },
-    rule: rateChangeMethod === 'segmented' ? 'accumulatedMethod/segmented' : 'accumulatedMethod/settlementDateRate',
-    source: 'docs/domain.md §5.1 F2; rate changes §5.2 [R33][R34]',
-    ...(missingRateFrom ? { missingRateFrom } : {}),
-  };
+    () => (terms.length ? terms.map((t) => `${t.days.toFixed()} × ${formatRate(t.rate)} / ${t.divisor}`).join(' + ') : '0'),
+  );
 }

@@ -4,16 +4,12 @@ import { type IsoDate, addMonthsToDate, compareDates } from '../dates/isoDate';
 import type { InterestComputation } from './types';
 import { simpleInterestForPeriod } from './simpleInterestForPeriod';
 import { formatRate } from './formatRate';
+import { withFormulaOnRead } from './lazyFormula';
 
 /** Interest over the whole term: whole months under 30/360 (F3), the actual days otherwise. */
 function termInterest(principal: Decimal, annualRate: Decimal, startDate: IsoDate, termMonths: number, maturityDate: IsoDate, basis: DayBasis): { interest: Decimal; formula: string } {
   if (basis === 'thirty360') {
-    return {
-      interest: principal.times(annualRate).times(termMonths).div(12),
-      get formula() {
-        return `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`;
-      },
-    };
+    return withFormulaOnRead({ interest: principal.times(annualRate).times(termMonths).div(12) }, () => `${principal.toFixed()} × ${formatRate(annualRate)} × ${termMonths}/12`);
   }
   return simpleInterestForPeriod(principal, annualRate, startDate, maturityDate, basis);
 }
@@ -54,7 +50,7 @@ export function accrueTimeDeposit(input: {
 
   if (cmp === 0) {
     const t = termInterest(principal, annualRate, startDate, termMonths, maturityDate, basis);
-    return { interest: t.interest, get formula() { return t.formula; }, rule: 'timeDeposit/heldToMaturity', source, outcome: 'heldToMaturity', maturityDate, needsDemandRate: false };
+    return withFormulaOnRead({ interest: t.interest, rule: 'timeDeposit/heldToMaturity', source, outcome: 'heldToMaturity' as const, maturityDate, needsDemandRate: false }, () => t.formula);
   }
   const demandRate = input.demandRate;
   if (demandRate === undefined) {

@@ -2,6 +2,7 @@ import type { Decimal } from '../money/decimal';
 import { type DayBasis, accrualDays, daysByYear } from '../dates/dayCount';
 import type { IsoDate } from '../dates/isoDate';
 import { formatRate } from './formatRate';
+import { withFormulaOnRead } from './lazyFormula';
 
 /**
  * Simple interest on `principal` from `startDate` to `endDate` (item method, 逐笔计息法) under a
@@ -26,12 +27,6 @@ export function simpleInterestForPeriod(
     return { interest, formula, days };
   }
   const { days, yearDays } = accrualDays(startDate, endDate, basis);
-  return {
-    interest: principal.times(annualRate).times(days).div(yearDays),
-    // Built when read: the ledger prices hundreds of positions and reads few formulas.
-    get formula() {
-      return `${principal.toFixed()} × ${days} × ${formatRate(annualRate)} / ${yearDays}`;
-    },
-    days,
-  };
+  // Written when read: the ledger prices hundreds of positions and reads few formulas.
+  return withFormulaOnRead({ interest: principal.times(annualRate).times(days).div(yearDays), days }, () => `${principal.toFixed()} × ${days} × ${formatRate(annualRate)} / ${yearDays}`);
 }

@@ -12,6 +12,7 @@ import { simpleInterestForPeriod } from '../interest/simpleInterestForPeriod';
 import type { FundType } from '../schemas/enums';
 import type { Position } from './types';
 import { formatRate } from '../interest/formatRate';
+import { withFormulaOnRead } from '../interest/lazyFormula';
 
 /** Bonds follow actual/actual within coupon periods; deposits follow their bank's basis. */
 function basisFor(scenario: Scenario, product: string, bankId: string | undefined): DayBasis {
@@ -97,12 +98,7 @@ export function interestDue(pos: Position, date: IsoDate, scenario: Scenario): {
     case 'govBond': {
       if (pos.couponFrequency === 0) {
         const whole = pos.principal.times(pos.annualRate).times(pos.termMonths).div(12);
-        return {
-          interest: whole,
-          get formula() {
-            return `${pos.principal.toFixed()} × ${formatRate(pos.annualRate)} × ${pos.termMonths}/12`;
-          },
-        };
+        return withFormulaOnRead({ interest: whole }, () => `${pos.principal.toFixed()} × ${formatRate(pos.annualRate)} × ${pos.termMonths}/12`);
       }
       return bondCoupon({ face: pos.principal, couponRate: pos.annualRate, couponFrequency: pos.couponFrequency });
     }

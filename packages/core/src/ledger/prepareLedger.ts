@@ -12,6 +12,7 @@ import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
 import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
+import { withFormulaOnRead } from '../interest/lazyFormula';
 import { CashAccount } from './cashAccount';
 import { addTo } from './book';
 import { PositionSchedule } from './positionSchedule';
@@ -219,7 +220,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
         if (!open.has(pos.id)) continue;
         const due = interestDue(pos, date, scenario);
         const amount = round(due.interest);
-        creditInterest(Object.freeze({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id, get formula() { return due.formula; } }));
+        creditInterest(Object.freeze(withFormulaOnRead({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id }, () => due.formula)));
         paidSoFar.set(pos.id, (paidSoFar.get(pos.id) ?? ZERO).plus(amount));
         if (compareDates(date, pos.maturityDate) === 0) {
           const k = ftIndex.get(pos.fundType)!;
@@ -238,7 +239,7 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
         postings = postingsAfter;
         for (const { ft, acct } of sideAccounts) {
           const due = acct.settle(date, settlementDates.settles);
-          creditInterest(Object.freeze({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: fundTypes[ft]!, amount: round(due.interest), sourceId: acct.account.id, get formula() { return due.formula; } }));
+          creditInterest(Object.freeze(withFormulaOnRead({ date, product: acct.account.agreed ? ('agreedDeposit' as const) : ('demandDeposit' as const), bankId: acct.account.bankId, fundType: fundTypes[ft]!, amount: round(due.interest), sourceId: acct.account.id }, () => due.formula)));
         }
       }
       // 3. Flows: on every run. 4. The plan's placements (each names its fund type).
@@ -430,7 +431,7 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
           const due = acct.settle(date, pm.settles!);
           const amount = round(due.interest);
           if (amount.isZero()) continue;
-          const posting: InterestPosting = { date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: fundTypes[k]!, amount, sourceId: acct.account.id, get formula() { return due.formula; } };
+          const posting: InterestPosting = withFormulaOnRead({ date, product: acct.account.agreed ? ('agreedDeposit' as const) : ('demandDeposit' as const), bankId: acct.account.bankId, fundType: fundTypes[k]!, amount, sourceId: acct.account.id }, () => due.formula);
           demandPostings.push(posting);
           const before = demandCredits[k];
           demandCredits[k] = before ? { first: before.first, total: before.total.plus(amount) } : { first: pm.creditSeq + k, total: amount };

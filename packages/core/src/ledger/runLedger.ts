@@ -13,6 +13,7 @@ import { cashNotNegative } from '../rules/cashNotNegative';
 import { reserveRequirement } from '../rules/reserveRequirement';
 import { liquidAtEndHeld } from '../rules/liquidAtEnd';
 import { demandSettlementDates } from '../interest/demandSettlementDates';
+import { withFormulaOnRead } from '../interest/lazyFormula';
 import { CashAccount } from './cashAccount';
 import { addTo } from './book';
 import { PositionSchedule } from './positionSchedule';
@@ -150,7 +151,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
         if (!open.has(pos.id)) continue;
         const due = interestDue(pos, date, scenario);
         const amount = round(due.interest);
-        creditInterest({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id, get formula() { return due.formula; } });
+        creditInterest(withFormulaOnRead({ date, product: pos.product, bankId: pos.bankId, fundType: pos.fundType, amount, sourceId: pos.id }, () => due.formula));
         paidSoFar.set(pos.id, (paidSoFar.get(pos.id) ?? ZERO).plus(amount));
         if (compareDates(date, pos.maturityDate) === 0) {
           cash.get(pos.fundType)!.post(date, pos.principal);
@@ -165,7 +166,7 @@ export function runLedger(input: { scenario: Scenario; placements: readonly Reso
         const settlementDate = settlement.settles;
         for (const { ft, acct } of [...fundTypes.map((ft) => ({ ft, acct: cash.get(ft)! })), ...sideAccounts]) {
           const due = acct.settle(date, settlementDate);
-          creditInterest({ date, product: acct.account.agreed ? 'agreedDeposit' : 'demandDeposit', bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id, get formula() { return due.formula; } });
+          creditInterest(withFormulaOnRead({ date, product: acct.account.agreed ? ('agreedDeposit' as const) : ('demandDeposit' as const), bankId: acct.account.bankId, fundType: ft, amount: round(due.interest), sourceId: acct.account.id }, () => due.formula));
         }
       }
       // 3. The month's flows, inflows on their day and payouts on theirs (the same day by default).
