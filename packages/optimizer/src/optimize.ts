@@ -229,9 +229,12 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
     const off: number[] = [];
     let restoring = false;
     if (round < MAX_ROUNDS) {
-      data.options.forEach((o, i) => {
+      // Plain loops: callbacks made here on every solve lost their optimized code at each full GC (docs/sweep.md §6).
+      for (let i = 0; i < data.options.length; i++) {
+        const o = data.options[i]!;
         const minimumYuan = minimumPlacementYuan(scenario, o.product);
-        variables.place[i]!.forEach((columns, t) => {
+        for (let t = 0; t < variables.place[i]!.length; t++) {
+          const columns = variables.place[i]![t]!;
           for (const j of columns) {
             const yuan = report.columnValues[j]! * 10_000;
             // A column already at 0 stays there (its upper bound: the previous rounds' switches, or a rebuild's by name).
@@ -241,18 +244,18 @@ async function solveRounds(data: LadderData, backend: LpBackend, options: Optimi
               if (yuan > 0.5) {
                 switched++;
                 // A CD switched off for its lot brings back the time deposits it dominated at that bank that month.
-                data.options.forEach((d, k) => {
-                  if (d.dominatedBy[t] === i && !restored.has(`${k}|${t}`)) {
+                for (let k = 0; k < data.options.length; k++) {
+                  if (data.options[k]!.dominatedBy[t] === i && !restored.has(`${k}|${t}`)) {
                     data.ensureCoefficients(k, t);
                     restored.add(`${k}|${t}`);
                     restoring = true;
                   }
-                });
+                }
               }
             }
           }
-        });
-      });
+        }
+      }
     }
     offOnly = restoring ? undefined : off;
     // The last round never switches columns off, so the loop always ends (a rounding that did not settle

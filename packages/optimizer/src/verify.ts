@@ -88,7 +88,8 @@ export function verifySolution(model: LpModel, columnValues: ArrayLike<number>, 
     if (by !== 0) violations.push({ kind: 'row', name: row.name, rule: row.rule, value: activity, lower: row.lower, upper: row.upper, by });
   }
   let objective = model.offset;
-  model.variables.forEach((variable, j) => {
+  for (let j = 0; j < model.variables.length; j++) {
+    const variable = model.variables[j]!;
     const value = columnValues[j]!;
     objective += variable.cost * value;
     const finiteBound = Math.max(Number.isFinite(variable.lower) ? Math.abs(variable.lower) : 0, Number.isFinite(variable.upper) ? Math.abs(variable.upper) : 0);
@@ -98,7 +99,7 @@ export function verifySolution(model: LpModel, columnValues: ArrayLike<number>, 
     else if (variable.integer && Math.abs(value - Math.round(value)) > integralityTol) {
       violations.push({ kind: 'integrality', name: variable.name, rule: 'integrality', value, lower: Math.floor(value), upper: Math.ceil(value), by: Math.abs(value - Math.round(value)) });
     }
-  });
+  }
   return { ok: violations.length === 0, violations, objective };
 }
 

@@ -25,6 +25,15 @@ const DUAL_EPSILON = 1e-9;
 /** A cash column within this of its floor (万元: one fen) is at the floor. */
 const FLOOR_EPSILON_WAN = 1e-6;
 
+const BINDABLE: ReadonlySet<string> = new Set<string>(BINDABLE_RULES);
+
+function addBinding(count: Map<BindableRule, { count: number; value: number }>, rule: BindableRule, value: number): void {
+  const c = count.get(rule) ?? { count: 0, value: 0 };
+  c.count++;
+  c.value += value;
+  count.set(rule, c);
+}
+
 /**
  * Which rules bind the plan at one point: the rows of each rule in {@link BINDABLE_RULES} with a non-zero shadow
  * price in the first round's LP (`relaxed`, as `bindingFacts` reads them), and the fund types' cash months that sit at
@@ -36,20 +45,17 @@ export function bindingRules(result: OptimizeResult): BindingRule[] {
   if (result.status !== 'optimal' || result.relaxed.report.dual !== 'feasiblePoint') return [];
   const { model, report } = result.relaxed;
   const count = new Map<BindableRule, { count: number; value: number }>();
-  const add = (rule: BindableRule, value: number) => {
-    const c = count.get(rule) ?? { count: 0, value: 0 };
-    c.count++;
-    c.value += value;
-    count.set(rule, c);
-  };
-  const bindable = new Set<string>(BINDABLE_RULES);
-  model.rows.forEach((row, i) => {
+  // Plain loops over the model's rows and columns (thousands): run once a point, callbacks here would lose their
+  // optimized code at each full garbage collection between a sweep's points (docs/sweep.md §6).
+  for (let i = 0; i < model.rows.length; i++) {
+    const row = model.rows[i]!;
     const dual = report.rowDuals[i] ?? 0;
-    if (bindable.has(row.rule) && Math.abs(dual) > DUAL_EPSILON) add(row.rule as BindableRule, Math.abs(dual));
-  });
-  model.variables.forEach((v, j) => {
-    if (v.lower > 0 && v.name.startsWith('cash[') && (report.columnValues[j] ?? 0) <= v.lower + FLOOR_EPSILON_WAN) add('safetyFloor', 0);
-  });
+    if (BINDABLE.has(row.rule) && Math.abs(dual) > DUAL_EPSILON) addBinding(count, row.rule as BindableRule, Math.abs(dual));
+  }
+  for (let j = 0; j < model.variables.length; j++) {
+    const v = model.variables[j]!;
+    if (v.lower > 0 && v.name.startsWith('cash[') && (report.columnValues[j] ?? 0) <= v.lower + FLOOR_EPSILON_WAN) addBinding(count, 'safetyFloor', 0);
+  }
   return BINDABLE_RULES.filter((r) => count.has(r)).map((rule) => {
     const c = count.get(rule)!;
     return rule === 'safetyFloor' ? { rule, count: c.count } : { rule, count: c.count, valuePerWan: c.value };

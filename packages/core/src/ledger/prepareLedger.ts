@@ -311,6 +311,8 @@ export function prepareLedger(scenario: Scenario, placements: readonly ResolvedP
   const context: PreparedRunContext = {
     scenario, round, months, monthIndexOf, ftIndex, fundTypes, horizonStart, horizonEnd, placementIssues, startFindings, settlement, sideTotal, sideByFt,
     openingCash, openingCashByFt, prepared, closed, byProduct, byBank, byFundType, accruedAtStart, positionsAccruedAtEnd, realisable, sideAccruedAtEnd, openPositions, reserveMonths,
+    productOfSettlement: settlement.map((s) => (s.account.agreed ? 'agreedDeposit' : 'demandDeposit')),
+    bankOfSettlement: settlement.map((s) => s.account.bankId),
   };
   return { mode: 'prepared', run: (flowPath) => runPrepared(context, flowPath) };
 }
@@ -330,15 +332,22 @@ function tally<K>(map: Map<K, Tally>, key: K, seq: number, amount: Decimal): voi
  * of its postings (the path-independent ones tallied once, plus each settlement account's demand credits
  * on this path).
  */
-function inPostingOrder<K>(fixed: ReadonlyMap<K, Tally>, credits: ReadonlyArray<Tally | undefined>, keyOf: (account: number) => K): Map<K, Decimal> {
+function inPostingOrder<K>(fixed: ReadonlyMap<K, Tally>, credits: ReadonlyArray<Tally | undefined>, keyOf: readonly K[]): Map<K, Decimal> {
   const merged = new Map(fixed);
-  for (const [k, credit] of credits.entries()) {
+  for (let k = 0; k < credits.length; k++) {
+    const credit = credits[k];
     if (!credit) continue;
-    const key = keyOf(k);
+    const key = keyOf[k]!;
     const t = merged.get(key);
     merged.set(key, t ? { first: Math.min(t.first, credit.first), total: t.total.plus(credit.total) } : credit);
   }
-  return new Map([...merged].sort((a, b) => a[1].first - b[1].first).map(([key, t]) => [key, t.total]));
+  const ordered = new Map<K, Decimal>();
+  for (const [key, t] of [...merged].sort(byFirstPosting)) ordered.set(key, t.total);
+  return ordered;
+}
+
+function byFirstPosting(a: readonly [unknown, Tally], b: readonly [unknown, Tally]): number {
+  return a[1].first - b[1].first;
 }
 
 /**
@@ -374,6 +383,27 @@ interface PreparedRunContext {
   readonly sideAccruedAtEnd: Decimal;
   readonly openPositions: readonly Position[];
   readonly reserveMonths: number;
+  /** Per settlement account (fund type index): the product and the bank its demand interest counts under. */
+  readonly productOfSettlement: readonly ProductKind[];
+  readonly bankOfSettlement: readonly string[];
+}
+
+/** Σ of one Decimal field over `items`, in order (as `sum(items.map(...))`, without the callback and the array). */
+function sumOf<K extends string, T extends { readonly [key in K]: Decimal }>(items: readonly T[], key: K): Decimal {
+  let total = ZERO;
+  for (const item of items) total = total.plus(item[key]);
+  return total;
+}
+
+/**
+ * The outflows the reserve rule reads at month index `t`: the next `reserveMonths` months' (of fund type index `k`, or
+ * of the whole fund), or this month's where none follow.
+ */
+function nextOutflows(c: PreparedRunContext, flows: readonly (readonly MonthlyFlow[])[], totalOutflow: readonly Decimal[], t: number, k: number | undefined): Decimal[] {
+  const out: Decimal[] = [];
+  for (let j = t + 1; j < c.months.length && out.length < c.reserveMonths; j++) out.push(k === undefined ? totalOutflow[j]! : flows[j]![k]!.outflow);
+  if (out.length === 0) out.push(k === undefined ? totalOutflow[t]! : flows[t]![k]!.outflow);
+  return out;
 }
 
 /** The path by month and fund type (the last row wins where one repeats, as in indexFlows); undefined where one is missing. */
@@ -389,8 +419,8 @@ function flowGrid(c: PreparedRunContext, flowPath: readonly MonthlyFlow[]): Mont
 
 /** One run of a prepared ledger on a flow path: {@link PreparedLedger.run}. */
 function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]): Result<LedgerReport> {
-  const { scenario, round, months, fundTypes, horizonStart, horizonEnd, placementIssues, startFindings, settlement, sideTotal, sideByFt, openingCash, openingCashByFt, prepared, closed } = ctx;
-  const { byProduct, byBank, byFundType, accruedAtStart, positionsAccruedAtEnd, realisable, sideAccruedAtEnd, openPositions, reserveMonths } = ctx;
+  const { scenario, round, fundTypes, horizonStart, horizonEnd, placementIssues, startFindings, settlement, sideTotal, sideByFt, openingCash, openingCashByFt, prepared, closed } = ctx;
+  const { byProduct, byBank, byFundType, accruedAtStart, positionsAccruedAtEnd, realisable, sideAccruedAtEnd, openPositions } = ctx;
   const flows = flowGrid(ctx, flowPath);
   if (!flows) {
     // A path with holes: runLedger's own answer (the same issues), since the grid only says that there are holes.
@@ -398,16 +428,34 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
     if (!flowIndex.ok) return flowIndex;
     throw new Error('prepareLedger: the flow grid and indexFlows disagree about a complete path');
   }
+  // Plain loops, no callbacks, in the run: it runs on every path, and callbacks made in it lost their optimized code at
+  // each full garbage collection between a sweep's points (docs/sweep.md §6).
   // Each month's flows summed over fund types (runLedger adds them up as it posts: the same values, exactly).
-  const totalInflow = flows.map((row) => sum(row.map((f) => f.inflow)));
-  const totalOutflow = flows.map((row) => sum(row.map((f) => f.outflow)));
-  const cash = settlement.map((s) => new CashAccount(s.account, s.bank, s.account.openingBalance, horizonStart));
+  const totalInflow: Decimal[] = [];
+  const totalOutflow: Decimal[] = [];
+  for (const row of flows) {
+    let inflow = ZERO;
+    let outflow = ZERO;
+    for (const f of row) {
+      inflow = inflow.plus(f.inflow);
+      outflow = outflow.plus(f.outflow);
+    }
+    totalInflow.push(inflow);
+    totalOutflow.push(outflow);
+  }
+  const cash: CashAccount[] = [];
   // Whether each settlement account's cash may be below zero (isNeg: also −0, which cashNotNegative then lets pass).
-  const negative = cash.map((c) => c.cash.isNeg());
+  const negative: boolean[] = [];
+  // Per settlement account: its first demand credit (place in posting order) and their sum, for the breakdowns.
+  const demandCredits: Array<Tally | undefined> = [];
+  for (const s of settlement) {
+    const acct = new CashAccount(s.account, s.bank, s.account.openingBalance, horizonStart);
+    cash.push(acct);
+    negative.push(acct.cash.isNeg());
+    demandCredits.push(undefined);
+  }
   const issues: DomainIssue[] = [...placementIssues];
   const findings: DomainIssue[] = [...startFindings];
-  // Per settlement account: its first demand credit (place in posting order) and their sum, for the breakdowns.
-  const demandCredits: Array<Tally | undefined> = cash.map(() => undefined);
   const monthsOut: LedgerMonth[] = [];
   let monthOpeningCash = openingCash;
   const monthOpeningByFt = [...openingCashByFt];
@@ -415,7 +463,8 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
   for (const [monthIndex, pm] of prepared.entries()) {
     const month = pm.month;
     const row = flows[monthIndex]!;
-    const demandByFt = fundTypes.map(() => ZERO);
+    const demandByFt: Decimal[] = [];
+    for (let k = 0; k < fundTypes.length; k++) demandByFt.push(ZERO);
     const demandPostings: InterestPosting[] = [];
     let demandReceived = ZERO;
     const inflows = totalInflow[monthIndex]!;
@@ -457,18 +506,19 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
     }
 
     // Month end.
-    const closingCash = sum(cash.map((c) => c.cash)).plus(sideTotal);
-    const nextOutflows = (k?: number): Decimal[] => {
-      const out: Decimal[] = [];
-      for (let j = monthIndex + 1; j < months.length && out.length < reserveMonths; j++) out.push(k === undefined ? totalOutflow[j]! : flows[j]![k]!.outflow);
-      if (out.length === 0) out.push(k === undefined ? outflows : row[k]!.outflow);
-      return out;
-    };
-    const reserve = scenario.policy.keepFundTypesApart
-      ? fundTypes.map((ft, k) => ({ scope: ft as string, liquid: cash[k]!.cash.plus(pm.liquidPlacedByFt[k]!), required: reserveRequirement(scenario.policy.reserve, nextOutflows(k)) }))
-      : [{ scope: 'total', liquid: closingCash.plus(pm.callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows()) }];
+    let closingCash = ZERO;
+    for (const c of cash) closingCash = closingCash.plus(c.cash);
+    closingCash = closingCash.plus(sideTotal);
+    const reserve: Array<{ scope: string; liquid: Decimal; required: Decimal }> = [];
+    if (scenario.policy.keepFundTypesApart) {
+      for (let k = 0; k < fundTypes.length; k++) reserve.push({ scope: fundTypes[k]!, liquid: cash[k]!.cash.plus(pm.liquidPlacedByFt[k]!), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ctx, flows, totalOutflow, monthIndex, k)) });
+    } else {
+      reserve.push({ scope: 'total', liquid: closingCash.plus(pm.callAndAgreed), required: reserveRequirement(scenario.policy.reserve, nextOutflows(ctx, flows, totalOutflow, monthIndex, undefined)) });
+    }
     // Where every reserve is held the reserve check adds nothing, and the other checks do not depend on the path.
-    const checked = reserve.every((r) => r.liquid.gte(r.required)) ? pm.checkedWithoutReserve : checkMonthEnd({ ...pm.state, reserve }, scenario);
+    let held = true;
+    for (const r of reserve) if (!r.liquid.gte(r.required)) held = false;
+    const checked = held ? pm.checkedWithoutReserve : checkMonthEnd({ ...pm.state, reserve }, scenario);
     issues.push(...checked.issues);
     findings.push(...checked.findings);
 
@@ -506,7 +556,7 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
       closingBonds: pm.bonds,
       closingLiquid: closingCash.plus(pm.callAndAgreed),
       closingTotal: closingCash.plus(pm.bookAtEnd),
-      reserveRequired: reserve.length === 1 ? reserve[0]!.required : sum(reserve.map((r) => r.required)),
+      reserveRequired: reserve.length === 1 ? reserve[0]!.required : sumOf(reserve, 'required'),
       demandBalanceDays,
       interest: [...pm.postingsBefore, ...demandPostings, ...pm.postingsAfter],
       byFundType: byFundTypeMonth,
@@ -527,7 +577,7 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
   let accruedAtEnd = positionsAccruedAtEnd;
   for (const acct of cash) accruedAtEnd = accruedAtEnd.plus(round(acct.accruedTo(horizonEnd)));
   accruedAtEnd = accruedAtEnd.plus(sideAccruedAtEnd);
-  const interestReceived = sum(monthsOut.map((m) => m.interestReceived));
+  const interestReceived = sumOf(monthsOut, 'interestReceived');
   const first = monthsOut[0];
   const last = monthsOut.at(-1);
   return {
@@ -541,16 +591,16 @@ function runPrepared(ctx: PreparedRunContext, flowPath: readonly MonthlyFlow[]):
       totals: {
         openingTotal: first?.openingTotal ?? ZERO,
         closingTotal: last?.closingTotal ?? ZERO,
-        inflows: sum(monthsOut.map((m) => m.inflows)),
-        outflows: sum(monthsOut.map((m) => m.outflows)),
+        inflows: sumOf(monthsOut, 'inflows'),
+        outflows: sumOf(monthsOut, 'outflows'),
         interestReceived,
         accruedAtEnd,
         accruedAtStart,
         interestEarned: interestReceived.plus(accruedAtEnd).minus(accruedAtStart),
         realisableOnOpenPositions: realisable,
-        interestByProduct: inPostingOrder(byProduct, demandCredits, (k) => (settlement[k]!.account.agreed ? 'agreedDeposit' : 'demandDeposit')),
-        interestByBank: inPostingOrder(byBank, demandCredits, (k) => settlement[k]!.account.bankId),
-        interestByFundType: inPostingOrder(byFundType, demandCredits, (k) => fundTypes[k]!),
+        interestByProduct: inPostingOrder(byProduct, demandCredits, ctx.productOfSettlement),
+        interestByBank: inPostingOrder(byBank, demandCredits, ctx.bankOfSettlement),
+        interestByFundType: inPostingOrder(byFundType, demandCredits, fundTypes),
       },
     },
   };

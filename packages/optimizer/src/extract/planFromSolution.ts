@@ -37,15 +37,17 @@ const MIN_PLACEMENT_FEN = 100;
  */
 export function planFromSolution(data: LadderData, v: LadderVariables, values: Float64Array): WirePlacement[] {
   const out: WirePlacement[] = [];
+  // Plain loops: run once a solve, callbacks here lost their optimized code at each full GC (docs/sweep.md §6).
   for (let t = 0; t < data.months.length; t++) {
-    data.options.forEach((_, i) => {
-      v.place[i]![t]!.forEach((j, k) => {
-        const fen = wanFloatToFen(values[j]!);
-        if (fen < MIN_PLACEMENT_FEN) return;
+    for (let i = 0; i < data.options.length; i++) {
+      const columns = v.place[i]![t]!;
+      for (let k = 0; k < columns.length; k++) {
+        const fen = wanFloatToFen(values[columns[k]!]!);
+        if (fen < MIN_PLACEMENT_FEN) continue;
         const fund = v.placeFund[i]![t]![k]!;
         out.push(wirePlacement(data, i, t, fund === POOLED ? undefined : fund, fen));
-      });
-    });
+      }
+    }
   }
   return out;
 }

@@ -25,6 +25,10 @@ export interface CapsAtStart {
 
 const memo = new WeakMap<Scenario, CapsAtStart>();
 
+function isDefined<T>(x: T | undefined): x is T {
+  return x !== undefined;
+}
+
 /**
  * Where the existing holdings alone break cap B or C: at a month end, a bank's existing time deposits + CDs
  * above β × its local general deposits (B), or above min(cap C, 1/minBanks) of all existing time deposits (C).
@@ -50,9 +54,9 @@ export function holdingsOverCaps(scenario: Scenario): CapsAtStart {
     const pos = positionFromHolding(h, scenario);
     if (compareDates(pos.maturityDate, horizonStart) < 0) continue;
     const row = existingByBank.get(h.bankId) ?? months.map(() => ZERO);
-    months.forEach((_, t) => {
-      if (compareDates(pos.maturityDate, nextMonthStarts[t]!) >= 0) row[t] = row[t]!.plus(pos.principal);
-    });
+    // Plain loops in this function: it runs once a scenario (a sweep point), and callbacks made here lost their
+    // optimized code at each full GC between points (docs/sweep.md §6).
+    for (let t = 0; t < months.length; t++) if (compareDates(pos.maturityDate, nextMonthStarts[t]!) >= 0) row[t] = row[t]!.plus(pos.principal);
     existingByBank.set(h.bankId, row);
   }
   const totals = months.map((_, t) => sum([...existingByBank.values()].map((row) => row[t]!)));
@@ -63,11 +67,13 @@ export function holdingsOverCaps(scenario: Scenario): CapsAtStart {
     const bank = scenario.banks.find((b) => b.id === bankId);
     if (bank) {
       const limitB = bank.localGeneralDeposits.times(caps.bankLocalDepositShare);
-      const overB = row.map((x) => (x.gt(limitB) ? x.minus(limitB) : undefined));
-      if (overB.some((x) => x !== undefined)) overCaps.push({ bankId, cap: 'B', rule: 'bankLocalDepositCap', share: caps.bankLocalDepositShare, overByMonth: overB });
+      const overB: Array<Decimal | undefined> = [];
+      for (const x of row) overB.push(x.gt(limitB) ? x.minus(limitB) : undefined);
+      if (overB.some(isDefined)) overCaps.push({ bankId, cap: 'B', rule: 'bankLocalDepositCap', share: caps.bankLocalDepositShare, overByMonth: overB });
     }
-    const overC = row.map((x, t) => (aboveFundShareWithMinBanks(x, totals[t]!, caps.fundTimeDepositShare, minBanks) ? x.minus(totals[t]!.times(shareC)) : undefined));
-    if (overC.some((x) => x !== undefined)) overCaps.push({ bankId, cap: 'C', rule: 'fundTimeDepositShareCap', share: shareC, overByMonth: overC });
+    const overC: Array<Decimal | undefined> = [];
+    for (let t = 0; t < row.length; t++) overC.push(aboveFundShareWithMinBanks(row[t]!, totals[t]!, caps.fundTimeDepositShare, minBanks) ? row[t]!.minus(totals[t]!.times(shareC)) : undefined);
+    if (overC.some(isDefined)) overCaps.push({ bankId, cap: 'C', rule: 'fundTimeDepositShareCap', share: shareC, overByMonth: overC });
   }
   const result: CapsAtStart = { months, existingByBank, overCaps };
   memo.set(scenario, result);
