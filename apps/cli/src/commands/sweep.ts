@@ -228,6 +228,11 @@ export class SweepPool {
     return this.workers.flatMap((t) => (t.child.pid === undefined ? [] : [t.child.pid]));
   }
 
+  /** Each worker's time on points so far, in ms (the bench takes the share of a round from two readings). */
+  get busyMs(): number[] {
+    return this.workers.map((t) => t.busyMs);
+  }
+
   /** Each worker's time working on points, as a share of `wallMs` (evidence that every worker was kept busy). */
   busyShares(wallMs: number): number[] {
     return this.workers.map((t) => (wallMs > 0 ? Math.min(1, t.busyMs / wallMs) : 0));
