@@ -1,4 +1,4 @@
-import { type Decimal as DecimalType, type Evaluation, type LedgerMonth, type MonthlyFlow, type Scenario, Decimal, ZERO, evaluatePlan } from '@fundladder/core';
+import { type Decimal as DecimalType, type Evaluation, type LedgerMonth, type MonthlyFlow, type Scenario, Decimal, ZERO, evaluatePlan, indexScenario } from '@fundladder/core';
 import type { LpRow, LpVariable } from '../model/lp';
 import { highsBackend } from '../backends/highs';
 import type { WirePlacement } from './planFromSolution';
@@ -112,8 +112,7 @@ function cutRows(scenario: Scenario, months: readonly LedgerMonth[], pieces: rea
   const c = fraction(caps.fundTimeDepositShare);
   const rows: CutRow[] = [];
   const roundingFen = fenOf(ROUNDING_YUAN);
-  const banks = new Map<string, Scenario['banks'][number]>();
-  for (const bank of scenario.banks) if (!banks.has(bank.id)) banks.set(bank.id, bank);
+  const banks = indexScenario(scenario).banks;
   // Plain loops, no callbacks: this runs once a plan, so closures made here would lose their optimized code at the
   // next full garbage collection and be compiled again for the next plan (docs/sweep.md §6).
   for (const [t, month] of months.entries()) {
@@ -226,7 +225,7 @@ async function capCuts(scenario: Scenario, months: readonly LedgerMonth[], evalu
   const stepped = largeCd.lotIncrement !== undefined && !largeCd.lotIncrement.isZero();
   const maxCutFen = fenOf(ROUNDING_YUAN);
   const positions: number[] = [];
-  const pieces: Array<{ bankId: string; start: number; end: number; fen: bigint; maxCut: bigint; maxRaise: bigint }> = [];
+  const pieces: CutPiece[] = [];
   placements.forEach((p, k) => {
     if (!p.bankId || !isTermDeposit(p)) return;
     const [start, end] = span(p);
