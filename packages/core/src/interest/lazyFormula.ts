@@ -29,6 +29,10 @@ class FormulaOnRead {
 
 /**
  * `fields` with a `formula` written by `write` when read (each time: keep `write` cheap to call twice, or read once).
+ * @param fields - the object's own fields (copied onto it)
+ * @param write - writes the formula with the figures filled in
+ * @returns an object with `fields` and a `formula` read like a field
+ * @see docs/sweep.md §6 ("Garbage that outlived the young generation") for why it is not a literal with a getter
  * @example withFormulaOnRead({ interest: dec(10) }, () => '1000 × 1% / 1').formula //=> '1000 × 1% / 1'
  */
 export function withFormulaOnRead<T extends object>(fields: T, write: () => string): T & { readonly formula: string } {
